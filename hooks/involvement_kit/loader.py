@@ -1,0 +1,228 @@
+"""Load `kit/` and check it against the schema, collecting every problem before giving up."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Callable
+
+from .errors import KitError, Problem
+from .model import EasyReadPoint, Kit, Record, Review
+from .schema import (EASY_READ_POINT_FIELDS, HTML_TAG, ID_PATTERN, KINDS, PICTURE_PATTERN,
+                     REVIEW_FIELDS, Field, Kind)
+from .yamlsource import Source, read_source
+
+PictureCheck = Callable[[str], bool]
+
+
+def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCheck | None = None,
+             label: str | None = None) -> Kit:
+    """Read every kind's file in `kit_dir`. Raises KitError naming file, record, field and line."""
+    kit_dir = Path(kit_dir)
+    label = label if label is not None else kit_dir.name
+    problems: list[Problem] = []
+    records: list[Record] = []
+    where: dict[int, tuple[Source, int]] = {}
+    for kind in KINDS:
+        path = kit_dir / kind.file
+        name = f"{label}/{kind.file}"
+        if not path.exists():
+            problems.append(Problem(name, f"is missing; expected a list of {kind.plural.lower()}"))
+            continue
+        try:
+            source = read_source(path, name)
+        except KitError as exc:
+            problems.extend(exc.problems)
+            continue
+        for index, record in _records(kind, source, problems, picture_exists):
+            records.append(record)
+            where[id(record)] = (source, index)
+
+    def line_of(record: Record, field_name: str) -> int | None:
+        source, index = where[id(record)]
+        return source.line(index, field_name)
+
+    problems.extend(_check_references(records, line_of))
+    if problems:
+        raise KitError(problems)
+    return Kit(tuple(records), version=version)
+
+
+def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists) -> list[tuple[int, Record]]:
+    if not isinstance(source.data, list):
+        problems.append(Problem(source.name, f"expected a list of {kind.plural.lower()} "
+                                f"(each starting with '- id:'), found {_type_name(source.data)}",
+                                line=source.line()))
+        return []
+    records = []
+    for index, item in enumerate(source.data):
+        record = _record(kind, source, index, item, problems, picture_exists)
+        if record is not None:
+            records.append((index, record))
+    return records
+
+
+def _record(kind, source, index, item, problems, picture_exists) -> Record | None:
+    if not isinstance(item, dict):
+        problems.append(Problem(source.name, f"item {index + 1} should be a record (a set of 'field: value' "
+                                f"lines), found {_type_name(item)}", line=source.line(index)))
+        return None
+    raw_id = item.get("id")
+    record_name = raw_id if isinstance(raw_id, str) and raw_id else f"item {index + 1}"
+    before = len(problems)
+
+    def problem(field_name, message, *path):
+        problems.append(Problem(source.name, message, record=record_name, field=field_name,
+                                line=source.line(index, field_name, *path)))
+
+    known = {f.name for f in kind.fields}
+    for key in item:
+        if key not in known:
+            hint = _closest(str(key), known)
+            problem(str(key), "unknown field" + (f"; did you mean '{hint}'?" if hint else "")
+                    + f" Expected one of: {', '.join(sorted(known))}")
+    values = {}
+    for spec in kind.fields:
+        if spec.name not in item or item[spec.name] is None:
+            if spec.required:
+                problem(spec.name, f"is required ({spec.help.split('.')[0].lower()})")
+            continue
+        values[spec.name] = _value(spec, item[spec.name], problem, picture_exists)
+    if len(problems) > before:
+        return None
+    return Record(kind=kind, file=source.name, **values)
+
+
+def _value(spec: Field, value, problem, picture_exists):
+    name = spec.name
+    if spec.kind in ("id", "text", "markdown", "choice"):
+        if not isinstance(value, str):
+            problem(name, f"expected text, found {_type_name(value)}")
+            return None
+        _check_text(spec, value, problem)
+        if spec.kind == "id" and not ID_PATTERN.match(value):
+            problem(name, f"'{value}' is not a valid id; expected lower-case letters and digits joined by hyphens")
+        if spec.kind == "choice" and value not in spec.choices:
+            problem(name, f"'{value}' is not allowed; expected one of: {', '.join(spec.choices)}")
+        return value.strip()
+    if spec.kind in ("texts", "ids"):
+        if not isinstance(value, list):
+            problem(name, f"expected a list (lines starting with '- '), found {_type_name(value)}")
+            return ()
+        if len(value) < spec.min_items or (spec.max_items is not None and len(value) > spec.max_items):
+            most = f"at most {spec.max_items}" if spec.max_items is not None else "any number of"
+            problem(name, f"has {len(value)} items; expected at least {spec.min_items} and {most}")
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                problem(name, f"item {i + 1} should be text, found {_type_name(item)}", i)
+                continue
+            if spec.kind == "ids" and not ID_PATTERN.match(item):
+                problem(name, f"item {i + 1} '{item}' is not a valid id", i)
+            _check_text(spec, item, problem, f"item {i + 1} ", i)
+            out.append(item.strip())
+        return tuple(out)
+    if spec.kind == "easy_read":
+        return _easy_read(value, problem, picture_exists)
+    if spec.kind == "review":
+        return _review(value, problem)
+    raise AssertionError(f"schema field {name} has unknown kind {spec.kind}")
+
+
+def _check_text(spec: Field, text: str, problem, prefix: str = "", *path) -> None:
+    if not text.strip():
+        problem(spec.name, f"{prefix}is empty; write some text or remove the field", *path)
+    if HTML_TAG.search(text):
+        problem(spec.name, f"{prefix}contains HTML ('{HTML_TAG.search(text).group(0)}...'); "
+                "write plain text or Markdown instead", *path)
+    if len(text) > spec.max_chars:
+        problem(spec.name, f"{prefix}is {len(text)} characters long; expected at most {spec.max_chars}", *path)
+    elif spec.max_words is not None and len(text.split()) > spec.max_words:
+        problem(spec.name, f"{prefix}has {len(text.split())} words; expected at most {spec.max_words}", *path)
+
+
+def _easy_read(value, problem, picture_exists) -> tuple[EasyReadPoint, ...]:
+    if not isinstance(value, list):
+        problem("easy_read", f"expected a list of points, found {_type_name(value)}")
+        return ()
+    points = []
+    for i, point in enumerate(value):
+        where = f"easy_read[{i + 1}]"
+        if not isinstance(point, dict):
+            problem("easy_read", f"point {i + 1} should have text, picture and alt; found {_type_name(point)}", i)
+            continue
+        ok = True
+        for key in point:
+            if key not in EASY_READ_POINT_FIELDS:
+                problem(f"{where}.{key}", f"unknown field; expected one of: {', '.join(EASY_READ_POINT_FIELDS)}", i, key)
+                ok = False
+        for key, expected in EASY_READ_POINT_FIELDS.items():
+            text = point.get(key)
+            if not isinstance(text, str) or not text.strip():
+                problem(f"{where}.{key}", f"is required: {expected}", i, key)
+                ok = False
+            elif HTML_TAG.search(text):
+                problem(f"{where}.{key}", "contains HTML; write plain text", i, key)
+                ok = False
+        picture = point.get("picture")
+        if ok and not PICTURE_PATTERN.match(picture):
+            problem(f"{where}.picture", f"'{picture}' is not a picture name; expected {EASY_READ_POINT_FIELDS['picture']}", i, "picture")
+            ok = False
+        elif ok and picture_exists is not None and not picture_exists(picture):
+            problem(f"{where}.picture", f"no picture called '{picture}' was found; "
+                    "check the icon name (see kit/README.md) or the image file in docs/", i, "picture")
+            ok = False
+        if ok:
+            points.append(EasyReadPoint(point["text"].strip(), picture, point["alt"].strip()))
+    return tuple(points)
+
+
+def _review(value, problem) -> Review:
+    if not isinstance(value, dict):
+        problem("easy_read_review", f"expected 'checked_by' and 'date', found {_type_name(value)}")
+        return Review()
+    for key in value:
+        if key not in REVIEW_FIELDS:
+            problem(f"easy_read_review.{key}", f"unknown field; expected one of: {', '.join(REVIEW_FIELDS)}", key)
+    checked_by, date = value.get("checked_by") or "", value.get("date") or ""
+    if not isinstance(checked_by, str):
+        problem("easy_read_review.checked_by", f"expected text, found {_type_name(checked_by)}", "checked_by")
+        checked_by = ""
+    date = str(date)
+    if bool(checked_by) != bool(date):
+        problem("easy_read_review", "give both 'checked_by' and 'date', or leave both empty", "checked_by")
+    return Review(checked_by, date)
+
+
+def _check_references(records: list[Record], line_of) -> list[Problem]:
+    problems = []
+    first: dict[str, Record] = {}
+    for record in records:
+        if record.id in first:
+            other = first[record.id]
+            problems.append(Problem(record.file, f"the id '{record.id}' is already used by a "
+                                    f"{other.kind.label.lower()} in {other.file}; ids must be unique",
+                                    record=record.id, field="id", line=line_of(record, "id")))
+        else:
+            first[record.id] = record
+    for record in records:
+        for ref in record.related:
+            if ref == record.id:
+                problems.append(Problem(record.file, "a record cannot be related to itself",
+                                        record=record.id, field="related", line=line_of(record, "related")))
+            elif ref not in first:
+                hint = _closest(ref, first)
+                problems.append(Problem(record.file, f"refers to '{ref}', which does not exist"
+                                        + (f"; did you mean '{hint}'?" if hint else ""),
+                                        record=record.id, field="related", line=line_of(record, "related")))
+    return problems
+
+
+def _closest(word: str, options) -> str | None:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
+    return match[0] if match else None
+
+
+def _type_name(value) -> str:
+    return {dict: "a set of fields", list: "a list", str: "text", bool: "true/false",
+            int: "a number", float: "a number", type(None): "nothing"}.get(type(value), type(value).__name__)

@@ -1,0 +1,60 @@
+"""The kit's options, read from `extra.kit` in mkdocs.yml and checked like content."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import KitError, Problem
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+
+@dataclass(frozen=True)
+class Options:
+    public_url: str = ""
+    organisation: str = ""
+    kit_dir: str = "kit"
+
+    def page_url(self, page_path: str) -> str:
+        """Address printed on paper for a page: stable, from public_url, never from the dev server."""
+        if not self.public_url:
+            return ""
+        path = page_path.removesuffix(".md") + ".html" if page_path.endswith(".md") else page_path
+        path = path.replace(".md#", ".html#")
+        return self.public_url.rstrip("/") + "/" + path
+
+
+_FIELDS = {
+    "public_url": "the address where the site is published, starting with https://",
+    "organisation": "the name of the organisation using the kit",
+    "kit_dir": "the folder holding the kit records, relative to mkdocs.yml",
+}
+
+
+def read_options(raw, file: str = "mkdocs.yml") -> Options:
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise KitError([Problem(file, "expected a set of options under extra.kit", field="extra.kit")])
+    problems = []
+    for key in raw:
+        if key not in _FIELDS:
+            problems.append(Problem(file, f"unknown option; expected one of: {', '.join(_FIELDS)}",
+                                    field=f"extra.kit.{key}"))
+    values = {}
+    for key, expected in _FIELDS.items():
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.append(Problem(file, f"expected text: {expected}", field=f"extra.kit.{key}"))
+            continue
+        values[key] = value.strip()
+    url = values.get("public_url", "")
+    if url and not _URL.match(url):
+        problems.append(Problem(file, f"'{url}' is not an address; expected {_FIELDS['public_url']}",
+                                field="extra.kit.public_url"))
+    if problems:
+        raise KitError(problems)
+    return Options(**values)

@@ -1,0 +1,42 @@
+"""Everything one build needs, prepared before any output is written.
+
+The MkDocs hooks call `prepare` from `on_config`, so every content mistake is found
+before MkDocs cleans `site/`. Other engines or scripts can call it the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .loader import load_kit
+from .model import Kit
+from .options import Options, read_options
+from .pages import Page, nav_sections, render_pages
+
+
+@dataclass(frozen=True)
+class Prepared:
+    kit: Kit
+    options: Options
+    kit_dir: Path
+    pages: tuple[Page, ...]
+    nav_sections: dict
+
+
+def picture_finder(icon_dirs: list[Path], docs_dir: Path):
+    """A picture is an icon ('set/name') from the installed theme, or an image file in docs/."""
+    def exists(name: str) -> bool:
+        if "." in name:
+            return (docs_dir / name).is_file()
+        return any((d / f"{name}.svg").is_file() for d in icon_dirs)
+    return exists
+
+
+def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> Prepared:
+    options = read_options(raw_options)
+    kit_dir = (Path(project_dir) / options.kit_dir).resolve()
+    kit = load_kit(kit_dir, version=__version__, picture_exists=picture_finder(icon_dirs, Path(docs_dir)),
+                   label=options.kit_dir)
+    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit))

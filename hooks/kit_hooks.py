@@ -1,0 +1,40 @@
+"""MkDocs hooks: thin adapters from MkDocs events to the kit core (hooks/involvement_kit)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import material
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from involvement_kit.errors import KitError
+from involvement_kit.pages import expand_nav
+from involvement_kit.project import prepare
+
+log = logging.getLogger("mkdocs.hooks.kit")
+ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
+_prepared = None
+
+
+def on_config(config):
+    global _prepared
+    try:
+        _prepared = prepare(Path(config.config_file_path).parent, config.extra.get("kit"),
+                            docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS)
+    except KitError as exc:
+        raise PluginError(exc.describe()) from None
+    config.nav = expand_nav(config.nav, _prepared.nav_sections)
+    return config
+
+
+def on_files(files, config):
+    for page in _prepared.pages:
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_prepared.kit_dir))
+    return server
