@@ -23,6 +23,9 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
     problems: list[Problem] = []
     records: list[Record] = []
     where: dict[int, tuple[Source, int]] = {}
+    # Ids of records that failed validation still count as existing, so one mistake
+    # does not cascade into "does not exist" messages elsewhere.
+    broken_ids: set[str] = set()
     for kind in KINDS:
         path = kit_dir / kind.file
         name = f"{label}/{kind.file}"
@@ -34,7 +37,7 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
         except KitError as exc:
             problems.extend(exc.problems)
             continue
-        for index, record in _records(kind, source, problems, picture_exists):
+        for index, record in _records(kind, source, problems, picture_exists, broken_ids):
             records.append(record)
             where[id(record)] = (source, index)
 
@@ -42,13 +45,14 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
         source, index = where[id(record)]
         return source.line(index, field_name)
 
-    problems.extend(_check_references(records, line_of))
+    problems.extend(_check_references(records, line_of, broken_ids))
     if problems:
         raise KitError(problems)
     return Kit(tuple(records), version=version)
 
 
-def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists) -> list[tuple[int, Record]]:
+def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists,
+             broken_ids: set[str]) -> list[tuple[int, Record]]:
     if not isinstance(source.data, list):
         problems.append(Problem(source.name, f"expected a list of {kind.plural.lower()} "
                                 f"(each starting with '- id:'), found {_type_name(source.data)}",
@@ -59,6 +63,8 @@ def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists
         record = _record(kind, source, index, item, problems, picture_exists)
         if record is not None:
             records.append((index, record))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            broken_ids.add(item["id"])
     return records
 
 
@@ -76,15 +82,17 @@ def _record(kind, source, index, item, problems, picture_exists) -> Record | Non
                                 line=source.line(index, field_name, *path)))
 
     known = {f.name for f in kind.fields}
+    misspelt = set()  # a misspelt key already explains the missing field it was meant to be
     for key in item:
         if key not in known:
             hint = _closest(str(key), known)
+            misspelt.add(hint)
             problem(str(key), "unknown field" + (f"; did you mean '{hint}'?" if hint else "")
                     + f" Expected one of: {', '.join(sorted(known))}")
     values = {}
     for spec in kind.fields:
         if spec.name not in item or item[spec.name] is None:
-            if spec.required:
+            if spec.required and spec.name not in misspelt:
                 problem(spec.name, f"is required ({spec.help.split('.')[0].lower()})")
             continue
         values[spec.name] = _value(spec, item[spec.name], problem, picture_exists)
@@ -194,7 +202,7 @@ def _review(value, problem) -> Review:
     return Review(checked_by, date)
 
 
-def _check_references(records: list[Record], line_of) -> list[Problem]:
+def _check_references(records: list[Record], line_of, broken_ids: set[str]) -> list[Problem]:
     problems = []
     first: dict[str, Record] = {}
     for record in records:
@@ -210,7 +218,7 @@ def _check_references(records: list[Record], line_of) -> list[Problem]:
             if ref == record.id:
                 problems.append(Problem(record.file, "a record cannot be related to itself",
                                         record=record.id, field="related", line=line_of(record, "related")))
-            elif ref not in first:
+            elif ref not in first and ref not in broken_ids:
                 hint = _closest(ref, first)
                 problems.append(Problem(record.file, f"refers to '{ref}', which does not exist"
                                         + (f"; did you mean '{hint}'?" if hint else ""),

@@ -1,0 +1,38 @@
+# Two commands from a fresh clone: `make site`, then `make test`.
+# Every target is phony: an existing site/ folder must never make a target a no-op.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: all setup setup-test site serve test bench check clean
+
+all: site
+
+setup:
+	@PYTHON=$(PYTHON) VENV=$(VENV) scripts/setup.sh
+
+setup-test:
+	@PYTHON=$(PYTHON) VENV=$(VENV) scripts/setup.sh --test
+
+# Build into a staging folder and swap it in only when the whole build succeeded,
+# so a mistake anywhere leaves the last good site/ exactly as it was.
+site: setup
+	@rm -rf .site-staging
+	$(BIN)/mkdocs build --strict --site-dir .site-staging
+	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-staging site; rm -rf .site-old
+	@echo "Built site/ ($$(find site -name '*.html' | wc -l) pages)."
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: setup-test
+	CI=$${CI:-} $(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .site-staging .site-old .cache

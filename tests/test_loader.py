@@ -1,0 +1,88 @@
+"""The loader accepts the schema and nothing else, and says where a mistake is."""
+
+from __future__ import annotations
+
+import pytest
+
+from involvement_kit.errors import KitError
+from involvement_kit.loader import load_kit
+from kitfiles import make_kit, replace_in
+
+
+def load(tmp_path, changes=None, **kwargs):
+    return load_kit(make_kit(tmp_path / "kit", changes), **kwargs)
+
+
+def error_for(tmp_path, changes, **kwargs) -> str:
+    with pytest.raises(KitError) as caught:
+        load(tmp_path, changes, **kwargs)
+    return str(caught.value)
+
+
+def test_good_kit_loads_every_record_in_order(tmp_path):
+    kit = load(tmp_path)
+    assert [r.id for r in kit.enablers] == ["first-enabler", "second-enabler"]
+    assert [r.id for r in kit.barriers] == ["only-barrier"]
+    assert [r.id for r in kit.leader_behaviours] == ["first-behaviour", "second-behaviour"]
+    first = kit.get("first-enabler")
+    assert first.findings == ("The first finding.", "The second finding.")
+    assert first.related == ("only-barrier", "second-enabler")
+    assert first.easy_read[0].picture == "material/account-group"
+    assert not first.easy_read_review.done
+
+
+CASES = {
+    "broken yaml": (replace_in("enablers.yml", "title: First enabler", "title: [First enabler"),
+                    ["kit/enablers.yml", "line", "not valid YAML"]),
+    "missing field": (replace_in("barriers.yml", "  title: Only barrier\n", ""),
+                      ["kit/barriers.yml", "line 1", "'only-barrier'", "'title'", "required"]),
+    "misspelt field": (replace_in("barriers.yml", "summary:", "sumary:"),
+                       ["kit/barriers.yml", "line 3", "'sumary'", "unknown field", "did you mean 'summary'"]),
+    "wrong type": (replace_in("barriers.yml", "title: Only barrier", "title: 42"),
+                   ["kit/barriers.yml", "line 2", "'title'", "expected text, found a number"]),
+    "text where a list is expected": (replace_in("barriers.yml", "related: [first-enabler]", "related: first-enabler"),
+                                      ["kit/barriers.yml", "'related'", "expected a list"]),
+    "duplicate id": (replace_in("barriers.yml", "id: only-barrier", "id: first-enabler"),
+                     ["kit/barriers.yml", "'first-enabler'", "'id'", "already used", "kit/enablers.yml"]),
+    "unknown reference": (replace_in("barriers.yml", "related: [first-enabler]", "related: [frist-enabler]"),
+                          ["kit/barriers.yml", "line 6", "'related'", "'frist-enabler'", "does not exist",
+                           "did you mean 'first-enabler'"]),
+    "related to itself": (replace_in("barriers.yml", "related: [first-enabler]", "related: [only-barrier]"),
+                          ["kit/barriers.yml", "'only-barrier'", "'related'", "itself"]),
+    "empty file": ({"leader-behaviours.yml": "\n  \n"}, ["kit/leader-behaviours.yml", "is empty"]),
+    "comments only": ({"leader-behaviours.yml": "# nothing yet\n"}, ["kit/leader-behaviours.yml", "no records"]),
+    "missing file": ({"barriers.yml": None}, ["kit/barriers.yml", "is missing"]),
+    "repeated key": (replace_in("barriers.yml", "  source: report\n", "  source: report\n  source: kit\n"),
+                     ["kit/barriers.yml", "line 5", "'source' appears twice", "line 4"]),
+    "over-long title": (replace_in("barriers.yml", "title: Only barrier", "title: " + "word " * 12),
+                        ["kit/barriers.yml", "'title'", "12 words", "at most 8"]),
+    "bad source": (replace_in("barriers.yml", "source: report", "source: research"),
+                   ["kit/barriers.yml", "'source'", "'research' is not allowed", "report, kit, organisation"]),
+    "html in text": (replace_in("barriers.yml", "summary: A barrier", "summary: <script>alert(1)</script> A barrier"),
+                     ["kit/barriers.yml", "'summary'", "contains HTML"]),
+    "not a list of records": ({"barriers.yml": "id: only-barrier\ntitle: x\n"},
+                              ["kit/barriers.yml", "expected a list of barriers"]),
+    "not utf-8": ({"barriers.yml": "- id: only-barrier\n  title: Caf\xe9\n".encode("latin-1")},
+                  ["kit/barriers.yml", "line 2", "not UTF-8"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_names_file_record_field_and_line(tmp_path, case):
+    changes, expected = CASES[case]
+    message = error_for(tmp_path, changes)
+    for part in expected:
+        assert part in message, f"{part!r} missing from:\n{message}"
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    changes = replace_in("barriers.yml", "title: Only barrier", "title: 42")
+    changes.update(replace_in("enablers.yml", "summary: The kit's own idea", "sumary: The kit's own idea"))
+    message = error_for(tmp_path, changes)
+    assert "kit/barriers.yml" in message and "kit/enablers.yml" in message
+    assert message.splitlines()[0] == "The kit content has 2 mistakes:"
+
+
+def test_unknown_picture_is_caught_when_pictures_are_checked(tmp_path):
+    message = error_for(tmp_path, None, picture_exists=lambda name: False)
+    assert "'easy_read[1].picture'" in message and "material/account-group" in message
