@@ -32,6 +32,8 @@ def on_config(config):
 def on_files(files, config):
     for page in _prepared.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    for site_path, path in _prepared.downloads:
+        files.append(File.generated(config, site_path, abs_src_path=str(path)))
     return files
 
 

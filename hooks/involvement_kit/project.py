@@ -14,6 +14,10 @@ from .loader import load_kit
 from .model import Kit
 from .options import Options, read_options
 from .pages import Page, nav_sections, render_pages
+from .printing import render_cards
+
+# Rendered PDFs live outside site/, which MkDocs cleans before every build.
+CACHE_DIR = Path(".cache") / "kit"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,8 @@ class Prepared:
     kit_dir: Path
     pages: tuple[Page, ...]
     nav_sections: dict
+    # (path in the site, file on disk) for every PDF the build publishes.
+    downloads: tuple[tuple[str, Path], ...] = ()
 
 
 def picture_finder(icon_dirs: list[Path], docs_dir: Path):
@@ -39,4 +45,6 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     kit_dir = (Path(project_dir) / options.kit_dir).resolve()
     kit = load_kit(kit_dir, version=__version__, picture_exists=picture_finder(icon_dirs, Path(docs_dir)),
                    label=options.kit_dir)
-    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit))
+    downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
+    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit),
+                    tuple(downloads))
