@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import KitError, Problem
-from .model import EasyReadPoint, Kit, Record, Review
+from .model import EasyReadPoint, Kit, Record, Review, Statement
 from .schema import (EASY_READ_POINT_FIELDS, HTML_TAG, ID_PATTERN, KINDS, PICTURE_PATTERN,
-                     REVIEW_FIELDS, Field, Kind)
+                     QUICK_CHECK_SIZE, REVIEW_FIELDS, STATEMENT, Field, Kind)
 from .yamlsource import Source, read_source
 
 PictureCheck = Callable[[str], bool]
+MODELS = {"statement": Statement}
+# Kinds a kit can do without (a kit without scoring still has pages and cards).
+OPTIONAL_FILES = {"statement"}
 
 
 def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCheck | None = None,
@@ -30,6 +33,8 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
         path = kit_dir / kind.file
         name = f"{label}/{kind.file}"
         if not path.exists():
+            if kind.name in OPTIONAL_FILES:
+                continue
             problems.append(Problem(name, f"is missing; expected a list of {kind.plural.lower()}"))
             continue
         try:
@@ -46,9 +51,12 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
         return source.line(index, field_name)
 
     problems.extend(_check_references(records, line_of, broken_ids))
+    statements = tuple(r for r in records if isinstance(r, Statement))
+    if statements and not problems:
+        problems.extend(_check_scoring(records, statements, label))
     if problems:
         raise KitError(problems)
-    return Kit(tuple(records), version=version)
+    return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version)
 
 
 def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists,
@@ -98,7 +106,7 @@ def _record(kind, source, index, item, problems, picture_exists) -> Record | Non
         values[spec.name] = _value(spec, item[spec.name], problem, picture_exists)
     if len(problems) > before:
         return None
-    return Record(kind=kind, file=source.name, **values)
+    return MODELS.get(kind.name, Record)(kind=kind, file=source.name, **values)
 
 
 def _value(spec: Field, value, problem, picture_exists):
@@ -113,6 +121,16 @@ def _value(spec: Field, value, problem, picture_exists):
         if spec.kind == "choice" and value not in spec.choices:
             problem(name, f"'{value}' is not allowed; expected one of: {', '.join(spec.choices)}")
         return value.strip()
+    if spec.kind == "ref":
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            problem(name, f"expected the id of a record, found {_type_name(value)} {value!r}")
+            return None
+        return value
+    if spec.kind == "flag":
+        if not isinstance(value, bool):
+            problem(name, f"expected true or false, found {_type_name(value)}")
+            return False
+        return value
     if spec.kind in ("texts", "ids"):
         if not isinstance(value, list):
             problem(name, f"expected a list (lines starting with '- '), found {_type_name(value)}")
@@ -214,15 +232,47 @@ def _check_references(records: list[Record], line_of, broken_ids: set[str]) -> l
         else:
             first[record.id] = record
     for record in records:
-        for ref in record.related:
-            if ref == record.id:
-                problems.append(Problem(record.file, "a record cannot be related to itself",
-                                        record=record.id, field="related", line=line_of(record, "related")))
-            elif ref not in first and ref not in broken_ids:
-                hint = _closest(ref, first)
-                problems.append(Problem(record.file, f"refers to '{ref}', which does not exist"
-                                        + (f"; did you mean '{hint}'?" if hint else ""),
-                                        record=record.id, field="related", line=line_of(record, "related")))
+        for spec in record.kind.fields:
+            if spec.kind not in ("ids", "ref"):
+                continue
+            refs = getattr(record, spec.name)
+            for ref in (refs,) if spec.kind == "ref" else refs:
+                message = _reference_problem(record, ref, spec, first, broken_ids)
+                if message:
+                    problems.append(Problem(record.file, message, record=record.id, field=spec.name,
+                                            line=line_of(record, spec.name)))
+    return problems
+
+
+def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: set[str]) -> str | None:
+    if ref == record.id:
+        return "a record cannot be related to itself"
+    if ref in broken_ids:
+        return None
+    if ref not in first:
+        hint = _closest(ref, first)
+        return f"refers to '{ref}', which does not exist" + (f"; did you mean '{hint}'?" if hint else "")
+    target = first[ref].kind
+    if spec.refers_to and target.name not in spec.refers_to:
+        allowed = " or ".join(k.replace("_", " ") for k in spec.refers_to)
+        return f"refers to '{ref}', which is a {target.label.lower()}; expected the id of an {allowed}"
+    return None
+
+
+def _check_scoring(records, statements, label: str) -> list[Problem]:
+    """Every area gets two or three statements, and the quick check has a 15-minute size."""
+    problems = []
+    name = f"{label}/{STATEMENT.file}"
+    for area in (r for r in records if r.kind.name in ("enabler", "barrier")):
+        count = sum(1 for s in statements if s.area == area.id)
+        if not 2 <= count <= 3:
+            problems.append(Problem(name, f"the {area.kind.label.lower()} '{area.id}' has {count} statements; "
+                                    "expected two or three", field="area"))
+    quick = sum(1 for s in statements if s.quick)
+    low, high = QUICK_CHECK_SIZE
+    if not low <= quick <= high:
+        problems.append(Problem(name, f"{quick} statements are marked 'quick: true'; the quick check needs "
+                                f"{low} to {high}", field="quick"))
     return problems
 
 

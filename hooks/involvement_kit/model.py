@@ -55,8 +55,30 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One scoring statement, scored on the report's axis (see schema.SCALE)."""
+
+    kind: Kind
+    id: str
+    area: str
+    text: str
+    level_0: str
+    level_1: str
+    level_2: str
+    source: str
+    file: str
+    quick: bool = False
+    easy_read: str = ""
+
+    @property
+    def levels(self) -> tuple[str, str, str]:
+        return (self.level_0, self.level_1, self.level_2)
+
+
+@dataclass(frozen=True)
 class Kit:
     records: tuple[Record, ...]
+    statements: tuple[Statement, ...] = ()
     version: str = "0.0.0"
 
     def of_kind(self, kind_name: str) -> tuple[Record, ...]:
@@ -74,12 +96,20 @@ class Kit:
     def leader_behaviours(self) -> tuple[Record, ...]:
         return self.of_kind("leader_behaviour")
 
-    def get(self, record_id: str) -> Record:
-        return self._by_id[record_id]
+    @property
+    def areas(self) -> tuple[Record, ...]:
+        """What the scoring covers: every enabler and barrier, in that order."""
+        return self.enablers + self.barriers
+
+    def statements_for(self, area_id: str) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.area == area_id)
 
     @property
-    def _by_id(self) -> dict[str, Record]:
-        return {r.id: r for r in self.records}
+    def quick_check(self) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.quick)
+
+    def get(self, record_id: str) -> Record:
+        return next(r for r in self.records if r.id == record_id)
 
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -10,11 +10,15 @@ from .errors import KitError, Problem
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
 
+DEFAULT_ROLES = ("Trustee", "Senior manager", "Staff", "Volunteer", "Person using services", "Carer")
+
+
 @dataclass(frozen=True)
 class Options:
     public_url: str = ""
     organisation: str = ""
     kit_dir: str = "kit"
+    roles: tuple[str, ...] = DEFAULT_ROLES
 
     def page_url(self, page_path: str) -> str:
         """Address printed on paper for a page: stable, from public_url, never from the dev server."""
@@ -29,7 +33,9 @@ _FIELDS = {
     "public_url": "the address where the site is published, starting with https://",
     "organisation": "the name of the organisation using the kit",
     "kit_dir": "the folder holding the kit records, relative to mkdocs.yml",
+    "roles": "a list of the roles people choose from when scoring, such as [Trustee, Staff]",
 }
+_LISTS = {"roles"}
 
 
 def read_options(raw, file: str = "mkdocs.yml") -> Options:
@@ -46,6 +52,15 @@ def read_options(raw, file: str = "mkdocs.yml") -> Options:
     for key, expected in _FIELDS.items():
         value = raw.get(key)
         if value is None:
+            continue
+        if key in _LISTS:
+            if (not isinstance(value, list) or not value
+                    or not all(isinstance(v, str) and v.strip() for v in value)):
+                problems.append(Problem(file, f"expected {expected}", field=f"extra.kit.{key}"))
+            elif len({v.strip().lower() for v in value}) != len(value):
+                problems.append(Problem(file, "each role must appear once", field=f"extra.kit.{key}"))
+            else:
+                values[key] = tuple(v.strip() for v in value)
             continue
         if not isinstance(value, str):
             problems.append(Problem(file, f"expected text: {expected}", field=f"extra.kit.{key}"))

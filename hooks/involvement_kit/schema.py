@@ -22,7 +22,9 @@ class Field:
     """One field of a record.
 
     kind: 'id', 'text' (one plain line), 'markdown' (prose), 'texts' (list of plain lines),
-    'ids' (list of record ids), 'choice', 'easy_read' (list of points), 'review'.
+    'ids' (list of record ids), 'ref' (one record id), 'choice', 'flag' (true or false),
+    'easy_read' (list of points), 'review'.
+    refers_to: for 'ids' and 'ref', the kinds of record the ids may name (empty: any).
     """
 
     name: str
@@ -33,6 +35,7 @@ class Field:
     min_items: int = 0
     max_items: int | None = None
     choices: tuple[str, ...] = ()
+    refers_to: tuple[str, ...] = ()
     help: str = ""
 
 
@@ -72,7 +75,7 @@ _COMMON = (
           help="One question that opens discussion; printed on the card front."),
     Field("questions", "texts", max_words=20, max_chars=160, min_items=0, max_items=3,
           help="Two or three discussion questions; printed on the back of the card and on the page."),
-    Field("related", "ids",
+    Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
           help="Ids of related enablers, barriers or leader behaviours."),
     Field("easy_read", "easy_read",
           help="The easy-read version: a list of points, each with `text`, `picture` and `alt`."),
@@ -95,7 +98,39 @@ BARRIER = Kind("barrier", "Barrier", "Barriers", "barriers.yml", "barriers", _CO
 LEADER_BEHAVIOUR = Kind("leader_behaviour", "Leader behaviour", "Leader behaviours",
                         "leader-behaviours.yml", "leadership", _COMMON)
 
-KINDS: tuple[Kind, ...] = (ENABLER, BARRIER, LEADER_BEHAVIOUR)
+_LEVEL_HELP = "What this statement looks like at level {n} ({name}), in a short phrase of its own."
+
+STATEMENT = Kind("statement", "Scoring statement", "Scoring statements", "statements.yml", "scoring", (
+    Field("id", "id", required=True, max_chars=60,
+          help="Stable id of the statement. Never reuse an id for a different statement: saved answers refer to it."),
+    Field("area", "ref", required=True, refers_to=("enabler", "barrier"),
+          help="The id of the enabler or barrier this statement is about."),
+    Field("text", "text", required=True, max_words=30, max_chars=220,
+          help="The statement people score. Word barrier statements so that a higher score is always better."),
+    Field("level_0", "text", required=True, max_words=20, max_chars=150,
+          help=_LEVEL_HELP.format(n=0, name="not happening")),
+    Field("level_1", "text", required=True, max_words=20, max_chars=150,
+          help=_LEVEL_HELP.format(n=1, name="management-centred")),
+    Field("level_2", "text", required=True, max_words=20, max_chars=150,
+          help=_LEVEL_HELP.format(n=2, name="user-centred")),
+    Field("quick", "flag",
+          help="true if the statement is in the quick check (10 to 12 statements for a 15-minute use)."),
+    Field("source", "choice", required=True, choices=SOURCES,
+          help="Where the statement comes from: statements are the kit's questions ('kit') built on the "
+               "report's findings, or added by your organisation ('organisation')."),
+    Field("easy_read", "text", max_words=15, max_chars=120,
+          help="The statement in easy words, for the easy-read scorer: one sentence of at most 15 words."),
+))
+
+KINDS: tuple[Kind, ...] = (ENABLER, BARRIER, LEADER_BEHAVIOUR, STATEMENT)
+
+# The report's own axis: nothing, then management-centred, then user-centred involvement.
+SCALE = (
+    (0, "Not happening"),
+    (1, "Management-centred: users take part on the organisation's terms"),
+    (2, "User-centred: users' priorities become the organisation's"),
+)
+QUICK_CHECK_SIZE = (10, 12)
 
 EASY_READ_POINT_FIELDS = {
     "text": "one or two short sentences",
