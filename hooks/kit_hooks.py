@@ -34,6 +34,8 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=page.markdown))
     for site_path, path in _prepared.downloads:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
+    for site_path, text in _prepared.assets:
+        files.append(File.generated(config, site_path, content=text))
     return files
 
 

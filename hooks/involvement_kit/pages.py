@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .model import Kit, Record
 from .options import Options
 from .schema import BARRIER, ENABLER, LEADER_BEHAVIOUR, Kind
+from .scoring import scoring_data
 
 SOURCE_LABELS = {
     "report": "Research finding",
@@ -22,7 +23,7 @@ KIND_ICONS = {
     "leader_behaviour": "material-account-star-outline",
 }
 
-_env = Environment(loader=PackageLoader("involvement_kit", "templates/pages"), undefined=StrictUndefined,
+_env = Environment(loader=PackageLoader("involvement_kit", "templates"), undefined=StrictUndefined,
                    keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
 
 
@@ -79,20 +80,29 @@ def _context(kit: Kit, options: Options, path: str) -> dict:
 
 def _record_page(kit: Kit, record: Record, options: Options) -> Page:
     related = [kit.get(i) for i in record.related]
-    text = _env.get_template("record.md.j2").render(
+    text = _env.get_template("pages/record.md.j2").render(
         record=record, related=related, **_context(kit, options, record.page))
     return Page(record.page, record.title, text)
 
 
 def _overview(kind: Kind, records, options) -> Page:
     path = f"{kind.folder}/index.md"
-    text = _env.get_template(f"{kind.folder}.md.j2").render(
+    text = _env.get_template(f"pages/{kind.folder}.md.j2").render(
         kind=kind, records=records, icons=KIND_ICONS, link=lambda to: link(path, to))
     return Page(path, kind.plural, text)
 
 
 def _leadership(kit: Kit, options: Options) -> Page:
     path = f"{LEADER_BEHAVIOUR.folder}/index.md"
-    text = _env.get_template("leadership.md.j2").render(
+    text = _env.get_template("pages/leadership.md.j2").render(
         behaviours=kit.leader_behaviours, **_context(kit, options, path))
     return Page(path, "Leadership", text)
+
+
+SCORING_DATA = "assets/kit/scoring-data.js"
+
+
+def render_assets(kit: Kit, options: Options) -> list[tuple[str, str]]:
+    """Scripts the build makes from the records: the scorer's statements and areas."""
+    data = scoring_data(kit, options, page_url=lambda record: record.page.replace(".md", ".html"))
+    return [(SCORING_DATA, _env.get_template("assets/scoring-data.js.j2").render(data=data))]

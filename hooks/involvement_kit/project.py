@@ -13,7 +13,7 @@ from . import __version__
 from .loader import load_kit
 from .model import Kit
 from .options import Options, read_options
-from .pages import Page, nav_sections, render_pages
+from .pages import Page, nav_sections, render_assets, render_pages
 from .printing import render_cards
 
 # Rendered PDFs live outside site/, which MkDocs cleans before every build.
@@ -29,6 +29,8 @@ class Prepared:
     nav_sections: dict
     # (path in the site, file on disk) for every PDF the build publishes.
     downloads: tuple[tuple[str, Path], ...] = ()
+    # (path in the site, text) for generated scripts and data.
+    assets: tuple[tuple[str, str], ...] = ()
 
 
 def picture_finder(icon_dirs: list[Path], docs_dir: Path):
@@ -47,4 +49,4 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
                    label=options.kit_dir)
     downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
     return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit),
-                    tuple(downloads))
+                    tuple(downloads), tuple(render_assets(kit, options)))
