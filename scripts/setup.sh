@@ -18,8 +18,8 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 
 # Reinstall only when the pinned dependencies change.
-extras=""; [ "$want_test" = "--test" ] && extras="[test]"
-stamp="$VENV/.kit-installed$( [ -n "$extras" ] && echo -test )"
+extras=""; stamp="$VENV/.kit-installed"
+if [ "$want_test" = "--test" ]; then extras="[test]"; stamp="$VENV/.kit-installed-test"; fi
 digest=$(cat pyproject.toml | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".$extras"
