@@ -1,0 +1,52 @@
+// Ticks on a checklist, kept in this browser only (localStorage), with a visible clear.
+(function () {
+  "use strict";
+
+  function init() {
+    document.querySelectorAll("form[data-kit-checklist]").forEach(setUp);
+  }
+
+  function setUp(form) {
+    if (form.dataset.kitReady) return;
+    form.dataset.kitReady = "1";
+    var key = "kit:checklist:" + form.dataset.kitChecklist;
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var status = form.querySelector("[role=status]");
+
+    var saved = read(key);
+    boxes.forEach(function (box) {
+      box.checked = saved.indexOf(box.name) !== -1;
+      box.addEventListener("change", function () {
+        write(key, boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.name; }));
+      });
+    });
+
+    form.querySelector("[data-kit-clear]").addEventListener("click", function () {
+      boxes.forEach(function (b) { b.checked = false; });
+      try { localStorage.removeItem(key); } catch (e) { /* storage blocked: nothing was kept */ }
+      status.textContent = "Your ticks are cleared.";
+    });
+    form.querySelector("[data-kit-print]").addEventListener("click", function () { window.print(); });
+  }
+
+  function read(key) {
+    try {
+      var value = JSON.parse(localStorage.getItem(key) || "[]");
+      return Array.isArray(value) ? value : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function write(key, names) {
+    try { localStorage.setItem(key, JSON.stringify(names)); } catch (e) { /* storage blocked */ }
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

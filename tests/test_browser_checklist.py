@@ -1,0 +1,34 @@
+"""The leadership checklist keeps its ticks across a reload, and clears on request."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from involvement_kit.loader import load_kit
+
+BEHAVIOURS = load_kit(ROOT / "kit").leader_behaviours
+
+
+def test_ticks_survive_a_reload_and_clear(page, site_url):
+    page.goto(site_url + "/leadership/index.html")
+    first, third = BEHAVIOURS[0], BEHAVIOURS[2]
+    page.get_by_label(first.title, exact=True).check()
+    page.get_by_label(third.title, exact=True).check()
+
+    page.reload()
+    ticked = [b.title for b in BEHAVIOURS if page.get_by_label(b.title, exact=True).is_checked()]
+    assert ticked == [first.title, third.title]
+
+    page.get_by_role("button", name="Clear my ticks").click()
+    assert page.get_by_role("status").inner_text() == "Your ticks are cleared."
+    page.reload()
+    assert not any(page.get_by_label(b.title, exact=True).is_checked() for b in BEHAVIOURS)
+
+
+def test_checklist_works_by_keyboard(page, site_url):
+    page.goto(site_url + "/leadership/index.html")
+    box = page.get_by_label(BEHAVIOURS[1].title, exact=True)
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    page.reload()
+    assert page.get_by_label(BEHAVIOURS[1].title, exact=True).is_checked()
