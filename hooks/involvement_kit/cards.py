@@ -15,10 +15,6 @@ from .schema import KINDS
 
 # The order cards come off the printer: the report's own order of the three kinds.
 CARD_KINDS = ("enabler", "barrier", "leader_behaviour")
-# A card face is laid out from these fields, top to bottom; the fit check names the first
-# one that runs past the face, so a content editor knows what to shorten.
-FRONT_FIELDS = ("title", "summary", "opening_question")
-BACK_FIELDS = ("title", "findings", "questions")
 
 
 def _limit(kind_name: str, field_name: str) -> int | None:
@@ -55,8 +51,6 @@ def build_cards(kit: Kit, options: Options) -> dict:
     cards = [card(r, kit, options) for kind in CARD_KINDS for r in kit.of_kind(kind)]
     return {
         "version": kit.version,
-        "front_fields": list(FRONT_FIELDS),
-        "back_fields": list(BACK_FIELDS),
         "cards": cards,
     }
 

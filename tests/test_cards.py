@@ -1,0 +1,287 @@
+"""Workshop cards: card data from the model, the fit check, the cache, and the wiring into the build."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import material
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project
+from golden import check_golden
+from involvement_kit import printing
+from involvement_kit.cards import build_cards, cards_json
+from involvement_kit.errors import KitError
+from involvement_kit.loader import load_kit
+from involvement_kit.options import Options
+from involvement_kit.project import prepare
+from involvement_kit.schema import KINDS
+
+CARDS_KIT = Path(__file__).resolve().parent / "fixtures" / "cards-kit"
+ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
+PUBLIC_URL = "https://kit.example.org"
+VERSION = "1.2.3"
+
+
+
+def longest(field_name: str, end: str) -> str:
+    """Text as long as the schema lets this field be: loader-valid, yet the layout must judge it."""
+    spec = KINDS[0].field(field_name)
+    words = ("users in every group said that the changes they valued most came from questions "
+             "they had raised themselves at open meetings with staff and trustees").split()
+    count = spec.max_words
+    while len(text := " ".join(words[:count]).capitalize() + end) > spec.max_chars:
+        count -= 1
+    return text
+
+
+# Three of each is within the schema, but too much for the back of one card.
+LONG_FINDING = longest("findings", ".")
+LONG_QUESTION = longest("questions", "?")
+
+
+def kit_folder(dest: Path, source: Path = CARDS_KIT) -> Path:
+    """A copy of a kit folder that the loader accepts whatever kinds the schema gains."""
+    shutil.copytree(source, dest, dirs_exist_ok=True)
+    return fill_missing_kinds(dest)
+
+
+def fill_missing_kinds(folder: Path) -> Path:
+    """Kinds that cards do not use (and this fixture does not have) get an empty list."""
+    for kind in KINDS:
+        if not (folder / kind.file).exists():
+            (folder / kind.file).write_text("[]\n", encoding="utf-8")
+    return folder
+
+
+def load(folder: Path):
+    return load_kit(folder, version=VERSION, label="kit")
+
+
+def render(kit, cache: Path, public_url: str = PUBLIC_URL):
+    return printing.render_cards(kit, Options(public_url=public_url), cache_dir=cache, icon_dirs=ICON_DIRS)
+
+
+def with_long_back(folder: Path, record_id: str, file: str = "enablers.yml") -> None:
+    """Give one record the longest back the schema allows, which no card can hold."""
+    path = folder / file
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    [record] = [r for r in records if r["id"] == record_id]
+    record["findings"] = [LONG_FINDING] * 3
+    record["questions"] = [LONG_QUESTION] * 3
+    path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.fixture
+def counted_typeset(monkeypatch):
+    calls = []
+    real = printing._typeset
+
+    def typeset(work, outputs):
+        calls.append(work)
+        return real(work, outputs)
+
+    monkeypatch.setattr(printing, "_typeset", typeset)
+    return calls
+
+
+# --- card data ---------------------------------------------------------------------------
+
+def test_card_data_matches_golden_file(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    check_golden("cards/cards.json", cards_json(build_cards(kit, Options(public_url=PUBLIC_URL))))
+
+
+def test_every_record_becomes_one_card_in_deck_order(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    cards = build_cards(kit, Options(public_url=PUBLIC_URL))["cards"]
+    expected = [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
+    assert [c["id"] for c in cards] == expected
+    assert {c["kind_label"] for c in cards} == {"Enabler", "Barrier", "Leader behaviour"}
+    first = cards[0]
+    assert first["url"] == PUBLIC_URL + "/enablers/listen-first.html"
+    assert first["source_label"] == "Research finding"
+    assert first["version"] == VERSION
+    behaviour = next(c for c in cards if c["kind"] == "leader_behaviour")
+    assert behaviour["url"] == PUBLIC_URL + f"/leadership/index.html#{behaviour['id']}"
+
+
+def test_cards_without_public_url_have_no_address(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    cards = build_cards(kit, Options())["cards"]
+    assert all(c["url"] == "" for c in cards)
+
+
+def test_qr_codes_are_made_only_when_there_is_an_address(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    for url, expected in ((PUBLIC_URL, len(kit.records)), ("", 0)):
+        data = build_cards(kit, Options(public_url=url))
+        work = tmp_path / f"work-{expected}"
+        work.mkdir()
+        printing._write_inputs(work, data, cards_json(data), {"enabler": ICON_DIRS[0] / "material" / "star.svg"})
+        qr = sorted((work / "qr").glob("*.svg"))
+        assert len(qr) == expected
+        if qr:
+            assert qr[0].read_text(encoding="utf-8").startswith("<svg")
+
+
+# --- the fit check -----------------------------------------------------------------------
+
+def test_cards_with_empty_optional_fields_render(tmp_path):
+    # 'time-to-talk' and 'shares-power' have no findings, questions or opening question.
+    kit = load(kit_folder(tmp_path / "kit"))
+    downloads = render(kit, tmp_path / "cache")
+    assert all(path.is_file() and path.stat().st_size > 1000 for _, path in downloads)
+
+
+def test_overflowing_back_stops_with_card_field_and_face(tmp_path):
+    with_long_back(kit_folder(tmp_path / "kit"), "share-the-budget")
+    kit = load(tmp_path / "kit")
+    with pytest.raises(KitError) as caught:
+        render(kit, tmp_path / "cache")
+    problems = caught.value.problems
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.record == "share-the-budget"
+    assert problem.field in ("findings", "questions")
+    assert problem.file == "kit/enablers.yml"
+    assert "back of card 'share-the-budget'" in problem.message
+    message = caught.value.describe()
+    assert "share-the-budget" in message and "back" in message and problem.field in message
+    # Nothing half-made is left in the cache.
+    assert not list((tmp_path / "cache" / "cards").glob("*/cards-a4.pdf"))
+
+
+def test_overflowing_front_names_the_field_that_runs_over(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    long_summary = " ".join(["Users shaped the plans, the budget and the meetings."] * 12)
+    records = tuple(replace(r, summary=long_summary) if r.id == "closed-meetings" else r for r in kit.records)
+    with pytest.raises(KitError) as caught:
+        render(replace(kit, records=records), tmp_path / "cache")
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field) == ("closed-meetings", "summary")
+    assert "front of card 'closed-meetings'" in problem.message
+    assert problem.file == "kit/barriers.yml"
+
+
+def test_every_overflowing_card_is_reported_at_once(tmp_path):
+    with_long_back(kit_folder(tmp_path / "kit"), "share-the-budget")
+    kit = load(tmp_path / "kit")
+    long_title = "Users " * 90
+    records = tuple(replace(r, title=long_title.strip()) if r.id == "asks-questions" else r for r in kit.records)
+    with pytest.raises(KitError) as caught:
+        render(replace(kit, records=records), tmp_path / "cache")
+    found = {(p.record, p.message.split(" of card")[0].split()[-1]) for p in caught.value.problems}
+    assert ("share-the-budget", "back") in found
+    assert ("asks-questions", "front") in found
+    assert ("asks-questions", "back") in found
+
+
+# --- the cache ---------------------------------------------------------------------------
+
+def test_same_inputs_do_not_run_typst_again(tmp_path, counted_typeset):
+    kit = load(kit_folder(tmp_path / "kit"))
+    first = render(kit, tmp_path / "cache")
+    before = [path.stat().st_mtime_ns for _, path in first]
+    second = render(load(kit_folder(tmp_path / "kit")), tmp_path / "cache")
+    assert len(counted_typeset) == 1
+    assert first == second
+    assert [path.stat().st_mtime_ns for _, path in second] == before
+
+
+def test_changed_record_renders_again_and_replaces_the_old_decks(tmp_path, counted_typeset):
+    folder = kit_folder(tmp_path / "kit")
+    first = render(load(folder), tmp_path / "cache")
+    text = (folder / "barriers.yml").read_text(encoding="utf-8")
+    (folder / "barriers.yml").write_text(text.replace("title: Closed meetings", "title: Meetings behind closed doors"),
+                                         encoding="utf-8")
+    second = render(load(folder), tmp_path / "cache")
+    assert len(counted_typeset) == 2
+    assert first[0][1] != second[0][1]
+    assert not first[0][1].exists(), "the decks of old inputs are removed"
+    assert all(path.is_file() for _, path in second)
+
+
+def test_public_url_and_version_are_inputs(tmp_path, counted_typeset):
+    kit = load(kit_folder(tmp_path / "kit"))
+    render(kit, tmp_path / "cache")
+    render(kit, tmp_path / "cache", public_url="https://other.example.org")
+    render(replace(kit, version="2.0.0"), tmp_path / "cache", public_url="https://other.example.org")
+    assert len(counted_typeset) == 3
+
+
+def test_template_change_renders_again(tmp_path, counted_typeset, monkeypatch):
+    kit = load(kit_folder(tmp_path / "kit"))
+    render(kit, tmp_path / "cache")
+    templates = tmp_path / "templates"
+    shutil.copytree(printing.TEMPLATES, templates)
+    with open(templates / "card.typ", "a", encoding="utf-8") as f:
+        f.write("\n// changed\n")
+    monkeypatch.setattr(printing, "TEMPLATES", templates)
+    render(kit, tmp_path / "cache")
+    assert len(counted_typeset) == 2
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build` without --strict: other pages' warnings are not this feature's; ours are checked."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(site_dir)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+# --- wiring into the build ---------------------------------------------------------------
+
+def test_prepare_returns_the_decks_a4_first(tmp_path):
+    project = tmp_path / "project"
+    kit_folder(project / "kit")
+    (project / "docs").mkdir()
+    prepared = prepare(project, {"public_url": PUBLIC_URL}, docs_dir=project / "docs", icon_dirs=ICON_DIRS)
+    assert [site for site, _ in prepared.downloads] == ["downloads/cards-a4.pdf", "downloads/cards-letter.pdf"]
+    for _, path in prepared.downloads:
+        assert path.is_file()
+        assert (project / ".cache" / "kit") in path.parents
+
+
+def test_mkdocs_build_publishes_the_decks_and_the_print_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    fill_missing_kinds(project / "kit")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    ours = [line for line in result.stderr.splitlines()
+            if "WARNING" in line and ("downloads/" in line or "print-cards" in line)]
+    assert not ours, ours
+    site = project / "site"
+    for name in ("cards-a4.pdf", "cards-letter.pdf"):
+        assert (site / "downloads" / name).read_bytes()[:5] == b"%PDF-"
+    page = (site / "print-cards.html").read_text(encoding="utf-8")
+    assert page.index('href="downloads/cards-a4.pdf"') < page.index('href="downloads/cards-letter.pdf"')
+    assert (project / ".cache" / "kit" / "cards").is_dir()
+
+
+def test_mkdocs_build_stops_on_a_card_that_does_not_fit(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    fill_missing_kinds(project / "kit")
+    record_id = "users-priorities"
+    with_long_back(project / "kit", record_id)
+    result = mkdocs_build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"record '{record_id}'" in output
+    assert "back of card" in output
+    assert "Traceback" not in output
+    assert not (project / "site").exists()
+
+
+def test_real_kit_cards_fit(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit", source=ROOT / "kit"))
+    downloads = render(kit, tmp_path / "cache")
+    assert len(downloads) == 2
