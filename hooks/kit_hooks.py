@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from involvement_kit.errors import KitError
+from involvement_kit.html_fixes import fix_page
 from involvement_kit.pages import expand_nav
 from involvement_kit.project import prepare
 
@@ -42,3 +43,11 @@ def on_files(files, config):
 def on_serve(server, config, builder):
     server.watch(str(_prepared.kit_dir))
     return server
+
+
+def on_post_page(output, page, config):
+    return fix_page(output)
+
+
+def on_post_template(output, template_name, config):
+    return fix_page(output) if template_name.endswith(".html") else output

@@ -1,0 +1,60 @@
+"""Small, pure repairs to the theme's HTML, so every built page is valid and accessible.
+
+Material for MkDocs writes a few bits of markup that the Nu HTML Checker or axe-core
+reject. Fixing them here, after the page is rendered, keeps the theme's own templates
+untouched (no copied partials to keep in step with upstream). Every repair is
+idempotent and leaves any other markup byte for byte as it was.
+
+The MkDocs hook calls `fix_page` from `on_post_page`; nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# One start tag, allowing '>' inside quoted attribute values.
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_INPUT = re.compile(r"<input\b" + _ATTRS + r">", re.I)
+_AUTOCOMPLETE = re.compile(r"""\s+autocomplete(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([a-z-]+)""", re.I)
+_EMPTY_TABINDEX = re.compile(r"""(<[a-z][a-z0-9]*\b""" + _ATTRS + r""")\s+tabindex=(?:""|'')""", re.I)
+_DIALOG = re.compile(r"<(?:div|section|aside)\b" + _ATTRS + r"""\brole=["']dialog["']""" + _ATTRS + r">", re.I)
+_NAMED = re.compile(r"""\saria-label(?:ledby)?\s*=""", re.I)
+_SEARCH_LABEL = re.compile(r"""<input\b[^>]*\bclass="md-search__input"[^>]*\baria-label="([^"]+)\"""", re.I)
+# HTML allows `autocomplete` only on these input types (and on text areas, selects, forms).
+_AUTOCOMPLETE_TYPES = {"color", "date", "datetime-local", "email", "hidden", "month", "number", "password",
+                       "range", "search", "tel", "text", "time", "url", "week"}
+
+
+def fix_page(page: str) -> str:
+    """Return `page` with the theme's known markup problems repaired."""
+    page = _INPUT.sub(_fix_input, page)
+    page = _EMPTY_TABINDEX.sub(r"\1", page)
+    return _name_dialogs(page)
+
+
+def _fix_input(match: re.Match) -> str:
+    # Material puts autocomplete="off" on its drawer and search check boxes (to stop
+    # Firefox restoring them); HTML forbids it there. overrides/main.html resets them instead.
+    tag = match.group(0)
+    kind = _TYPE.search(tag)
+    input_type = kind.group(1).lower() if kind else "text"
+    if input_type in _AUTOCOMPLETE_TYPES:
+        return tag
+    return _AUTOCOMPLETE.sub("", tag)
+
+
+def _name_dialogs(page: str) -> str:
+    # The search dialog has no accessible name (axe: aria-dialog-name). Name it after
+    # the search box's own label, which the theme already translates.
+    found = _SEARCH_LABEL.search(page)
+    label = html.unescape(found.group(1)) if found else "Search"
+
+    def name(match: re.Match) -> str:
+        tag = match.group(0)
+        if _NAMED.search(tag):
+            return tag
+        return tag[:-1] + f' aria-label="{html.escape(label)}">'
+
+    return _DIALOG.sub(name, page)
