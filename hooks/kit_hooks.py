@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from involvement_kit.errors import KitError
 from involvement_kit.html_fixes import fix_page
 from involvement_kit.pages import expand_nav
+from involvement_kit.print_links import add_print_addresses
 from involvement_kit.project import prepare
 
 log = logging.getLogger("mkdocs.hooks.kit")
@@ -38,6 +39,10 @@ def on_files(files, config):
     for site_path, text in _prepared.assets:
         files.append(File.generated(config, site_path, content=text))
     return files
+
+
+def on_page_content(html, page, config, files):
+    return add_print_addresses(html, page.file.dest_uri, _prepared.options.public_url)
 
 
 def on_serve(server, config, builder):
