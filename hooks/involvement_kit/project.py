@@ -15,6 +15,7 @@ from .model import Kit
 from .options import Options, read_options
 from .pages import Page, nav_sections, render_assets, render_pages
 from .printing import render_cards
+from .history import history_asset, load_history
 
 # Rendered PDFs live outside site/, which MkDocs cleans before every build.
 CACHE_DIR = Path(".cache") / "kit"
@@ -48,5 +49,6 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     kit = load_kit(kit_dir, version=__version__, picture_exists=picture_finder(icon_dirs, Path(docs_dir)),
                    label=options.kit_dir)
     downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
+    history = load_history(kit_dir, kit, label=options.kit_dir)
     return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit),
-                    tuple(downloads), tuple(render_assets(kit, options)))
+                    tuple(downloads), tuple(render_assets(kit, options)) + (history_asset(history),))

@@ -8,6 +8,7 @@ area with no answers has no score. Rounding happens only for display.
 
 from __future__ import annotations
 
+import math
 from typing import Mapping
 
 from .model import Kit
@@ -27,10 +28,18 @@ def area_scores(statement_areas: Mapping[str, str], answers: Answers) -> dict[st
     return {area: (sum(v) / len(v) if v else None) for area, v in totals.items()}
 
 
-def scoring_data(kit: Kit, options: Options, page_url) -> dict:
+def display_score(score: float | None) -> str | None:
+    """A score for people: one decimal place, halves rounded up (as scoring-core.js does)."""
+    if score is None:
+        return None
+    return f"{math.floor(score * 10 + 0.5) / 10:.1f}"
+
+
+def scoring_data(kit: Kit, options: Options, page_url, history=None) -> dict:
     """Everything the in-browser scorer needs, as plain JSON-ready data.
 
     `page_url(record)` gives the address of a record's page relative to the site root.
+    `history` is the checked list from history.load_history (how to read older exports).
     """
     return {
         "version": kit.version,
@@ -40,4 +49,5 @@ def scoring_data(kit: Kit, options: Options, page_url) -> dict:
                    "url": page_url(a)} for a in kit.areas],
         "statements": [{"id": s.id, "area": s.area, "text": s.text, "levels": list(s.levels),
                         "quick": s.quick, "easy_read": s.easy_read} for s in kit.statements],
+        "history": list(history or []),
     }
