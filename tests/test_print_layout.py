@@ -1,0 +1,266 @@
+"""The printed decks, read back from the PDFs: paper, card positions, mirrored backs, type sizes, cut marks."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from test_cards import kit_folder, load, render
+
+MM = 72 / 25.4
+CARD_W, CARD_H, GUTTER = 95, 130, 5
+PAPERS = {  # name: (width mm, height mm, width pt, height pt)
+    "a4": (210, 297, 595.28, 841.89),
+    "letter": (215.9, 279.4, 612, 792),
+}
+MARK_GAP = 0.8  # mm between a card edge and the start of its crop mark
+
+
+def origin(paper: str) -> tuple[float, float]:
+    """Top-left of the 2 x 2 grid of cards when it is centred on the sheet (mm)."""
+    width, height = PAPERS[paper][:2]
+    return (width - 2 * CARD_W - GUTTER) / 2, (height - 2 * CARD_H - GUTTER) / 2
+
+
+def slot(paper: str, row: int, col: int) -> tuple[float, float]:
+    x0, y0 = origin(paper)
+    return x0 + col * (CARD_W + GUTTER), y0 + row * (CARD_H + GUTTER)
+
+
+def text_runs(page) -> list[dict]:
+    """Text drawn on a page with its position (mm from the top-left corner) and its size in points."""
+    height = float(page.mediabox.height)
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip():
+            return
+        a = tm[0] * cm[0] + tm[1] * cm[2]
+        b = tm[0] * cm[1] + tm[1] * cm[3]
+        c = tm[2] * cm[0] + tm[3] * cm[2]
+        d = tm[2] * cm[1] + tm[3] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        runs.append({"text": text.strip(), "x": x / MM, "y": (height - y) / MM,
+                     "size": round(size * math.sqrt(abs(a * d - b * c)), 2)})
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def bbox_blocks(pdf: Path) -> list[list[str]]:
+    """Per page, the text of each block that `pdftotext -bbox-layout` finds, words joined by spaces."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    pages = []
+    for page in re.findall(r"<page .*?</page>", out, re.S):
+        blocks = []
+        for block in re.findall(r"<block .*?</block>", page, re.S):
+            words = re.findall(r"<word [^>]*>(.*?)</word>", block, re.S)
+            # A line may break after the hyphen in 'user-centred'; join such words again.
+            blocks.append(re.sub(r"-\s+", "-", " ".join(html.unescape(w) for w in words)))
+        pages.append(blocks)
+    return pages
+
+
+def gray_image(pdf: Path, page: int, dpi: int, dest: Path) -> tuple[int, int, bytes]:
+    """The page rendered by poppler as 8-bit grey (PGM), for checking what is drawn where."""
+    prefix = dest / f"{pdf.stem}-{page}"
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(prefix)], check=True)
+    data = prefix.with_suffix(".pgm").read_bytes()
+    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    width, height = int(match.group(1)), int(match.group(2))
+    return width, height, data[match.end():]
+
+
+@pytest.fixture(scope="module")
+def fixture_decks(tmp_path_factory):
+    """The fixture kit (7 cards: a full sheet and a sheet of three), rendered once."""
+    tmp = tmp_path_factory.mktemp("decks")
+    kit = load(kit_folder(tmp / "kit"))
+    downloads = dict(render(kit, tmp / "cache"))
+    cards = list(kit.enablers + kit.barriers + kit.leader_behaviours)
+    return {"a4": downloads["downloads/cards-a4.pdf"], "letter": downloads["downloads/cards-letter.pdf"],
+            "cards": cards}
+
+
+@pytest.fixture(scope="module")
+def real_decks(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("real")
+    kit = load(kit_folder(tmp / "kit", source=ROOT / "kit"))
+    downloads = dict(render(kit, tmp / "cache"))
+    return {"a4": downloads["downloads/cards-a4.pdf"], "letter": downloads["downloads/cards-letter.pdf"],
+            "cards": list(kit.enablers + kit.barriers + kit.leader_behaviours)}
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_page_size_and_count(fixture_decks, paper):
+    reader = PdfReader(fixture_decks[paper])
+    width_pt, height_pt = PAPERS[paper][2:]
+    # 7 cards: two sheets, each printed as a page of fronts and a page of backs.
+    assert len(reader.pages) == 4
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(width_pt, abs=0.05)
+        assert float(page.mediabox.height) == pytest.approx(height_pt, abs=0.05)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_grid_leaves_at_least_5_mm_to_every_edge(paper):
+    x0, y0 = origin(paper)
+    width, height = PAPERS[paper][:2]
+    assert x0 >= 5 and y0 >= 5
+    assert width - (x0 + 2 * CARD_W + GUTTER) >= 5 and height - (y0 + 2 * CARD_H + GUTTER) >= 5
+
+
+def title_positions(page, title: str, size: float) -> list[dict]:
+    return [r for r in text_runs(page) if r["text"] == title and r["size"] == pytest.approx(size, abs=0.01)]
+
+
+def locate(paper: str, run: dict) -> tuple[int, int]:
+    """The grid slot (row, column) whose card area holds this text."""
+    for row in range(2):
+        for col in range(2):
+            x, y = slot(paper, row, col)
+            if x < run["x"] < x + CARD_W and y < run["y"] < y + CARD_H:
+                return row, col
+    raise AssertionError(f"{run['text']!r} at ({run['x']:.1f}, {run['y']:.1f}) mm is outside every card")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_one_front_per_card_and_backs_mirrored(fixture_decks, paper):
+    reader = PdfReader(fixture_decks[paper])
+    cards = fixture_decks["cards"]
+    for index, card in enumerate(cards):
+        sheet, position = divmod(index, 4)
+        row, col = divmod(position, 2)
+        front, back = reader.pages[2 * sheet], reader.pages[2 * sheet + 1]
+        [on_front] = title_positions(front, card.title, 18)
+        assert locate(paper, on_front) == (row, col), f"front of {card.id}"
+        [on_back] = title_positions(back, card.title, 16)
+        # Flip on the long edge: the back of the card in column c is printed in column 1 - c.
+        assert locate(paper, on_back) == (row, 1 - col), f"back of {card.id}"
+        # Each title appears once per sheet side: no card is drawn twice.
+        for page in (front, back):
+            assert sum(r["text"] == card.title for r in text_runs(page)) == 1
+
+
+def test_cards_sit_at_the_same_place_in_their_slot_on_both_papers(fixture_decks):
+    card = fixture_decks["cards"][0]  # front: row 0, column 0; back: row 0, column 1
+    offsets = {}
+    for paper in PAPERS:
+        reader = PdfReader(fixture_decks[paper])
+        [front] = title_positions(reader.pages[0], card.title, 18)
+        [back] = title_positions(reader.pages[1], card.title, 16)
+        fx, fy = slot(paper, 0, 0)
+        bx, by = slot(paper, 0, 1)
+        offsets[paper] = (front["x"] - fx, front["y"] - fy, back["x"] - bx, back["y"] - by)
+    for a, b in zip(offsets["a4"], offsets["letter"]):
+        assert a == pytest.approx(b, abs=0.1)
+    # Pitch of the grid: card plus gutter, across and down.
+    reader = PdfReader(fixture_decks["a4"])
+    xs = {c.title: title_positions(reader.pages[0], c.title, 18)[0] for c in fixture_decks["cards"][:4]}
+    t = [xs[c.title] for c in fixture_decks["cards"][:4]]
+    assert t[1]["x"] - t[0]["x"] == pytest.approx(CARD_W + GUTTER, abs=0.1)
+    assert t[2]["y"] - t[0]["y"] == pytest.approx(CARD_H + GUTTER, abs=0.1)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_type_is_large_enough(fixture_decks, paper):
+    reader = PdfReader(fixture_decks[paper])
+    cards = fixture_decks["cards"]
+    # Only the card's reference line and the sheet label may be smaller than body text.
+    fine_print = " ".join([c.id for c in cards] + ["Card", "Kit", "1.2.3", "Research finding",
+                           "The kit's suggestion", "Added by your organisation", "https://kit.example.org",
+                           "cards · A4 · US Letter · sheet of fronts backs print at 100% flip on long edge"]
+                          + ["https://kit.example.org/" + c.page.replace(".md", ".html") for c in cards])
+    body = set()
+    for card in cards:
+        body.update([card.summary, card.opening_question, *card.findings, *card.questions])
+    for page in reader.pages:
+        for run in text_runs(page):
+            if run["size"] < 12:
+                words = run["text"].replace("·", " ").split()
+                assert all(w in fine_print for w in words), f"{run['text']!r} is {run['size']} pt"
+            if run["text"] in {c.title for c in cards}:
+                assert run["size"] >= 16
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_title_and_field_is_in_the_text(fixture_decks, paper):
+    pages = bbox_blocks(fixture_decks[paper])
+    text = [" ".join(blocks) for blocks in pages]
+    for index, card in enumerate(fixture_decks["cards"]):
+        sheet = index // 4
+        front, back = text[2 * sheet], text[2 * sheet + 1]
+        assert card.title in front and card.summary in front
+        assert card.kind.label in front
+        if card.opening_question:
+            assert card.opening_question in front
+        for line in card.findings + card.questions:
+            assert line in back
+        assert card.id in back
+        assert f"https://kit.example.org/{card.page.replace('.md', '.html')}" in back.replace(" ", "")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_nothing_is_printed_in_the_unprintable_edge(fixture_decks, paper, tmp_path):
+    dpi = 100
+    for page in (1, 2, 3, 4):
+        width, height, pixels = gray_image(fixture_decks[paper], page, dpi, tmp_path)
+        edge = math.ceil(4.4 / 25.4 * dpi)
+        for y in range(height):
+            row = pixels[y * width:(y + 1) * width]
+            if y < edge or y >= height - edge:
+                assert min(row) > 230, f"page {page}: something drawn {y} px from the top or bottom edge"
+            else:
+                assert min(row[:edge]) > 230 and min(row[-edge:]) > 230, f"page {page}: drawn near a side, row {y}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_crop_marks_at_every_cut(fixture_decks, paper, tmp_path):
+    dpi = 200
+    px = dpi / 25.4
+    x0, y0 = origin(paper)
+    cuts_x = [x0, x0 + CARD_W, x0 + CARD_W + GUTTER, x0 + 2 * CARD_W + GUTTER]
+    cuts_y = [y0, y0 + CARD_H, y0 + CARD_H + GUTTER, y0 + 2 * CARD_H + GUTTER]
+    for page in (1, 2):  # a full sheet: fronts and backs
+        width, height, pixels = gray_image(fixture_decks[paper], page, dpi, tmp_path)
+
+        def dark_near(x_mm: float, y_mm: float) -> bool:
+            cx, cy = round(x_mm * px), round(y_mm * px)
+            return min(pixels[y * width + x] for y in range(cy - 2, cy + 3) for x in range(cx - 2, cx + 3)) < 160
+
+        reach = MARK_GAP + 0.5  # just beyond the gap: where every mark, long or short, is drawn
+        for x in cuts_x:
+            assert dark_near(x, y0 - reach), f"page {page}: no mark above the cut at x={x:.1f} mm"
+            assert dark_near(x, cuts_y[-1] + reach), f"page {page}: no mark below the cut at x={x:.1f} mm"
+        for y in cuts_y:
+            assert dark_near(x0 - reach, y), f"page {page}: no mark left of the cut at y={y:.1f} mm"
+            assert dark_near(cuts_x[-1] + reach, y), f"page {page}: no mark right of the cut at y={y:.1f} mm"
+        # Marks in the gutters too, so a card keeps its marks whatever is cut first.
+        assert dark_near(x0 + CARD_W + reach, y0)
+        assert dark_near(x0, y0 + CARD_H + reach)
+        # Marks stop short of the card: no line runs along its edge.
+        assert not dark_near(x0 + CARD_W / 2, y0 + 0.3) and not dark_near(x0 + 0.3, y0 + CARD_H / 2)
+
+
+def test_real_kit_decks(real_decks):
+    cards = real_decks["cards"]
+    sheets = math.ceil(len(cards) / 4)
+    for paper in PAPERS:
+        assert len(PdfReader(real_decks[paper]).pages) == 2 * sheets
+        pages = bbox_blocks(real_decks[paper])
+        for index, card in enumerate(cards):
+            sheet = index // 4
+            front = " ".join(pages[2 * sheet])
+            back = " ".join(pages[2 * sheet + 1])
+            assert card.title in front, f"{card.id}: title not on its front ({paper})"
+            assert card.title in back, f"{card.id}: title not on its back ({paper})"
