@@ -21,6 +21,9 @@ _TYPE = re.compile(r"""\stype\s*=\s*["']?([a-z-]+)""", re.I)
 _EMPTY_TABINDEX = re.compile(r"""(<[a-z][a-z0-9]*\b""" + _ATTRS + r""")\s+tabindex=(?:""|'')""", re.I)
 _DIALOG = re.compile(r"<(?:div|section|aside)\b" + _ATTRS + r"""\brole=["']dialog["']""" + _ATTRS + r">", re.I)
 _NAMED = re.compile(r"""\saria-label(?:ledby)?\s*=""", re.I)
+_LABEL = re.compile(r"<label\b" + _ATTRS + r">", re.I)
+_FOR = re.compile(r"""\s+for\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _SEARCH_LABEL = re.compile(r"""<input\b[^>]*\bclass="md-search__input"[^>]*\baria-label="([^"]+)\"""", re.I)
 # HTML allows `autocomplete` only on these input types (and on text areas, selects, forms).
 _AUTOCOMPLETE_TYPES = {"color", "date", "datetime-local", "email", "hidden", "month", "number", "password",
@@ -31,6 +34,7 @@ def fix_page(page: str) -> str:
     """Return `page` with the theme's known markup problems repaired."""
     page = _INPUT.sub(_fix_input, page)
     page = _EMPTY_TABINDEX.sub(r"\1", page)
+    page = _drop_dangling_label_targets(page)
     return _name_dialogs(page)
 
 
@@ -43,6 +47,22 @@ def _fix_input(match: re.Match) -> str:
     if input_type in _AUTOCOMPLETE_TYPES:
         return tag
     return _AUTOCOMPLETE.sub("", tag)
+
+
+def _drop_dangling_label_targets(page: str) -> str:
+    # On a page that is not in the navigation, Material still writes the table of
+    # contents' title as <label for="__toc">, but no __toc check box exists to toggle.
+    # A label for nothing is invalid HTML and does nothing when pressed; drop its `for`.
+    ids = {a or b for a, b in _ID.findall(page)}
+
+    def fix(match: re.Match) -> str:
+        tag = match.group(0)
+        target = _FOR.search(tag)
+        if target is None or (target.group(1) or target.group(2) or "") in ids:
+            return tag
+        return tag[:target.start()] + tag[target.end():]
+
+    return _LABEL.sub(fix, page)
 
 
 def _name_dialogs(page: str) -> str:
