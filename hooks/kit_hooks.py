@@ -46,7 +46,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_serve(server, config, builder):
-    server.watch(str(_prepared.kit_dir))
+    for folder in _prepared.watched:
+        server.watch(str(folder))
     return server
 
 

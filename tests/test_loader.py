@@ -86,3 +86,40 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_unknown_picture_is_caught_when_pictures_are_checked(tmp_path):
     message = error_for(tmp_path, None, picture_exists=lambda name: False)
     assert "'easy_read[1].picture'" in message and "material/account-group" in message
+
+
+OWN_ENABLER = """- id: our-own-enabler
+  title: Our own enabler
+  summary: Something our organisation learnt.
+  source: organisation
+  report_section: none
+  related: [only-barrier]
+"""
+
+
+def test_own_records_join_the_kit(tmp_path):
+    own = tmp_path / "ours"
+    own.mkdir()
+    (own / "enablers.yml").write_text(OWN_ENABLER, encoding="utf-8")
+    kit = load(tmp_path, own_dir=own)
+    assert [r.id for r in kit.enablers][-1] == "our-own-enabler"
+    assert kit.get("our-own-enabler").source == "organisation"
+
+
+def test_own_records_must_say_they_are_the_organisations(tmp_path):
+    own = tmp_path / "ours"
+    own.mkdir()
+    (own / "enablers.yml").write_text(OWN_ENABLER.replace("source: organisation", "source: report"), encoding="utf-8")
+    message = error_for(tmp_path, None, own_dir=own, own_label="ours")
+    assert "ours/enablers.yml" in message and "'source'" in message and "organisation" in message
+
+
+def test_switching_off_a_record_leaves_no_dead_reference(tmp_path):
+    kit = load(tmp_path, switched_off=("only-barrier",))
+    assert kit.barriers == ()
+    assert kit.get("first-enabler").related == ("second-enabler",)
+
+
+def test_switching_off_an_unknown_record_is_a_mistake(tmp_path):
+    message = error_for(tmp_path, None, switched_off=("only-barier",))
+    assert "extra.kit.switched_off" in message and "did you mean 'only-barrier'" in message

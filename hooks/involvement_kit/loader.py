@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -19,44 +20,85 @@ OPTIONAL_FILES = {"statement"}
 
 
 def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCheck | None = None,
-             label: str | None = None) -> Kit:
-    """Read every kind's file in `kit_dir`. Raises KitError naming file, record, field and line."""
+             label: str | None = None, own_dir: Path | None = None, own_label: str | None = None,
+             switched_off: tuple[str, ...] = ()) -> Kit:
+    """Read every kind's file in `kit_dir`, then an organisation's own records in `own_dir`.
+
+    Records named in `switched_off` are left out after checking (see `_switch_off`).
+    Raises KitError naming file, record, field and line.
+    """
     kit_dir = Path(kit_dir)
-    label = label if label is not None else kit_dir.name
+    folders = [(kit_dir, label if label is not None else kit_dir.name, False)]
+    if own_dir is not None:
+        folders.append((Path(own_dir), own_label or Path(own_dir).name, True))
     problems: list[Problem] = []
     records: list[Record] = []
     where: dict[int, tuple[Source, int]] = {}
     # Ids of records that failed validation still count as existing, so one mistake
     # does not cascade into "does not exist" messages elsewhere.
     broken_ids: set[str] = set()
-    for kind in KINDS:
-        path = kit_dir / kind.file
-        name = f"{label}/{kind.file}"
-        if not path.exists():
-            if kind.name in OPTIONAL_FILES:
+    for folder, folder_label, own in folders:
+        if own and not folder.is_dir():
+            problems.append(Problem(folder_label, "the folder for your own records does not exist",
+                                    field="extra.kit.own_records"))
+            continue
+        for kind in KINDS:
+            path = folder / kind.file
+            name = f"{folder_label}/{kind.file}"
+            if not path.exists():
+                if own or kind.name in OPTIONAL_FILES:
+                    continue
+                problems.append(Problem(name, f"is missing; expected a list of {kind.plural.lower()}"))
                 continue
-            problems.append(Problem(name, f"is missing; expected a list of {kind.plural.lower()}"))
-            continue
-        try:
-            source = read_source(path, name)
-        except KitError as exc:
-            problems.extend(exc.problems)
-            continue
-        for index, record in _records(kind, source, problems, picture_exists, broken_ids):
-            records.append(record)
-            where[id(record)] = (source, index)
+            try:
+                source = read_source(path, name)
+            except KitError as exc:
+                problems.extend(exc.problems)
+                continue
+            for index, record in _records(kind, source, problems, picture_exists, broken_ids):
+                if own and record.source != "organisation":
+                    problems.append(Problem(name, f"records of your own must say 'source: organisation', "
+                                            f"found '{record.source}'", record=record.id, field="source",
+                                            line=source.line(index, "source")))
+                records.append(record)
+                where[id(record)] = (source, index)
 
     def line_of(record: Record, field_name: str) -> int | None:
         source, index = where[id(record)]
         return source.line(index, field_name)
 
     problems.extend(_check_references(records, line_of, broken_ids))
+    if not problems:
+        records = _switch_off(records, switched_off, problems)
     statements = tuple(r for r in records if isinstance(r, Statement))
     if statements and not problems:
-        problems.extend(_check_scoring(records, statements, label))
+        problems.extend(_check_scoring(records, statements, folders[0][1]))
     if problems:
         raise KitError(problems)
     return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version)
+
+
+def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Problem]) -> list:
+    """Leave out switched-off records without leaving a dead link anywhere.
+
+    The rule: a switched-off record has no page, card or sheet row; other records'
+    `related` lists drop it; its scoring statements are switched off with it.
+    """
+    ids = {r.id for r in records}
+    for record_id in switched_off:
+        if record_id not in ids:
+            hint = _closest(record_id, ids)
+            problems.append(Problem("mkdocs.yml", f"'{record_id}' is not a record"
+                                    + (f"; did you mean '{hint}'?" if hint else ""), field="extra.kit.switched_off"))
+    off = set(switched_off)
+    kept = []
+    for record in records:
+        if record.id in off or (isinstance(record, Statement) and record.area in off):
+            continue
+        if isinstance(record, Record) and off.intersection(record.related):
+            record = replace(record, related=tuple(r for r in record.related if r not in off))
+        kept.append(record)
+    return kept
 
 
 def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists,

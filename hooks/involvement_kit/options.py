@@ -19,6 +19,8 @@ class Options:
     organisation: str = ""
     kit_dir: str = "kit"
     roles: tuple[str, ...] = DEFAULT_ROLES
+    own_records: str = ""
+    switched_off: tuple[str, ...] = ()
 
     def page_url(self, page_path: str) -> str:
         """Address printed on paper for a page: stable, from public_url, never from the dev server."""
@@ -34,8 +36,10 @@ _FIELDS = {
     "organisation": "the name of the organisation using the kit",
     "kit_dir": "the folder holding the kit records, relative to mkdocs.yml",
     "roles": "a list of the roles people choose from when scoring, such as [Trustee, Staff]",
+    "own_records": "the folder holding your organisation's own records, relative to mkdocs.yml",
+    "switched_off": "a list of the ids of the kit's records you do not want, such as [fashion-and-rhetoric]",
 }
-_LISTS = {"roles"}
+_LISTS = {"roles", "switched_off"}
 
 
 def read_options(raw, file: str = "mkdocs.yml") -> Options:
@@ -58,7 +62,7 @@ def read_options(raw, file: str = "mkdocs.yml") -> Options:
                     or not all(isinstance(v, str) and v.strip() for v in value)):
                 problems.append(Problem(file, f"expected {expected}", field=f"extra.kit.{key}"))
             elif len({v.strip().lower() for v in value}) != len(value):
-                problems.append(Problem(file, "each role must appear once", field=f"extra.kit.{key}"))
+                problems.append(Problem(file, "each item must appear once", field=f"extra.kit.{key}"))
             else:
                 values[key] = tuple(v.strip() for v in value)
             continue

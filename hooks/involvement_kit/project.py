@@ -32,6 +32,12 @@ class Prepared:
     downloads: tuple[tuple[str, Path], ...] = ()
     # (path in the site, text) for generated scripts and data.
     assets: tuple[tuple[str, str], ...] = ()
+    own_dir: Path | None = None
+
+    @property
+    def watched(self) -> tuple[Path, ...]:
+        """Folders whose changes should rebuild a live preview."""
+        return (self.kit_dir,) + ((self.own_dir,) if self.own_dir else ())
 
 
 def picture_finder(icon_dirs: list[Path], docs_dir: Path):
@@ -46,9 +52,12 @@ def picture_finder(icon_dirs: list[Path], docs_dir: Path):
 def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> Prepared:
     options = read_options(raw_options)
     kit_dir = (Path(project_dir) / options.kit_dir).resolve()
+    own_dir = (Path(project_dir) / options.own_records).resolve() if options.own_records else None
     kit = load_kit(kit_dir, version=__version__, picture_exists=picture_finder(icon_dirs, Path(docs_dir)),
-                   label=options.kit_dir)
+                   label=options.kit_dir, own_dir=own_dir, own_label=options.own_records,
+                   switched_off=options.switched_off)
     downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
     history = load_history(kit_dir, kit, label=options.kit_dir)
     return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit),
-                    tuple(downloads), tuple(render_assets(kit, options)) + (history_asset(history),))
+                    tuple(downloads), tuple(render_assets(kit, options)) + (history_asset(history),),
+                    own_dir=own_dir)
