@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup setup-test site serve test bench check clean
+.PHONY: all setup setup-test site offline serve test bench check clean
 
 all: site
 
@@ -25,6 +25,11 @@ site: setup
 	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-staging site; rm -rf .site-old
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) pages)."
 
+# A copy that works opened from disk, search included: build/offline/ and a zip.
+offline: setup
+	@[ -f node_modules/iframe-worker/shim/index.js ] || npm ci --silent --no-audit --no-fund
+	$(BIN)/python scripts/make_offline.py
+
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -35,4 +40,4 @@ bench: setup
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .site-staging .site-old .cache
+	rm -rf site .site-staging .site-old .cache build
