@@ -1,0 +1,330 @@
+/* The scorer's rules, with no page in sight: arithmetic, reading and writing files,
+ * and bringing files from older kit versions up to date.
+ *
+ * Plain JavaScript with no build step. In a page it sets window.KitScoring; in Node,
+ * require() returns the same object. The arithmetic matches hooks/involvement_kit/scoring.py
+ * and both pass tests/vectors/scoring.json.
+ *
+ * An answer is 0, 1 or 2 on the report's axis, or null for "don't know"; a statement
+ * with no answer is simply absent. An area's score is the mean of its answered
+ * statements (don't know left out); an area with no answers has no score (null).
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.KitScoring = api;
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var FILE_KIND = "user-involvement-kit/scores";
+  var FILE_FORMAT = 1;
+  var MAX_FILE_CHARS = 1000000;
+  var MAX_NOTE_CHARS = 4000;
+  var SETS = ["quick", "full"];
+  var VALUES = [0, 1, 2];
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* --- arithmetic ------------------------------------------------------------ */
+
+  /** Mean score per area. statementAreas maps statement id -> area id. */
+  function areaScores(statementAreas, answers) {
+    var totals = new Map();
+    Object.keys(statementAreas).forEach(function (id) {
+      var area = statementAreas[id];
+      if (!totals.has(area)) totals.set(area, []);
+      var value = answers && has(answers, id) ? answers[id] : null;
+      if (value !== null && value !== undefined) totals.get(area).push(value);
+    });
+    var scores = {};
+    totals.forEach(function (values, area) {
+      scores[area] = values.length ? values.reduce(function (a, b) { return a + b; }, 0) / values.length : null;
+    });
+    return scores;
+  }
+
+  /** One decimal place, halves rounded up; null stays null. Only for showing people. */
+  function displayScore(score) {
+    if (score === null || score === undefined) return null;
+    return (Math.floor(score * 10 + 0.5) / 10).toFixed(1);
+  }
+
+  /** statement id -> area id, for the statements of one set ("quick" or "full"). */
+  function statementAreas(data, set) {
+    var map = {};
+    statementsIn(data, set).forEach(function (s) { map[s.id] = s.area; });
+    return map;
+  }
+
+  function statementsIn(data, set) {
+    return data.statements.filter(function (s) { return set !== "quick" || s.quick; });
+  }
+
+  /** Areas with statements in the set, in kit order, each with its score and counts. */
+  function results(data, set, answers) {
+    var statements = statementsIn(data, set);
+    var scores = areaScores(statementAreas(data, set), answers);
+    return data.areas.filter(function (a) { return has(scores, a.id); }).map(function (area) {
+      var own = statements.filter(function (s) { return s.area === area.id; });
+      var answered = own.filter(function (s) { return has(answers, s.id) && answers[s.id] !== null; }).length;
+      var dontKnow = own.filter(function (s) { return has(answers, s.id) && answers[s.id] === null; }).length;
+      return { area: area, score: scores[area.id], statements: own.length, answered: answered, dontKnow: dontKnow };
+    });
+  }
+
+  /** Highest-scoring areas (1.5 or more), best first, at most `count`. */
+  function strengths(rows, count) {
+    return rows.filter(function (r) { return r.score !== null && r.score >= 1.5; })
+      .slice().sort(function (a, b) { return b.score - a.score; }).slice(0, count || 3);
+  }
+
+  /** Lowest-scoring areas below 2, lowest first, at most `count`: where to start. */
+  function whereToStart(rows, count) {
+    return rows.filter(function (r) { return r.score !== null && r.score < 2; })
+      .slice().sort(function (a, b) { return a.score - b.score; }).slice(0, count || 3);
+  }
+
+  /* --- versions -------------------------------------------------------------- */
+
+  function parseVersion(text) {
+    if (typeof text !== "string" || !/^\d{1,6}\.\d{1,6}\.\d{1,6}$/.test(text)) return null;
+    return text.split(".").map(Number);
+  }
+
+  function compareVersions(a, b) {
+    var x = parseVersion(a), y = parseVersion(b);
+    for (var i = 0; i < 3; i++) {
+      if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    }
+    return 0;
+  }
+
+  function historyOf(data) {
+    if (Array.isArray(data.history) && data.history.length) return data.history;
+    if (typeof window !== "undefined" && Array.isArray(window.KIT_STATEMENT_HISTORY)) return window.KIT_STATEMENT_HISTORY;
+    return Array.isArray(data.history) ? data.history : [];
+  }
+
+  /** Where each id named in a file from `fromVersion` ends up now: id -> new id, or null if removed. */
+  function chain(history, fromVersion) {
+    var result = new Map();
+    history.forEach(function (entry) {
+      if (compareVersions(entry.version, fromVersion) < 0) return;
+      var renamed = entry.renamed || {};
+      var removed = entry.removed || [];
+      result.forEach(function (target, old) {
+        if (target !== null && has(renamed, target)) result.set(old, renamed[target]);
+        else if (target !== null && removed.indexOf(target) !== -1) result.set(old, null);
+      });
+      Object.keys(renamed).forEach(function (old) { if (!result.has(old)) result.set(old, renamed[old]); });
+      removed.forEach(function (old) { if (!result.has(old)) result.set(old, null); });
+    });
+    return result;
+  }
+
+  /* --- reading a file ----------------------------------------------------------- */
+
+  function ImportProblem(message) {
+    this.name = "ImportProblem";
+    this.message = message;
+  }
+  ImportProblem.prototype = Object.create(Error.prototype);
+  ImportProblem.prototype.constructor = ImportProblem;
+
+  function refuse(message) {
+    throw new ImportProblem(message);
+  }
+
+  function listOf(ids) {
+    var shown = ids.slice(0, 5).map(function (id) { return "'" + String(id).slice(0, 60) + "'"; }).join(", ");
+    return shown + (ids.length > 5 ? " and " + (ids.length - 5) + " more" : "");
+  }
+
+  /**
+   * Check a file's text (JSON) and return the answers it holds, brought up to date:
+   * {version, date, role, set, answers, notes, renamed: [{from, to}], removed: [id]}.
+   * Throws ImportProblem with a message for people when the file cannot be used.
+   * Nothing is changed by calling this: the caller decides what to do with the result.
+   */
+  function readFile(text, data) {
+    if (typeof text !== "string" || !text.trim()) refuse("The file is empty.");
+    if (text.length > MAX_FILE_CHARS) refuse("The file is too large to be a file of answers from the kit.");
+    var parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      refuse("The file could not be read: it is not a JSON file exported from the kit's scorer.");
+    }
+    return readObject(parsed, data);
+  }
+
+  function readObject(file, data) {
+    if (!isPlainObject(file) || file.kind !== FILE_KIND) {
+      refuse("This is not a file of answers exported from the kit's scorer.");
+    }
+    if (file.format !== FILE_FORMAT) {
+      refuse("This file of answers is in a format this page does not know (format " +
+             String(file.format).slice(0, 20) + ").");
+    }
+    var version = file.version;
+    if (!parseVersion(version)) refuse("The file does not say which version of the kit made it, so it cannot be read safely.");
+    var current = data.version;
+    var history = historyOf(data);
+    var mapping = new Map();
+    if (compareVersions(version, current) > 0) {
+      refuse("This file was made with version " + version + " of the kit, which is newer than this one (" +
+             current + "). Open it with the newer kit.");
+    } else if (compareVersions(version, current) < 0) {
+      var known = history.some(function (entry) { return compareVersions(entry.version, version) === 0; });
+      if (!known) {
+        refuse("This file was made with version " + version + " of the kit, which this page (version " +
+               current + ") does not know how to read.");
+      }
+      mapping = chain(history, version);
+    }
+
+    var role = has(file, "role") ? file.role : null;
+    if (role !== null && (typeof role !== "string" || data.roles.indexOf(role) === -1)) {
+      refuse("The role in the file is not one of this kit's roles (" + data.roles.join(", ") + ").");
+    }
+    var set = has(file, "set") ? file.set : "quick";
+    if (SETS.indexOf(set) === -1) refuse("The file should say 'quick' or 'full' for the set of statements.");
+    if (!isPlainObject(file.answers)) refuse("The file has no answers in the expected form.");
+    var notes = has(file, "notes") ? file.notes : {};
+    if (!isPlainObject(notes)) refuse("The notes in the file are not in the expected form.");
+    var date = has(file, "date") ? file.date : null;
+    if (date !== null && (typeof date !== "string" || date.length > 40)) refuse("The date in the file is not a date.");
+
+    var ids = new Set(data.statements.map(function (s) { return s.id; }));
+    var renamed = [], removed = [], unknown = [];
+
+    function place(oldId) {
+      if (mapping.has(oldId)) {
+        var target = mapping.get(oldId);
+        if (target === null) {
+          if (removed.indexOf(oldId) === -1) removed.push(oldId);
+          return null;
+        }
+        if (!renamed.some(function (r) { return r.from === oldId; })) renamed.push({ from: oldId, to: target });
+        return target;
+      }
+      if (ids.has(oldId)) return oldId;
+      if (unknown.indexOf(oldId) === -1) unknown.push(oldId);
+      return null;
+    }
+
+    var answers = {};
+    var badValues = [];
+    Object.keys(file.answers).forEach(function (id) {
+      var value = file.answers[id];
+      if (value !== null && VALUES.indexOf(value) === -1) badValues.push(id);
+      var target = place(id);
+      if (target !== null && (!has(answers, target) || id === target)) answers[target] = value;
+    });
+    var outNotes = {};
+    var badNotes = [];
+    Object.keys(notes).forEach(function (id) {
+      var note = notes[id];
+      if (typeof note !== "string" || note.length > MAX_NOTE_CHARS) badNotes.push(id);
+      var target = place(id);
+      if (target !== null && typeof note === "string" && note !== "") outNotes[target] = note;
+    });
+    if (unknown.length) {
+      refuse("The file has answers to statements this kit does not have: " + listOf(unknown) + ".");
+    }
+    if (badValues.length) {
+      refuse("Some answers in the file are not 0, 1, 2 or don't know: " + listOf(badValues) + ".");
+    }
+    if (badNotes.length) {
+      refuse("Some notes in the file are not text, or are longer than " + MAX_NOTE_CHARS + " characters: " +
+             listOf(badNotes) + ".");
+    }
+    return { version: version, date: date, role: role, set: set, answers: answers, notes: outNotes,
+             renamed: renamed, removed: removed };
+  }
+
+  /* --- writing files ------------------------------------------------------------ */
+
+  /** The JSON export: everything needed to read the answers back, and no name. */
+  function exportObject(state, data, now) {
+    return {
+      kind: FILE_KIND,
+      format: FILE_FORMAT,
+      version: data.version,
+      date: (now || new Date()).toISOString(),
+      role: state.role || null,
+      set: state.set || "quick",
+      answers: Object.assign({}, state.answers),
+      notes: Object.assign({}, state.notes),
+    };
+  }
+
+  function exportJSON(state, data, now) {
+    return JSON.stringify(exportObject(state, data, now), null, 2) + "\n";
+  }
+
+  /** One CSV cell. Text a spreadsheet would run as a formula gets a leading apostrophe. */
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    if (/[",\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
+    return text;
+  }
+
+  function answerLabel(value, present) {
+    if (!present) return "";
+    return value === null ? "Don't know" : String(value);
+  }
+
+  /** The CSV export: one row per statement in the set, then the area scores. */
+  function exportCSV(state, data, now) {
+    var date = (now || new Date()).toISOString();
+    var areas = new Map(data.areas.map(function (a) { return [a.id, a]; }));
+    var rows = [["Kit version", "Date", "Role", "Set", "Area", "Statement id", "Statement", "Answer", "Meaning", "Note"]];
+    statementsIn(data, state.set).forEach(function (s) {
+      var present = has(state.answers, s.id);
+      var value = present ? state.answers[s.id] : null;
+      var meaning = present && value !== null ? s.levels[value] : "";
+      rows.push([data.version, date, state.role || "", state.set, areas.get(s.area).title, s.id, s.text,
+                 answerLabel(value, present), meaning, has(state.notes, s.id) ? state.notes[s.id] : ""]);
+    });
+    rows.push([]);
+    rows.push(["Area", "Kind", "Score (0 to 2)", "Statements answered", "Don't know"]);
+    results(data, state.set, state.answers).forEach(function (r) {
+      rows.push([r.area.title, r.area.label, r.score === null ? "" : displayScore(r.score), r.answered, r.dontKnow]);
+    });
+    return rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  return {
+    FILE_KIND: FILE_KIND,
+    FILE_FORMAT: FILE_FORMAT,
+    MAX_NOTE_CHARS: MAX_NOTE_CHARS,
+    areaScores: areaScores,
+    displayScore: displayScore,
+    statementAreas: statementAreas,
+    statementsIn: statementsIn,
+    results: results,
+    strengths: strengths,
+    whereToStart: whereToStart,
+    compareVersions: compareVersions,
+    chain: chain,
+    ImportProblem: ImportProblem,
+    readFile: readFile,
+    readObject: readObject,
+    exportObject: exportObject,
+    exportJSON: exportJSON,
+    exportCSV: exportCSV,
+    csvCell: csvCell,
+  };
+});
