@@ -88,6 +88,8 @@ def _cache_key(text: str, options: Options, icons: dict[str, Path], fonts: list[
     add("options", repr(options).encode())
     for name in ("typst", "segno"):
         add(name, package_version(name).encode())
+    # This module decides how QR codes and inputs are made, so its own text is an input too.
+    add("printing.py", Path(__file__).read_bytes())
     for template in sorted(TEMPLATES.glob("*.typ")):
         add(f"template:{template.name}", template.read_bytes())
     for kind, path in icons.items():
