@@ -24,10 +24,14 @@ def on_config(config):
     global _prepared
     try:
         _prepared = prepare(Path(config.config_file_path).parent, config.extra.get("kit"),
-                            docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS)
+                            docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name)
     except KitError as exc:
         raise PluginError(exc.describe()) from None
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
+    brand = _prepared.brand
+    config.site_name = brand.site_name or config.site_name
+    config.theme["logo"] = brand.logo or config.theme.get("logo")
+    config.extra_css.extend(path for path, _ in brand.stylesheets)
     return config
 
 
@@ -36,7 +40,7 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=page.markdown))
     for site_path, path in _prepared.downloads:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
-    for site_path, text in _prepared.assets:
+    for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
         files.append(File.generated(config, site_path, content=text))
     return files
 

@@ -68,21 +68,28 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
         return source.line(index, field_name)
 
     problems.extend(_check_references(records, line_of, broken_ids))
+    # The kit's quick check is sized before anything is switched off or added.
+    base_statements = f"{folders[0][1]}/{STATEMENT.file}"
+    quick = [r for r in records if isinstance(r, Statement) and r.quick and r.file == base_statements]
+    removed: list = []
     if not problems:
-        records = _switch_off(records, switched_off, problems)
+        records, removed = _switch_off(records, switched_off, problems)
     statements = tuple(r for r in records if isinstance(r, Statement))
     if statements and not problems:
-        problems.extend(_check_scoring(records, statements, folders[0][1]))
+        problems.extend(_check_scoring(records, statements, base_statements, len(quick)))
     if problems:
         raise KitError(problems)
-    return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version)
+    return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version,
+               switched_off=tuple(r for r in removed if isinstance(r, Record)))
 
 
-def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Problem]) -> list:
+def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Problem]) -> tuple[list, list]:
     """Leave out switched-off records without leaving a dead link anywhere.
 
-    The rule: a switched-off record has no page, card or sheet row; other records'
-    `related` lists drop it; its scoring statements are switched off with it.
+    The rule: a switched-off record has no card, no sheet row, no place in the navigation
+    or overviews; other records' `related` lists drop it; its scoring statements are
+    switched off with it. Its address keeps a short page saying so, because hand-written
+    pages and cards printed earlier may still point to it.
     """
     ids = {r.id for r in records}
     for record_id in switched_off:
@@ -91,14 +98,15 @@ def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Pro
             problems.append(Problem("mkdocs.yml", f"'{record_id}' is not a record"
                                     + (f"; did you mean '{hint}'?" if hint else ""), field="extra.kit.switched_off"))
     off = set(switched_off)
-    kept = []
+    kept, removed = [], []
     for record in records:
         if record.id in off or (isinstance(record, Statement) and record.area in off):
+            removed.append(record)
             continue
         if isinstance(record, Record) and off.intersection(record.related):
             record = replace(record, related=tuple(r for r in record.related if r not in off))
         kept.append(record)
-    return kept
+    return kept, removed
 
 
 def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists,
@@ -301,20 +309,18 @@ def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: s
     return None
 
 
-def _check_scoring(records, statements, label: str) -> list[Problem]:
+def _check_scoring(records, statements, base_statements: str, quick: int) -> list[Problem]:
     """Every area gets two or three statements, and the quick check has a 15-minute size."""
     problems = []
-    name = f"{label}/{STATEMENT.file}"
     for area in (r for r in records if r.kind.name in ("enabler", "barrier")):
         count = sum(1 for s in statements if s.area == area.id)
         if not 2 <= count <= 3:
-            problems.append(Problem(name, f"the {area.kind.label.lower()} '{area.id}' has {count} statements; "
-                                    "expected two or three", field="area"))
-    quick = sum(1 for s in statements if s.quick)
+            problems.append(Problem(area.file, f"has {count} scoring statements; add two or three to a "
+                                    f"{STATEMENT.file} with 'area: {area.id}'", record=area.id, field="id"))
     low, high = QUICK_CHECK_SIZE
     if not low <= quick <= high:
-        problems.append(Problem(name, f"{quick} statements are marked 'quick: true'; the quick check needs "
-                                f"{low} to {high}", field="quick"))
+        problems.append(Problem(base_statements, f"{quick} statements are marked 'quick: true'; the quick check "
+                                f"needs {low} to {high}", field="quick"))
     return problems
 
 

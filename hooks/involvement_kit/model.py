@@ -80,6 +80,8 @@ class Kit:
     records: tuple[Record, ...]
     statements: tuple[Statement, ...] = ()
     version: str = "0.0.0"
+    # Records the organisation switched off: only a short page is left at their address.
+    switched_off: tuple[Record, ...] = ()
 
     def of_kind(self, kind_name: str) -> tuple[Record, ...]:
         return tuple(r for r in self.records if r.kind.name == kind_name)

@@ -48,6 +48,7 @@ def render_pages(kit: Kit, options: Options) -> list[Page]:
         pages.append(_overview(kind, records, options))
         pages.extend(_record_page(kit, r, options) for r in records)
     pages.append(_leadership(kit, options))
+    pages.extend(_switched_off_page(r, options) for r in kit.switched_off if r.kind.name != "leader_behaviour")
     return pages
 
 
@@ -90,6 +91,12 @@ def _overview(kind: Kind, records, options) -> Page:
     text = _env.get_template(f"pages/{kind.folder}.md.j2").render(
         kind=kind, records=records, icons=KIND_ICONS, link=lambda to: link(path, to))
     return Page(path, kind.plural, text)
+
+
+def _switched_off_page(record: Record, options: Options) -> Page:
+    text = _env.get_template("pages/switched-off.md.j2").render(
+        record=record, options=options, link=lambda to: link(record.page, to))
+    return Page(record.page, record.title, text)
 
 
 def _leadership(kit: Kit, options: Options) -> Page:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .branding import Branding, branding
 from .loader import load_kit
 from .model import Kit
 from .options import Options, read_options
@@ -33,6 +34,7 @@ class Prepared:
     # (path in the site, text) for generated scripts and data.
     assets: tuple[tuple[str, str], ...] = ()
     own_dir: Path | None = None
+    brand: Branding = Branding(None, None)
 
     @property
     def watched(self) -> tuple[Path, ...]:
@@ -49,7 +51,8 @@ def picture_finder(icon_dirs: list[Path], docs_dir: Path):
     return exists
 
 
-def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> Prepared:
+def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path],
+            site_name: str = "User involvement kit") -> Prepared:
     options = read_options(raw_options)
     kit_dir = (Path(project_dir) / options.kit_dir).resolve()
     own_dir = (Path(project_dir) / options.own_records).resolve() if options.own_records else None
@@ -60,4 +63,4 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     history = load_history(kit_dir, kit, label=options.kit_dir)
     return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit),
                     tuple(downloads), tuple(render_assets(kit, options)) + (history_asset(history),),
-                    own_dir=own_dir)
+                    own_dir=own_dir, brand=branding(options, site_name))
