@@ -159,5 +159,11 @@ def _replace(work: Path, entry: Path) -> None:
     for name in PAPERS.values():
         (work / name).rename(staged / name)
     shutil.copyfile(work / "cards.json", staged / "cards.json")
-    shutil.rmtree(entry, ignore_errors=True)
-    staged.rename(entry)
+    try:
+        staged.rename(entry)
+    except OSError:
+        # Another build with the same inputs (a `mkdocs serve` beside a `make site`) got there first.
+        if all((entry / name).is_file() for name in PAPERS.values()):
+            return
+        shutil.rmtree(entry, ignore_errors=True)
+        staged.rename(entry)
