@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import KitError, Problem
-from .model import EasyReadPoint, Kit, Record, Review, Statement
+from .model import Activity, EasyReadPoint, Kit, Record, Review, SessionPlan, Statement, Step
 from .schema import (EASY_READ_POINT_FIELDS, HTML_TAG, ID_PATTERN, KINDS, PICTURE_PATTERN,
                      QUICK_CHECK_SIZE, REVIEW_FIELDS, STATEMENT, Field, Kind)
 from .yamlsource import Source, read_source
 
 PictureCheck = Callable[[str], bool]
-MODELS = {"statement": Statement}
+MODELS = {"statement": Statement, "activity": Activity, "session": SessionPlan}
+ITEM_MODELS = {"steps": Step}
 # Kinds a kit can do without (a kit without scoring still has pages and cards).
-OPTIONAL_FILES = {"statement"}
+OPTIONAL_FILES = {"statement", "activity", "session"}
 
 
 def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCheck | None = None,
@@ -103,8 +104,11 @@ def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Pro
         if record.id in off or (isinstance(record, Statement) and record.area in off):
             removed.append(record)
             continue
-        if isinstance(record, Record) and off.intersection(record.related):
+        if off.intersection(getattr(record, "related", ())):
             record = replace(record, related=tuple(r for r in record.related if r not in off))
+        if isinstance(record, SessionPlan):
+            record = replace(record, steps=tuple(replace(step, cards=tuple(c for c in step.cards if c not in off))
+                                                 for step in record.steps))
         kept.append(record)
     return kept, removed
 
@@ -136,8 +140,10 @@ def _record(kind, source, index, item, problems, picture_exists) -> Record | Non
     before = len(problems)
 
     def problem(field_name, message, *path):
+        # 'steps[2].minutes' is reported by that name, and found in the file at steps, 1, minutes.
+        root = field_name.split("[")[0].split(".")[0]
         problems.append(Problem(source.name, message, record=record_name, field=field_name,
-                                line=source.line(index, field_name, *path)))
+                                line=source.line(index, root, *path)))
 
     known = {f.name for f in kind.fields}
     misspelt = set()  # a misspelt key already explains the missing field it was meant to be
@@ -198,11 +204,52 @@ def _value(spec: Field, value, problem, picture_exists):
             _check_text(spec, item, problem, f"item {i + 1} ", i)
             out.append(item.strip())
         return tuple(out)
+    if spec.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int):
+            problem(name, f"expected a whole number, found {_type_name(value)}")
+            return None
+        if not spec.min_items <= value <= (spec.max_items or value):
+            problem(name, f"is {value}; expected a number from {spec.min_items} to {spec.max_items}")
+        return value
+    if spec.kind == "items":
+        return tuple(ITEM_MODELS[spec.name](**v) for v in _items(spec, value, problem, picture_exists)
+                     if None not in v.values())
     if spec.kind == "easy_read":
         return _easy_read(value, problem, picture_exists)
     if spec.kind == "review":
         return _review(value, problem)
     raise AssertionError(f"schema field {name} has unknown kind {spec.kind}")
+
+
+def _items(spec: Field, value, problem, picture_exists) -> tuple:
+    """A list of small records (such as the steps of a session), each checked field by field."""
+    if not isinstance(value, list) or not value:
+        problem(spec.name, f"expected a list of items, each with: {', '.join(f.name for f in spec.item_fields)}")
+        return ()
+    if spec.max_items is not None and len(value) > spec.max_items:
+        problem(spec.name, f"has {len(value)} items; expected at most {spec.max_items}")
+    known = {f.name: f for f in spec.item_fields}
+    out = []
+    for i, item in enumerate(value):
+        def sub(field_name, message, *path, _i=i):
+            problem(f"{spec.name}[{_i + 1}].{field_name}", message, _i, field_name, *path)
+        if not isinstance(item, dict):
+            problem(f"{spec.name}[{i + 1}]", f"expected fields ({', '.join(known)}), found {_type_name(item)}", i)
+            continue
+        for key in item:
+            if key not in known:
+                hint = _closest(str(key), known)
+                sub(str(key), "unknown field" + (f"; did you mean '{hint}'?" if hint else "")
+                    + f" Expected one of: {', '.join(known)}")
+        values = {}
+        for sub_spec in spec.item_fields:
+            if item.get(sub_spec.name) is None:
+                if sub_spec.required:
+                    sub(sub_spec.name, "is required")
+                continue
+            values[sub_spec.name] = _value(sub_spec, item[sub_spec.name], sub, picture_exists)
+        out.append(values)
+    return tuple(out)
 
 
 def _check_text(spec: Field, text: str, problem, prefix: str = "", *path) -> None:
@@ -282,16 +329,26 @@ def _check_references(records: list[Record], line_of, broken_ids: set[str]) -> l
         else:
             first[record.id] = record
     for record in records:
-        for spec in record.kind.fields:
-            if spec.kind not in ("ids", "ref"):
-                continue
-            refs = getattr(record, spec.name)
-            for ref in (refs,) if spec.kind == "ref" else refs:
+        for field_name, spec, refs in _references(record):
+            for ref in refs:
                 message = _reference_problem(record, ref, spec, first, broken_ids)
                 if message:
-                    problems.append(Problem(record.file, message, record=record.id, field=spec.name,
-                                            line=line_of(record, spec.name)))
+                    problems.append(Problem(record.file, message, record=record.id, field=field_name,
+                                            line=line_of(record, field_name.split("[")[0])))
     return problems
+
+
+def _references(record):
+    """(field name, field, ids) for every field of a record that names other records."""
+    for spec in record.kind.fields:
+        if spec.kind in ("ids", "ref"):
+            value = getattr(record, spec.name)
+            yield spec.name, spec, (value,) if spec.kind == "ref" else value
+        elif spec.kind == "items":
+            for i, item in enumerate(getattr(record, spec.name)):
+                for sub in spec.item_fields:
+                    if sub.kind == "ids":
+                        yield f"{spec.name}[{i + 1}].{sub.name}", sub, getattr(item, sub.name)
 
 
 def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: set[str]) -> str | None:

@@ -76,6 +76,67 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Activity:
+    """A workshop activity card: what the group does, why, for how long, with whom."""
+
+    kind: Kind
+    id: str
+    title: str
+    summary: str
+    source: str
+    report_section: str
+    purpose: str
+    minutes: int
+    people: str
+    steps: tuple[str, ...]
+    file: str
+    materials: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    easy_read: tuple[EasyReadPoint, ...] = ()
+    easy_read_review: Review = field(default_factory=Review)
+
+    @property
+    def page(self) -> str:
+        return f"{self.kind.folder}/index.md#{self.id}"
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    minutes: int
+    cards: tuple[str, ...] = ()
+    materials: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    kind: Kind
+    id: str
+    title: str
+    summary: str
+    source: str
+    report_section: str
+    purpose: str
+    outcomes: tuple[str, ...]
+    invite: tuple[str, ...]
+    room: tuple[str, ...]
+    steps: tuple[Step, ...]
+    file: str
+    pre_work: tuple[str, ...] = ()
+    sheets: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> int:
+        """The session's length: always added up from its steps, never typed."""
+        return sum(step.minutes for step in self.steps)
+
+    @property
+    def page(self) -> str:
+        return f"{self.kind.folder}/{self.id}.md"
+
+
+@dataclass(frozen=True)
 class Kit:
     records: tuple[Record, ...]
     statements: tuple[Statement, ...] = ()
@@ -97,6 +158,14 @@ class Kit:
     @property
     def leader_behaviours(self) -> tuple[Record, ...]:
         return self.of_kind("leader_behaviour")
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return self.of_kind("activity")
+
+    @property
+    def sessions(self) -> tuple[SessionPlan, ...]:
+        return self.of_kind("session")
 
     @property
     def areas(self) -> tuple[Record, ...]:

@@ -23,7 +23,8 @@ class Field:
 
     kind: 'id', 'text' (one plain line), 'markdown' (prose), 'texts' (list of plain lines),
     'ids' (list of record ids), 'ref' (one record id), 'choice', 'flag' (true or false),
-    'easy_read' (list of points), 'review'.
+    'number' (a whole number from min_items to max_items), 'items' (a list of small records
+    with `item_fields`), 'easy_read' (list of points), 'review'.
     refers_to: for 'ids' and 'ref', the kinds of record the ids may name (empty: any).
     """
 
@@ -36,6 +37,7 @@ class Field:
     max_items: int | None = None
     choices: tuple[str, ...] = ()
     refers_to: tuple[str, ...] = ()
+    item_fields: tuple["Field", ...] = ()
     help: str = ""
 
 
@@ -122,7 +124,63 @@ STATEMENT = Kind("statement", "Scoring statement", "Scoring statements", "statem
           help="The statement in easy words, for the easy-read scorer: one sentence of at most 15 words."),
 ))
 
-KINDS: tuple[Kind, ...] = (ENABLER, BARRIER, LEADER_BEHAVIOUR, STATEMENT)
+_CARD_IDS = ("enabler", "barrier", "leader_behaviour", "activity")
+
+ACTIVITY = Kind("activity", "Activity", "Activities", "activities.yml", "activities", (
+    Field("id", "id", required=True, max_chars=60, help="Stable id of the activity card."),
+    Field("title", "text", required=True, max_words=8, max_chars=70, help="Short name of the activity."),
+    Field("summary", "text", required=True, max_words=25, max_chars=200,
+          help="One sentence saying what the group does; the card front."),
+    Field("source", "choice", required=True, choices=SOURCES,
+          help="Activities are the kit's suggestion ('kit') or your organisation's ('organisation')."),
+    Field("report_section", "text", required=True, max_words=20, max_chars=160,
+          help="The part of the report the activity builds on, or 'none'."),
+    Field("purpose", "text", required=True, max_words=30, max_chars=220,
+          help="Why a group would do this activity; the card front."),
+    Field("minutes", "number", required=True, min_items=5, max_items=180, help="How long it takes, in minutes."),
+    Field("people", "text", required=True, max_words=8, max_chars=60,
+          help="Who and how many, for example '4 to 12, users and staff together'."),
+    Field("steps", "texts", required=True, max_words=25, max_chars=180, min_items=2, max_items=6,
+          help="What the group does, in order; the back of the card."),
+    Field("materials", "texts", max_words=10, max_chars=80, max_items=6, help="What to bring."),
+    Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
+          help="Ids of the enablers, barriers or leader behaviours the activity explores."),
+    Field("easy_read", "easy_read", help="The easy-read version, as for other records."),
+    Field("easy_read_review", "review", help="As for other records."),
+))
+
+_STEP_FIELDS = (
+    Field("title", "text", required=True, max_words=10, max_chars=80, help="What happens in this step."),
+    Field("minutes", "number", required=True, min_items=1, max_items=240, help="How long the step takes."),
+    Field("cards", "ids", refers_to=_CARD_IDS, help="Ids of the cards used in this step."),
+    Field("materials", "texts", max_words=12, max_chars=100, max_items=8, help="What the step needs."),
+    Field("notes", "text", max_words=90, max_chars=650, help="Notes for the facilitator."),
+)
+
+SESSION = Kind("session", "Session plan", "Session plans", "sessions.yml", "sessions", (
+    Field("id", "id", required=True, max_chars=60, help="Stable id of the session plan."),
+    Field("title", "text", required=True, max_words=10, max_chars=90, help="Name of the session."),
+    Field("summary", "text", required=True, max_words=30, max_chars=220, help="One sentence: what it is for."),
+    Field("source", "choice", required=True, choices=SOURCES,
+          help="Session plans are the kit's suggestion ('kit') or your organisation's ('organisation')."),
+    Field("report_section", "text", required=True, max_words=20, max_chars=160,
+          help="The part of the report the session builds on, or 'none'."),
+    Field("purpose", "text", required=True, max_words=60, max_chars=420, help="Why hold this session."),
+    Field("outcomes", "texts", required=True, max_words=25, max_chars=180, min_items=1, max_items=6,
+          help="What the group will have at the end."),
+    Field("invite", "texts", required=True, max_words=25, max_chars=180, min_items=1, max_items=8,
+          help="Who to invite."),
+    Field("pre_work", "texts", max_words=30, max_chars=220, max_items=8, help="What to do beforehand."),
+    Field("room", "texts", required=True, max_words=30, max_chars=220, min_items=1, max_items=10,
+          help="Room and access needs."),
+    Field("sheets", "texts", max_words=6, max_chars=40, max_items=4,
+          help="Which scoring sheets the session uses: 'quick' and/or 'full'."),
+    Field("steps", "items", required=True, max_items=20, item_fields=_STEP_FIELDS,
+          help="The steps, in order: title, minutes, cards, materials, notes. The total time is "
+               "added up from the steps."),
+))
+
+KINDS: tuple[Kind, ...] = (ENABLER, BARRIER, LEADER_BEHAVIOUR, STATEMENT, ACTIVITY, SESSION)
 
 # The report's own axis: nothing, then management-centred, then user-centred involvement.
 SCALE = (
