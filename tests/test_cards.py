@@ -196,6 +196,13 @@ def test_same_inputs_do_not_run_typst_again(tmp_path, counted_typeset):
     assert [path.stat().st_mtime_ns for _, path in second] == before
 
 
+def test_same_inputs_give_the_same_bytes(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    first, second = render(kit, tmp_path / "one"), render(kit, tmp_path / "two")
+    for (_, a), (_, b) in zip(first, second):
+        assert a.read_bytes() == b.read_bytes()
+
+
 def test_changed_record_renders_again_and_replaces_the_old_decks(tmp_path, counted_typeset):
     folder = kit_folder(tmp_path / "kit")
     first = render(load(folder), tmp_path / "cache")

@@ -11,6 +11,7 @@ into them, so a build where nothing changed does not run Typst at all.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from .cards import CARD_KINDS, build_cards, cards_json
 from .errors import KitError, Problem
 from .model import Kit
 from .options import Options
+from .pages import KIND_ICONS
 
 TEMPLATES = Path(__file__).parent / "templates" / "typst"
 DECK = "deck.typ"
@@ -28,7 +30,6 @@ DECK = "deck.typ"
 PAPERS = {"a4": "cards-a4.pdf", "letter": "cards-letter.pdf"}
 DOWNLOADS = "downloads"
 _OVERFLOW = re.compile(r"card=([a-z0-9-]+)\|face=(\w+)\|field=(\w+)\|over=([0-9.]+)")
-_FACE_NAMES = {"front": "front", "back": "back"}
 
 
 def font_dir() -> Path:
@@ -49,8 +50,6 @@ def icon_file(icon_dirs: list[Path], name: str) -> Path:
 
 def render_cards(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list[Path]) -> list[tuple[str, Path]]:
     """The card decks as (site path, file on disk), rendered only when an input changed."""
-    from .pages import KIND_ICONS
-
     data = build_cards(kit, options)
     text = cards_json(data)
     icons = {kind: icon_file(icon_dirs, KIND_ICONS[kind]) for kind in CARD_KINDS}
@@ -134,7 +133,6 @@ def _typeset(work: Path, outputs: dict[str, Path]) -> None:
 
 
 def _read_cards(work: Path) -> list[dict]:
-    import json
     return json.loads((work / "cards.json").read_text(encoding="utf-8"))["cards"]
 
 
@@ -146,7 +144,7 @@ def _overflow_problems(message: str, cards: dict[str, dict]) -> list[Problem]:
         card = cards.get(card_id, {})
         problems.append(Problem(
             card.get("file", "kit"),
-            f"the text does not fit on the {_FACE_NAMES.get(face, face)} of card '{card_id}' "
+            f"the text does not fit on the {face} of card '{card_id}' "
             f"(about {over} mm too long); shorten this field or the ones above it on that face",
             record=card_id, field=field))
     return problems
