@@ -17,6 +17,7 @@ from .options import Options, read_options
 from .pages import Page, nav_sections, render_assets, render_pages
 from .printing import render_cards
 from .history import history_asset, load_history
+from .sheets import render_sheets
 
 # Rendered PDFs live outside site/, which MkDocs cleans before every build.
 CACHE_DIR = Path(".cache") / "kit"
@@ -60,6 +61,7 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
                    label=options.kit_dir, own_dir=own_dir, own_label=options.own_records,
                    switched_off=options.switched_off)
     downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
+    downloads = list(downloads) + render_sheets(kit, options, cache_dir=Path(project_dir) / CACHE_DIR)
     history = load_history(kit_dir, kit, label=options.kit_dir)
     return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit),
                     tuple(downloads), tuple(render_assets(kit, options)) + (history_asset(history),),
