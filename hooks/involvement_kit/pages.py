@@ -81,8 +81,10 @@ def _context(kit: Kit, options: Options, path: str) -> dict:
 
 def _record_page(kit: Kit, record: Record, options: Options) -> Page:
     related = [kit.get(i) for i in record.related]
+    # The record's easy-read twin (easy_read_pages.easy_page), linked at the top of the page.
+    easy_read = f"easy-read/{record.kind.folder}/{record.id}.md" if record.easy_read else ""
     text = _env.get_template("pages/record.md.j2").render(
-        record=record, related=related, **_context(kit, options, record.page))
+        record=record, related=related, easy_read=easy_read, **_context(kit, options, record.page))
     return Page(record.page, record.title, text)
 
 

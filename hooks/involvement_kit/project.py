@@ -17,6 +17,7 @@ from .options import Options, read_options
 from .pages import Page, nav_sections, render_assets, render_pages
 from .printing import render_cards
 from .history import history_asset, load_history
+from .easy_read_pages import prepare_easy_read
 from .sheets import render_sheets
 
 # Rendered PDFs live outside site/, which MkDocs cleans before every build.
@@ -63,6 +64,8 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
     downloads = list(downloads) + render_sheets(kit, options, cache_dir=Path(project_dir) / CACHE_DIR)
     history = load_history(kit_dir, kit, label=options.kit_dir)
-    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)), nav_sections(kit),
-                    tuple(downloads), tuple(render_assets(kit, options)) + (history_asset(history),),
+    easy = prepare_easy_read(kit, options, project_dir=Path(project_dir), kit_dir=kit_dir, docs_dir=Path(docs_dir),
+                             label=options.kit_dir, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
+    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)) + easy.pages,
+                    {**nav_sections(kit), **easy.nav}, tuple(downloads) + easy.downloads, tuple(render_assets(kit, options)) + (history_asset(history),),
                     own_dir=own_dir, brand=branding(options, site_name))

@@ -1,0 +1,403 @@
+"""The easy-read rules the build can check, and the hard-words list they use.
+
+Checked here, for the records' easy-read points and for every easy-read page:
+
+- a sentence has at most 15 words (16 to 20 words: a warning; more than 20: a mistake);
+- a point has at most 5 sentences;
+- every point has a picture, with alt text;
+- no emphasis by italics, underline or capitals (Markdown `*word*` or `_word_`, HTML
+  <em>, <i>, <u>, <ins>, or a word of more than 3 letters in capitals);
+- every hard word (kit/hard-words.yml) used on a page is explained on that page, in its
+  "Words to know" box, with the meaning from the list.
+
+Rules that need people to judge them (one idea a sentence, an adult tone, pictures that
+fit) are in the reviewers' checklist, docs/easy-read/reviewers.md, not here.
+
+Warnings go to the logger `mkdocs.hooks.kit`, so `mkdocs build --strict` fails on them too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KitError, Problem
+from .yamlsource import read_source
+
+log = logging.getLogger("mkdocs.hooks.kit")
+
+HARD_WORDS_FILE = "hard-words.yml"
+WARN_WORDS = 15          # more than this: a warning
+MAX_WORDS = 20           # more than this: a mistake
+MAX_SENTENCES = 5        # in one point
+CAPS_LETTERS = 3         # a word in capitals longer than this is shouting
+
+# --- text --------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_ICON = re.compile(r":([a-z0-9]+(?:-[a-z0-9]+)+):(\{[^}\n]*\})?")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)(\{[^}\n]*\})?")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)[^)]*\)(\{[^}\n]*\})?")
+_ATTRS = re.compile(r"\{[:#.][^}\n]*\}|\{\s*[.#][^}\n]*\}|\{\s*[a-z-]+=[^}\n]*\}")
+_TAG = re.compile(r"<[^>\n]+>")
+_HTML_EMPHASIS = re.compile(r"<\s*(em|i|u|ins|cite)(\s[^>]*)?>", re.I)
+_ITALIC_STAR = re.compile(r"(?<![*\w\\])\*(?![\s*])([^*\n]+?)(?<![\s\\*])\*(?![*\w])")
+_ITALIC_UNDERSCORE = re.compile(r"(?<![_\w\\])_(?![\s_])([^_\n]+?)(?<![\s\\_])_(?![_\w])")
+_UNDERLINE = re.compile(r"(?<!\^)\^\^[^^\n]+\^\^|\+\+[^+\n]+\+\+")
+_CAPS = re.compile(r"\b[A-Z]{%d,}\b" % (CAPS_LETTERS + 1))
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+_ARIA_LABEL = re.compile(r"aria-label=\"([^\"]*)\"")
+
+
+def markdown_to_text(text: str) -> str:
+    """What a reader reads: link text kept; pictures, attributes, tags and markers dropped."""
+    text = _ICON.sub(" ", text)
+    text = _IMAGE.sub(" ", text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _ATTRS.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = text.replace("**", "").replace("__", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of plain text. A heading or list line without a full stop is one sentence."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return [s.strip() for s in _SENTENCE_END.split(text) if _WORD.search(s)]
+
+
+def words(sentence: str) -> list[str]:
+    return _WORD.findall(sentence)
+
+
+def emphasis(raw: str) -> list[str]:
+    """What in a piece of Markdown or HTML is emphasis by italics, underline or capitals."""
+    # Addresses and picture names may hold underscores and capitals; they are not read.
+    text = _IMAGE.sub(" ", raw)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _ICON.sub(" ", text)
+    found = []
+    for match in _HTML_EMPHASIS.finditer(text):
+        found.append(f"<{match.group(1).lower()}> (italics or underline)")
+    text = _TAG.sub(" ", text)
+    text = _ATTRS.sub(" ", text)
+    bare = text.replace("**", "").replace("__", "")
+    for match in _ITALIC_STAR.finditer(bare):
+        found.append(f"*{match.group(1)}* (italics)")
+    for match in _ITALIC_UNDERSCORE.finditer(bare):
+        found.append(f"_{match.group(1)}_ (italics)")
+    for match in _UNDERLINE.finditer(text):
+        found.append(f"{match.group(0)} (underline)")
+    for match in _CAPS.finditer(text):
+        found.append(f"{match.group(0)} (capitals)")
+    return found
+
+
+# --- the hard-words list --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HardWord:
+    word: str
+    forms: tuple[str, ...]
+    meaning: str
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.word,) + self.forms
+
+
+def _term_pattern(term: str) -> str:
+    return r"(?<![A-Za-z0-9\-])" + r"\s+".join(re.escape(part) for part in term.split()) + r"(?![A-Za-z0-9])"
+
+
+class HardWords:
+    """The list, and a finder for its words in text (longer spellings first)."""
+
+    def __init__(self, entries: tuple[HardWord, ...] = ()):
+        self.entries = tuple(entries)
+        spellings = sorted(((s, e) for e in self.entries for s in e.spellings), key=lambda p: -len(p[0]))
+        self._owner = {s.lower(): e for s, e in spellings}
+        self._pattern = (re.compile("|".join(_term_pattern(s) for s, _ in spellings), re.I)
+                         if spellings else None)
+
+    def used_in(self, text: str) -> list[HardWord]:
+        """The hard words in `text`, in the order they first appear."""
+        if self._pattern is None:
+            return []
+        seen: dict[str, HardWord] = {}
+        for match in self._pattern.finditer(text):
+            entry = self._owner[re.sub(r"\s+", " ", match.group(0)).lower()]
+            seen.setdefault(entry.word, entry)
+        return list(seen.values())
+
+    def get(self, word: str) -> HardWord | None:
+        return self._owner.get(word.lower())
+
+
+def load_hard_words(kit_dir: Path, label: str = "kit") -> HardWords:
+    """Read and check kit/hard-words.yml. A missing file means an empty list."""
+    path = Path(kit_dir) / HARD_WORDS_FILE
+    name = f"{label}/{HARD_WORDS_FILE}"
+    if not path.exists():
+        return HardWords()
+    source = read_source(path, name)
+    data = source.data
+    if not isinstance(data, list):
+        raise KitError([Problem(name, "expected a list of hard words, each with word, forms and meaning",
+                                line=source.line())])
+    problems: list[Problem] = []
+    entries: list[HardWord] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(data):
+        line = source.line(index)
+        if not isinstance(item, dict):
+            problems.append(Problem(name, f"entry {index + 1} should have word, forms and meaning", line=line))
+            continue
+        word = item.get("word")
+        label_ = word if isinstance(word, str) and word.strip() else f"entry {index + 1}"
+        for key in item:
+            if key not in ("word", "forms", "meaning"):
+                problems.append(Problem(name, "unknown field; expected word, forms and meaning", record=label_,
+                                        field=str(key), line=source.line(index, key)))
+        if not isinstance(word, str) or not word.strip():
+            problems.append(Problem(name, "give the hard word as text", record=label_, field="word", line=line))
+            continue
+        forms = item.get("forms") or []
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            problems.append(Problem(name, "expected a list of other forms of the word, such as [trustees], "
+                                    "or [] for none", record=label_, field="forms",
+                                    line=source.line(index, "forms")))
+            forms = []
+        meaning = item.get("meaning")
+        if not isinstance(meaning, str) or not meaning.strip():
+            problems.append(Problem(name, "say what the word means, in easy words", record=label_,
+                                    field="meaning", line=line))
+            continue
+        for spelling in [word] + forms:
+            key = spelling.strip().lower()
+            if key in seen:
+                problems.append(Problem(name, f"'{spelling}' is already on the list (under '{seen[key]}')",
+                                        record=label_, line=line))
+            seen[key] = word.strip()
+        entries.append(HardWord(word.strip(), tuple(f.strip() for f in forms), " ".join(meaning.split())))
+    hard = HardWords(tuple(entries))
+    # A meaning must itself be easy: the sentence rules, and no other hard word.
+    for index, entry in enumerate(entries):
+        where = dict(file=name, record=entry.word, field="meaning")
+        problems.extend(check_text(entry.meaning, **where))
+        others = [w.word for w in hard.used_in(entry.meaning) if w.word != entry.word]
+        if others:
+            problems.append(Problem(name, f"the meaning uses other hard words ({', '.join(others)}); "
+                                    "explain it without them", record=entry.word, field="meaning"))
+    if problems:
+        raise KitError(problems)
+    return hard
+
+
+# --- the rules ------------------------------------------------------------------------
+
+def check_text(raw: str, *, file: str, record: str | None = None, field: str | None = None,
+               line: int | None = None, point: bool = False) -> list[Problem]:
+    """Sentence length, sentences per point and emphasis, for one piece of text.
+
+    Returns the mistakes; logs a warning for each sentence of 16 to 20 words.
+    """
+    problems = []
+    for what in emphasis(raw):
+        problems.append(Problem(file, f"emphasis by {what.rsplit('(', 1)[1].rstrip(')')}: {what.rsplit(' (', 1)[0]!r}; "
+                                "easy read uses plain text (bold is allowed for a key word)",
+                                record=record, field=field, line=line))
+    found = sentences(markdown_to_text(raw))
+    for sentence in found:
+        count = len(words(sentence))
+        if count > MAX_WORDS:
+            problems.append(Problem(file, f"sentence of {count} words (at most {WARN_WORDS}): {sentence!r}; "
+                                    "split it", record=record, field=field, line=line))
+        elif count > WARN_WORDS:
+            log.warning(str(Problem(file, f"easy read: sentence of {count} words (aim for at most "
+                                    f"{WARN_WORDS}): {sentence!r}", record=record, field=field, line=line)))
+    if point and len(found) > MAX_SENTENCES:
+        problems.append(Problem(file, f"{len(found)} sentences in one point (at most {MAX_SENTENCES}); "
+                                f"split it into two points: {found[0]!r} ...", record=record, field=field,
+                                line=line))
+    return problems
+
+
+def check_records(kit, project_dir: Path | None = None) -> list[Problem]:
+    """The easy-read points of every record, and the easy-read sentence of every statement."""
+    problems: list[Problem] = []
+    sources: dict[str, object] = {}
+
+    def line_of(record, *path) -> int | None:
+        if project_dir is None:
+            return None
+        if record.file not in sources:
+            try:
+                sources[record.file] = read_source(Path(project_dir) / record.file, record.file)
+            except (KitError, OSError):
+                sources[record.file] = None
+        source = sources[record.file]
+        if source is None or not isinstance(source.data, list):
+            return None
+        index = next((i for i, item in enumerate(source.data)
+                      if isinstance(item, dict) and item.get("id") == record.id), None)
+        return None if index is None else source.line(index, *path)
+
+    for record in tuple(kit.records) + tuple(getattr(kit, "switched_off", ())):
+        for i, point in enumerate(getattr(record, "easy_read", ())):
+            field = f"easy_read[{i + 1}]"
+            where = dict(file=record.file, record=record.id, line=line_of(record, "easy_read", i, "text"))
+            problems.extend(check_text(point.text, field=f"{field}.text", point=True, **where))
+            if not point.picture.strip():
+                problems.append(Problem(record.file, "every point needs a picture", field=f"{field}.picture",
+                                        record=record.id, line=where["line"]))
+            if not point.alt.strip():
+                problems.append(Problem(record.file, "the picture needs alt text: say what it shows",
+                                        field=f"{field}.alt", record=record.id, line=where["line"]))
+            else:
+                problems.extend(check_text(point.alt, field=f"{field}.alt", **where))
+    for statement in kit.statements:
+        if statement.easy_read:
+            problems.extend(check_text(statement.easy_read, file=statement.file, record=statement.id,
+                                       field="easy_read", line=line_of(statement, "easy_read"), point=True))
+    return problems
+
+
+# --- pages ------------------------------------------------------------------------------
+
+WORDS_BOX = re.compile(r"<div[^>]*class=\"[^\"]*\ber-words\b[^\"]*\"[^>]*>(.*?)</div>", re.S)
+_SKIP_BLOCK = re.compile(r"<(script|style)\b.*?</\1>|<!--.*?-->", re.S | re.I)
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+
+
+@dataclass
+class _Block:
+    kind: str       # 'point', 'text' or 'heading'
+    text: str
+    line: int
+
+
+def _blocks(markdown: str) -> list[_Block]:
+    """The page's points (list items), paragraphs and headings, with their first line."""
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        stripped = line.strip()
+        item = _LIST_ITEM.match(line)
+        if not stripped or stripped.startswith("<") or stripped.startswith("!!!") or stripped.startswith("```"):
+            current = None
+            if stripped.startswith("<") and not stripped.startswith("<!--"):
+                # A line of HTML: only its text between tags counts, as a paragraph of its own.
+                inner = _TAG.sub(" ", stripped).strip()
+                if _WORD.search(inner):
+                    blocks.append(_Block("text", stripped, number))
+            continue
+        if stripped.startswith(":") and not _ICON.match(stripped):
+            # A definition (the meaning in a Words to know box) is a block of its own.
+            current = _Block("text", stripped[1:].strip(), number)
+            blocks.append(current)
+        elif stripped.startswith("#"):
+            blocks.append(_Block("heading", re.sub(r"\{[^}]*\}\s*$", "", stripped.lstrip("#")).strip(), number))
+            current = None
+        elif item:
+            current = _Block("point", item.group(2), number)
+            blocks.append(current)
+        elif current is not None and (line.startswith("  ") or current.kind == "text"):
+            current.text += " " + stripped
+        else:
+            current = _Block("text", stripped, number)
+            blocks.append(current)
+    return blocks
+
+
+def _has_picture(point: str) -> tuple[bool, bool]:
+    """(has a picture at the start, the picture has alt text)."""
+    head = point.lstrip()
+    icon = _ICON.match(head)
+    if icon:
+        label = _ARIA_LABEL.search(icon.group(2) or "")
+        return True, bool(label and label.group(1).strip())
+    image = _IMAGE.match(head)
+    if image:
+        return True, bool(image.group(1).strip())
+    return False, False
+
+
+def words_box(markdown: str) -> dict[str, str]:
+    """Terms and their meanings in a page's "Words to know" boxes (Markdown definition lists)."""
+    found: dict[str, str] = {}
+    for box in WORDS_BOX.finditer(markdown):
+        term = None
+        for line in box.group(1).split("\n"):
+            if line.startswith(":"):
+                if term is not None:
+                    meaning = " ".join(line[1:].split())
+                    found[term] = (found.get(term, "") + " " + meaning).strip()
+            elif line.startswith("    ") and term is not None and term in found:
+                found[term] += " " + " ".join(line.split())
+            elif line.strip() and not line.strip().startswith("<"):
+                term = markdown_to_text(line).strip().lower()
+    return found
+
+
+def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None = None) -> list[Problem]:
+    """Every rule, on the Markdown of one easy-read page (made by the build or written by hand)."""
+    problems: list[Problem] = []
+    body = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    body = _SKIP_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    box = words_box(body)
+    for block in _blocks(body):
+        where = dict(file=file, record=record, line=block.line)
+        problems.extend(check_text(block.text, point=block.kind == "point", **where))
+        if block.kind == "point" and not _in_words_box(body, block.line):
+            picture, alt = _has_picture(block.text)
+            text = markdown_to_text(block.text)
+            if not picture:
+                problems.append(Problem(file, f"this point has no picture: {text!r}; start it with an icon "
+                                        "(:material-name:{ .er-picture role=\"img\" aria-label=\"...\" }) or an "
+                                        "image (![what it shows](images/x.png){ .er-picture })", **_rl(where)))
+            elif not alt:
+                problems.append(Problem(file, f"the picture of this point has no alt text: {text!r}",
+                                        **_rl(where)))
+    for entry in used_hard_words(markdown, hard):
+        explained = box.get(entry.word.lower())
+        if explained is None:
+            problems.append(Problem(file, f"the hard word '{entry.word}' is used but not explained on the page; "
+                                    f"add it to the Words to know box: {entry.word}: {entry.meaning!r}",
+                                    record=record))
+        elif " ".join(markdown_to_text(explained).split()) != entry.meaning:
+            problems.append(Problem(file, f"the Words to know box explains '{entry.word}' differently from "
+                                    f"kit/{HARD_WORDS_FILE}; use: {entry.meaning!r}", record=record))
+    return problems
+
+
+def _rl(where: dict) -> dict:
+    return {"record": where["record"], "line": where["line"]}
+
+
+def _in_words_box(body: str, line: int) -> bool:
+    for box in WORDS_BOX.finditer(body):
+        first = body.count("\n", 0, box.start()) + 1
+        last = body.count("\n", 0, box.end()) + 1
+        if first <= line <= last:
+            return True
+    return False
+
+
+def check_all(pages, hard: HardWords) -> list[Problem]:
+    """`pages`: (file label, record id or None, markdown) for each easy-read page."""
+    problems: list[Problem] = []
+    for file, record, markdown in pages:
+        problems.extend(check_page(markdown, hard, file=file, record=record))
+    return problems
+
+
+def used_hard_words(markdown: str, hard: HardWords) -> list[HardWord]:
+    """The hard words a page uses outside its "Words to know" box, in order of first use."""
+    body = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    body = _SKIP_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    outside = WORDS_BOX.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    return hard.used_in("\n".join(markdown_to_text(b.text) for b in _blocks(outside)))
