@@ -123,3 +123,46 @@ def test_switching_off_a_record_leaves_no_dead_reference(tmp_path):
 def test_switching_off_an_unknown_record_is_a_mistake(tmp_path):
     message = error_for(tmp_path, None, switched_off=("only-barier",))
     assert "extra.kit.switched_off" in message and "did you mean 'only-barrier'" in message
+
+
+SESSIONS = """- id: board-session
+  title: Board session
+  summary: A short session for a board.
+  source: kit
+  report_section: none
+  purpose: To test the session plan model.
+  outcomes: [An outcome.]
+  invite: [Trustees.]
+  room: [A step-free room.]
+  steps:
+    - title: Welcome
+      minutes: 10
+    - title: Cards
+      minutes: 45
+      cards: [first-enabler, only-barrier]
+      notes: Lay out the cards.
+    - title: Close
+      minutes: 5
+"""
+
+
+def test_session_length_is_added_up_from_its_steps(tmp_path):
+    kit = load(tmp_path, {"sessions.yml": SESSIONS})
+    session = kit.sessions[0]
+    assert session.minutes == 60
+    assert session.steps[1].cards == ("first-enabler", "only-barrier")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      minutes: 45\n", "      minutes: forty-five\n", ["'steps[2].minutes'", "line 14", "whole number"]),
+    ("      cards: [first-enabler, only-barrier]", "      cards: [first-enabler, only-barier]",
+     ["'steps[2].cards'", "line 15", "'only-barier'", "does not exist"]),
+    ("      notes: Lay out the cards.", "      note: Lay out the cards.",
+     ["'steps[2].note'", "line 16", "did you mean 'notes'"]),
+    ("    - title: Close\n      minutes: 5\n", "    - minutes: 5\n", ["'steps[3].title'", "line 17", "is required"]),
+])
+def test_a_bad_step_is_named_by_its_place(tmp_path, old, new, expected):
+    assert old in SESSIONS
+    message = error_for(tmp_path, {"sessions.yml": SESSIONS.replace(old, new)})
+    for part in expected:
+        assert part in message, f"{part!r} missing from:\n{message}"

@@ -64,9 +64,9 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
                 records.append(record)
                 where[id(record)] = (source, index)
 
-    def line_of(record: Record, field_name: str) -> int | None:
+    def line_of(record: Record, *path) -> int | None:
         source, index = where[id(record)]
-        return source.line(index, field_name)
+        return source.line(index, *path)
 
     problems.extend(_check_references(records, line_of, broken_ids))
     # The kit's quick check is sized before anything is switched off or added.
@@ -212,8 +212,7 @@ def _value(spec: Field, value, problem, picture_exists):
             problem(name, f"is {value}; expected a number from {spec.min_items} to {spec.max_items}")
         return value
     if spec.kind == "items":
-        return tuple(ITEM_MODELS[spec.name](**v) for v in _items(spec, value, problem, picture_exists)
-                     if None not in v.values())
+        return tuple(ITEM_MODELS[spec.name](**v) for v in _items(spec, value, problem, picture_exists))
     if spec.kind == "easy_read":
         return _easy_read(value, problem, picture_exists)
     if spec.kind == "review":
@@ -231,7 +230,10 @@ def _items(spec: Field, value, problem, picture_exists) -> tuple:
     known = {f.name: f for f in spec.item_fields}
     out = []
     for i, item in enumerate(value):
-        def sub(field_name, message, *path, _i=i):
+        failed = []
+
+        def sub(field_name, message, *path, _i=i, _failed=failed):
+            _failed.append(field_name)
             problem(f"{spec.name}[{_i + 1}].{field_name}", message, _i, field_name, *path)
         if not isinstance(item, dict):
             problem(f"{spec.name}[{i + 1}]", f"expected fields ({', '.join(known)}), found {_type_name(item)}", i)
@@ -248,7 +250,8 @@ def _items(spec: Field, value, problem, picture_exists) -> tuple:
                     sub(sub_spec.name, "is required")
                 continue
             values[sub_spec.name] = _value(sub_spec, item[sub_spec.name], sub, picture_exists)
-        out.append(values)
+        if not failed:
+            out.append(values)
     return tuple(out)
 
 
@@ -329,26 +332,27 @@ def _check_references(records: list[Record], line_of, broken_ids: set[str]) -> l
         else:
             first[record.id] = record
     for record in records:
-        for field_name, spec, refs in _references(record):
+        for field_name, path, spec, refs in _references(record):
             for ref in refs:
                 message = _reference_problem(record, ref, spec, first, broken_ids)
                 if message:
                     problems.append(Problem(record.file, message, record=record.id, field=field_name,
-                                            line=line_of(record, field_name.split("[")[0])))
+                                            line=line_of(record, *path)))
     return problems
 
 
 def _references(record):
-    """(field name, field, ids) for every field of a record that names other records."""
+    """(field name, path in the file, field, ids) for every field of a record that names others."""
     for spec in record.kind.fields:
         if spec.kind in ("ids", "ref"):
             value = getattr(record, spec.name)
-            yield spec.name, spec, (value,) if spec.kind == "ref" else value
+            yield spec.name, (spec.name,), spec, (value,) if spec.kind == "ref" else value
         elif spec.kind == "items":
             for i, item in enumerate(getattr(record, spec.name)):
                 for sub in spec.item_fields:
                     if sub.kind == "ids":
-                        yield f"{spec.name}[{i + 1}].{sub.name}", sub, getattr(item, sub.name)
+                        yield (f"{spec.name}[{i + 1}].{sub.name}", (spec.name, i, sub.name), sub,
+                               getattr(item, sub.name))
 
 
 def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: set[str]) -> str | None:
