@@ -1,0 +1,14 @@
+"""The schema guide for content editors names every field the loader accepts."""
+
+from conftest import ROOT
+from involvement_kit.schema import KINDS
+
+
+def test_kit_readme_documents_every_field():
+    guide = (ROOT / "kit" / "README.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"`{kind.file}`" in guide, kind.file
+        for field in kind.fields:
+            assert f"`{field.name}`" in guide, f"{kind.file}: {field.name}"
+            for sub in field.item_fields:
+                assert f"`{sub.name}`" in guide, f"{kind.file}: {field.name}.{sub.name}"
