@@ -145,3 +145,29 @@ def test_history_mistakes_are_reported(tmp_path, kit, text, expected):
 
 def test_version_order_is_numeric():
     assert version_key("0.10.0") > version_key("0.9.9")
+
+
+def test_scoring_core_runs_in_node_and_passes_the_vectors():
+    """scoring-core.js needs no browser: Node gives the same answers (for later tools)."""
+    import shutil
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    script = """
+const core = require(process.argv[1]);
+const v = require(process.argv[2]);
+const out = v.cases.map(c => {
+  const s = core.areaScores(v.statements, c.answers);
+  const d = {}; for (const a in s) d[a] = core.displayScore(s[a]);
+  return {scores: s, display: d};
+});
+process.stdout.write(JSON.stringify(out));
+"""
+    result = subprocess.run([node, "-e", script, str(ROOT / "docs" / "javascripts" / "scoring-core.js"),
+                             str(ROOT / "tests" / "vectors" / "scoring.json")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    for case, got in zip(VECTORS["cases"], json.loads(result.stdout)):
+        for area, expected in case["expected"].items():
+            assert _close(got["scores"][area], expected), (case["name"], area)
+        assert got["display"] == case["display"], case["name"]

@@ -280,6 +280,8 @@
         c.importInput]),
       el("div", { class: "kit-scorer__buttons" }, [clear]),
       c.confirm,
+      // Messages sit beside the buttons that cause them, where the person is looking.
+      el("div", { class: "kit-scorer__messages" }, [c.status, c.error]), c.changes,
     ]);
 
     // Results
@@ -290,15 +292,14 @@
       el("h2", { id: "kit-results-heading", text: "Your results" }), c.results,
       el("p", { class: "kit-scorer__print" }, [print])]);
 
-    append(this.root, [
-      el("div", { class: "kit-scorer__messages" }, [c.status, c.error]), c.changes,
-      el("div", { class: "kit-scorer__form" }, [roleFieldset, setFieldset, form]), tools, results]);
+    append(this.root, [el("div", { class: "kit-scorer__form" }, [roleFieldset, setFieldset, form]), tools, results]);
   };
 
   Scorer.prototype.statementFieldset = function (s, number) {
     var self = this;
     var fieldset = el("fieldset", { class: "kit-statement", id: "kit-st-" + s.id, "data-statement": s.id }, [
       el("legend", {}, [el("span", { class: "kit-statement__number", text: number + ". " }), s.text])]);
+    var numberSpan = fieldset.querySelector(".kit-statement__number");
     var inputs = {};
     var options = el("div", { class: "kit-statement__options" });
     [0, 1, 2, "dk"].forEach(function (value) {
@@ -325,7 +326,7 @@
     });
     append(fieldset, [options, el("div", { class: "kit-statement__note-wrap" }, [
       el("label", { for: noteId, text: "Note (optional): what makes you say that?" }), note])]);
-    this.controls.statements[s.id] = { fieldset: fieldset, inputs: inputs, note: note, statement: s };
+    this.controls.statements[s.id] = { fieldset: fieldset, inputs: inputs, note: note, statement: s, number: numberSpan };
     return fieldset;
   };
 
@@ -348,12 +349,22 @@
 
   Scorer.prototype.showSet = function () {
     var c = this.controls, quick = this.state.set === "quick";
-    var shownAreas = {};
-    Object.keys(c.statements).forEach(function (id) {
-      var row = c.statements[id];
-      var shown = !quick || row.statement.quick;
+    var shownAreas = {}, number = 0;
+    // Numbered within the set, as on the paper sheets.
+    var data = this.data;
+    var ordered = [];
+    data.areas.forEach(function (area) {
+      data.statements.forEach(function (s) { if (s.area === area.id) ordered.push(s); });
+    });
+    ordered.forEach(function (s) {
+      var row = c.statements[s.id];
+      var shown = !quick || s.quick;
       row.fieldset.hidden = !shown;
-      if (shown) shownAreas[row.statement.area] = true;
+      if (shown) {
+        shownAreas[s.area] = true;
+        number += 1;
+        row.number.textContent = number + ". ";
+      }
     });
     Object.keys(c.areaSections).forEach(function (area) { c.areaSections[area].hidden = !shownAreas[area]; });
   };
@@ -408,39 +419,41 @@
   };
 
   Scorer.prototype.chart = function (rows) {
+    // Each area's name sits above its bar, so the chart stays narrow enough to read on a phone.
     var core = this.core;
-    var labelWidth = 250, barMax = 300, rowHeight = 30, top = 10, width = labelWidth + barMax + 70;
-    var height = top + rows.length * rowHeight + 40;
+    var barMax = 330, rowHeight = 46, top = 6, width = 400;
+    var axis = top + rows.length * rowHeight;
+    var height = axis + 24;
     var scored = rows.filter(function (r) { return r.score !== null; });
     var description = "Bar chart of the score for each area, from 0 (not happening) through 1 (management-centred) " +
       "to 2 (user-centred). " + (scored.length ? scored.map(function (r) {
         return r.area.title + ": " + core.displayScore(r.score);
       }).join("; ") + "." : "No area has a score yet.") + " The same figures are in the table below.";
     var chart = svg("svg", { class: "kit-scorer__chart", role: "img", viewBox: "0 0 " + width + " " + height,
-                             "aria-labelledby": "kit-chart-title kit-chart-desc", width: "100%", focusable: "false" }, [
+                             "aria-labelledby": "kit-chart-title kit-chart-desc", focusable: "false" }, [
       svg("title", { id: "kit-chart-title", text: "Score per area" }),
       svg("desc", { id: "kit-chart-desc", text: description }),
     ]);
     [0, 1, 2].forEach(function (tick) {
-      var x = labelWidth + tick * barMax / 2;
-      chart.appendChild(svg("line", { x1: x, x2: x, y1: top - 4, y2: top + rows.length * rowHeight, class: "kit-chart__grid" }));
-      chart.appendChild(svg("text", { x: x, y: top + rows.length * rowHeight + 18, "text-anchor": "middle", class: "kit-chart__tick",
-                                      text: tick + " " + ["not happening", "management-centred", "user-centred"][tick] }));
+      var x = 1 + tick * barMax / 2;
+      chart.appendChild(svg("line", { x1: x, x2: x, y1: top, y2: axis, class: "kit-chart__grid" }));
+      chart.appendChild(svg("text", { x: x, y: axis + 18, "text-anchor": tick === 0 ? "start" : "middle",
+                                      class: "kit-chart__tick", text: String(tick) }));
     });
     rows.forEach(function (r, i) {
       var y = top + i * rowHeight;
-      var title = r.area.title.length > 34 ? r.area.title.slice(0, 33) + "…" : r.area.title;
-      chart.appendChild(svg("text", { x: labelWidth - 8, y: y + rowHeight / 2 + 5, "text-anchor": "end", class: "kit-chart__label", text: title }));
+      chart.appendChild(svg("text", { x: 6, y: y + 15, class: "kit-chart__label", text: r.area.title }));
       if (r.score === null) {
-        chart.appendChild(svg("text", { x: labelWidth + 6, y: y + rowHeight / 2 + 5, class: "kit-chart__none", text: "no score" }));
+        chart.appendChild(svg("text", { x: 6, y: y + 36, class: "kit-chart__none", text: "no score" }));
         return;
       }
       var w = Math.max(r.score * barMax / 2, 2);
-      chart.appendChild(svg("rect", { x: labelWidth, y: y + 5, width: w, height: rowHeight - 10,
+      chart.appendChild(svg("rect", { x: 1, y: y + 21, width: w, height: 18,
                                       class: "kit-chart__bar kit-chart__bar--" + r.area.kind }));
-      chart.appendChild(svg("text", { x: labelWidth + w + 6, y: y + rowHeight / 2 + 5, class: "kit-chart__value", text: core.displayScore(r.score) }));
+      chart.appendChild(svg("text", { x: w + 7, y: y + 35, class: "kit-chart__value", text: core.displayScore(r.score) }));
     });
-    return el("figure", { class: "kit-scorer__figure" }, [chart]);
+    return el("figure", { class: "kit-scorer__figure" }, [chart, el("figcaption", {
+      text: "Scale: 0 not happening, 1 management-centred, 2 user-centred. Enablers in blue, barriers in purple; each bar is named above it." })]);
   };
 
   Scorer.prototype.table = function (rows) {
