@@ -207,8 +207,8 @@ def check_text(raw: str, *, file: str, record: str | None = None, field: str | N
     """
     problems = []
     for what in emphasis(raw):
-        problems.append(Problem(file, f"emphasis by {what.rsplit('(', 1)[1].rstrip(')')}: {what.rsplit(' (', 1)[0]!r}; "
-                                "easy read uses plain text (bold is allowed for a key word)",
+        problems.append(Problem(file, f"emphasis: {what}; easy read uses plain words, with no italics, "
+                                "underline or capitals (bold is allowed for a key word)",
                                 record=record, field=field, line=line))
     found = sentences(markdown_to_text(raw))
     for sentence in found:

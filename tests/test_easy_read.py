@@ -1,0 +1,318 @@
+"""Easy read: the rules the build checks, the hard-words list, and the pages made from the records."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from involvement_kit import easy_read as rules
+from involvement_kit.easy_read_pages import prepare_easy_read, render_easy_read_pages
+from involvement_kit.errors import KitError
+from involvement_kit.loader import load_kit
+from involvement_kit.options import Options
+from involvement_kit.pages import expand_nav, render_pages
+from involvement_kit.project import picture_finder
+from kitfiles import BASIC, make_kit, replace_in
+
+FIXTURES = ROOT / "tests" / "fixtures" / "easy-read"
+ICONS = [Path(__import__("material").__file__).parent / "templates" / ".icons"]
+HARD = rules.load_hard_words(FIXTURES, "fixtures")
+GOOD_PAGE = (FIXTURES / "good-page.md").read_text(encoding="utf-8")
+EMPTY_DOCS = ROOT / "tests" / "fixtures" / "cards-kit"  # a folder with no easy-read/ in it
+
+
+def real_easy_read(options: Options = Options(), docs_dir: Path = ROOT / "docs"):
+    kit = load_kit(ROOT / "kit", picture_exists=picture_finder(ICONS, ROOT / "docs"), label="kit")
+    return kit, prepare_easy_read(kit, options, project_dir=ROOT, kit_dir=ROOT / "kit", docs_dir=docs_dir,
+                                  label="kit")
+
+
+# --- the real content passes, with no warnings -----------------------------------------------
+
+def test_every_real_easy_read_page_passes_with_no_warning(caplog):
+    caplog.set_level(logging.WARNING, logger="mkdocs.hooks.kit")
+    kit, easy = real_easy_read()
+    hard = rules.load_hard_words(ROOT / "kit")
+    paths = [p.path for p in easy.pages]
+    for page in easy.pages:
+        assert rules.check_page(page.markdown, hard, file=page.path) == [], page.path
+    for path in sorted((ROOT / "docs" / "easy-read").glob("*.md")):
+        assert rules.check_page(path.read_text(encoding="utf-8"), hard, file=str(path)) == [], path
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], [r.getMessage() for r in caplog.records]
+    # Every record with easy-read points has its page; every page is under easy-read/.
+    for record in kit.enablers + kit.barriers:
+        assert f"easy-read/{record.kind.folder}/{record.id}.md" in paths
+    assert all(p.startswith("easy-read/") for p in paths)
+    for required in ("index", "involvement", "leadership", "workshops", "scoring", "meeting"):
+        assert f"easy-read/{required}.md" in paths
+
+
+def test_real_hard_words_list_is_valid_and_easy():
+    hard = rules.load_hard_words(ROOT / "kit")
+    assert len(hard.entries) >= 10
+    for entry in hard.entries:
+        assert all(len(rules.words(s)) <= rules.WARN_WORDS for s in rules.sentences(entry.meaning)), entry
+
+
+def test_report_script_prints_figures_for_every_page():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "easy_read_report.py")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "easy-read/enablers/users-priorities.md" in result.stdout
+    assert "easy-read/reviewers.md" in result.stdout
+    assert "points have a picture" in result.stdout
+
+
+# --- each rule catches text that breaks it, naming file, record and sentence ----------------
+
+def kit_with(tmp_path, name, old, new):
+    return load_kit(make_kit(tmp_path / "kit", replace_in(name, old, new)), label="kit")
+
+
+def record_problems(tmp_path, new_text, caplog=None):
+    kit = kit_with(tmp_path, "enablers.yml", "- text: This is easy.", f"- text: \"{new_text}\"")
+    return [str(p) for p in rules.check_records(kit, tmp_path)]
+
+
+def test_sentence_over_20_words_is_a_mistake_naming_file_record_and_sentence(tmp_path):
+    long = "Users and staff and trustees and managers and volunteers all sat down together in one big room to talk about it."
+    problems = record_problems(tmp_path, long)
+    assert len(problems) == 1
+    assert "kit/enablers.yml" in problems[0] and "record 'first-enabler'" in problems[0]
+    assert "easy_read[1].text" in problems[0] and long in problems[0] and "21 words" in problems[0]
+    assert "line 27" in problems[0]
+
+
+def test_sentence_of_16_to_20_words_is_a_warning(tmp_path, caplog):
+    caplog.set_level(logging.WARNING, logger="mkdocs.hooks.kit")
+    sentence = "Users and staff and trustees and managers all sat down together in one big bright room."
+    assert len(rules.words(sentence)) == 16
+    assert record_problems(tmp_path, sentence) == []
+    warnings = [r for r in caplog.records if r.name == "mkdocs.hooks.kit" and r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    message = warnings[0].getMessage()
+    assert "16 words" in message and sentence in message and "first-enabler" in message and "kit/enablers.yml" in message
+
+
+def test_more_than_five_sentences_in_a_point(tmp_path):
+    problems = record_problems(tmp_path, "One. Two. Three. Four. Five. Six.")
+    assert len(problems) == 1 and "6 sentences in one point" in problems[0] and "first-enabler" in problems[0]
+    assert record_problems(tmp_path, "One. Two. Three. Four. Five.") == []
+
+
+@pytest.mark.parametrize("text, what", [
+    ("This is *very* important.", "*very* (italics)"),
+    ("This is _very_ important.", "_very_ (italics)"),
+    ("This is VERY important.", "VERY (capitals)"),
+])
+def test_emphasis_in_a_record_is_caught(tmp_path, text, what):
+    problems = record_problems(tmp_path, text)
+    assert len(problems) == 1, problems
+    assert what in problems[0] and "first-enabler" in problems[0] and "kit/enablers.yml" in problems[0]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("This is <em>very</em> important.", "<em> (italics or underline)"),
+    ("This is <i>very</i> important.", "<i> (italics or underline)"),
+    ("This is <u>very</u> important.", "<u> (italics or underline)"),
+    ("This is ^^very^^ important.", "^^very^^ (underline)"),
+    ("This is *very* important.", "*very* (italics)"),
+    ("This is VERY important.", "VERY (capitals)"),
+])
+def test_emphasis_on_a_page_is_caught(text, what):
+    page = GOOD_PAGE.replace("They talk about what matters.", text)
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md", record="r1")]
+    assert len(problems) == 1, problems
+    assert what in problems[0] and "docs/easy-read/good.md, line 11" in problems[0] and "record 'r1'" in problems[0]
+
+
+@pytest.mark.parametrize("text", [
+    "This is **important**.",            # bold is allowed for a key word
+    "Call the NHS or the GP.",           # short capitals are abbreviations, not shouting
+    "Read the file called my_notes_here.txt",
+    "See [the page](../x_y_z.md).",
+])
+def test_plain_text_is_not_taken_for_emphasis(text):
+    assert rules.emphasis(text) == []
+
+
+def test_statement_easy_read_sentence_is_checked(tmp_path):
+    kit = load_kit(ROOT / "kit", label="kit")
+    statement = kit.statements[0]
+    from dataclasses import replace
+    kit = replace(kit, statements=(replace(statement, easy_read="We ALWAYS listen."),) + kit.statements[1:])
+    problems = [str(p) for p in rules.check_records(kit, ROOT)]
+    assert len(problems) == 1
+    assert "kit/statements.yml" in problems[0] and f"record '{statement.id}'" in problems[0] and "ALWAYS" in problems[0]
+
+
+def test_alt_text_of_a_record_picture_is_checked_too(tmp_path):
+    # The loader already refuses a point with no alt text; the alt text itself must be plain too.
+    kit = kit_with(tmp_path, "enablers.yml", "alt: A group of people.", "alt: A group of VERY happy people.")
+    problems = [str(p) for p in rules.check_records(kit)]
+    assert len(problems) == 1 and "easy_read[1].alt" in problems[0] and "VERY" in problems[0]
+
+
+# --- pages: pictures, hard words, the words box ----------------------------------------------
+
+def test_good_page_passes():
+    assert rules.check_page(GOOD_PAGE, HARD, file="docs/easy-read/good.md") == []
+
+
+def test_point_without_a_picture_is_caught():
+    page = GOOD_PAGE.replace(':material-account-group:{ .er-picture role="img" aria-label="A group of people" } ', "")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
+    assert len(problems) == 1
+    assert "docs/easy-read/good.md" in problems[0] and "no picture" in problems[0]
+    assert "Users meet every month." in problems[0]
+
+
+@pytest.mark.parametrize("old, new", [
+    ('aria-label="A group of people"', 'aria-label=""'),
+    ("![A photo of our group]", "![]"),
+])
+def test_picture_without_alt_text_is_caught(old, new):
+    problems = [str(p) for p in rules.check_page(GOOD_PAGE.replace(old, new), HARD, file="p.md")]
+    assert len(problems) == 1 and "no alt text" in problems[0]
+
+
+def test_hard_word_without_explanation_is_caught():
+    page = GOOD_PAGE.replace("Trustee\n:   Trustees are the people in charge of a charity.\n", "")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md", record="r1")]
+    assert len(problems) == 1
+    assert "'trustee'" in problems[0] and "not explained" in problems[0] and "record 'r1'" in problems[0]
+    assert "Trustees are the people in charge of a charity." in problems[0]
+
+
+def test_hard_word_explained_differently_is_caught():
+    page = GOOD_PAGE.replace("A user is a person who uses a service.", "A user is a customer.")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="p.md")]
+    assert len(problems) == 1 and "explains 'user' differently" in problems[0]
+
+
+def test_long_sentence_and_emphasis_on_a_page_name_the_line():
+    page = GOOD_PAGE.replace("They talk about what matters.",
+                             "They talk about what matters to them and to their friends and to everyone else who comes along to the meeting each month.")
+    page = page.replace("Trustees come to some meetings.", "Trustees come to SOME meetings.")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
+    assert len(problems) == 2, problems
+    assert any("line 11" in p and "words (at most 15)" in p and "everyone else" in p for p in problems)
+    assert any("line 12" in p and "SOME (capitals)" in p for p in problems)
+
+
+def test_longer_hard_word_wins_over_the_word_inside_it():
+    hard = rules.HardWords((rules.HardWord("user", ("users",), "A user uses a service."),
+                            rules.HardWord("user-centred", (), "User-centred means users come first.")))
+    assert [w.word for w in hard.used_in("It was user-centred.")] == ["user-centred"]
+    assert [w.word for w in hard.used_in("Users' views; a user-centred way")] == ["user", "user-centred"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- word: trustee\n  meaning: ''\n", "say what the word means"),
+    ("- word: trustee\n  forms: trustees\n  meaning: A trustee runs a charity.\n", "list of other forms"),
+    ("- word: trustee\n  meening: A trustee runs a charity.\n", "unknown field"),
+    ("- word: trustee\n  meaning: A trustee runs a charity.\n- word: Trustee\n  meaning: Again.\n", "already on the list"),
+    ("- word: board\n  meaning: The board is a group of a trustee and others.\n- word: trustee\n  meaning: A trustee runs a charity.\n",
+     "uses other hard words (trustee)"),
+    ("- word: board\n  meaning: The board is the group of people in charge of a charity and the people who help run it all together.\n",
+     "sentence of 21 words"),
+    ("word: trustee\n", "expected a list of hard words"),
+])
+def test_hard_words_list_is_validated(tmp_path, text, message):
+    (tmp_path / "hard-words.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        rules.load_hard_words(tmp_path, "kit")
+    assert message in caught.value.describe() and "kit/hard-words.yml" in caught.value.describe()
+
+
+def test_build_stops_on_a_bad_hand_written_page(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "easy-read").mkdir(parents=True)
+    (docs / "easy-read" / "ours.md").write_text(GOOD_PAGE.replace("Users meet", "USERS meet"), encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        real_easy_read(docs_dir=docs)
+    text = caught.value.describe()
+    assert "docs/easy-read/ours.md" in text and "USERS (capitals)" in text
+
+
+def test_build_stops_on_a_bad_record(tmp_path):
+    kit = kit_with(tmp_path, "enablers.yml", "- text: This is easy.", "- text: This is *easy*.")
+    with pytest.raises(KitError) as caught:
+        prepare_easy_read(kit, Options(), project_dir=tmp_path, kit_dir=tmp_path / "kit", docs_dir=EMPTY_DOCS)
+    assert "first-enabler" in caught.value.describe() and "*easy*" in caught.value.describe()
+
+
+# --- what the pages say ------------------------------------------------------------------------
+
+def fixture_pages(options=Options(), base=BASIC, tmp_path=None):
+    kit = load_kit(base)
+    return {p.path: p.markdown for p, _, _ in render_easy_read_pages(kit, options, HARD)}
+
+
+def test_record_page_is_made_from_the_record_and_links_both_ways():
+    kit = load_kit(BASIC)
+    pages = fixture_pages()
+    page = pages["easy-read/enablers/first-enabler.md"]
+    assert "This is easy." in page
+    assert "[:material-file-document-outline: Standard version of this page](../../enablers/first-enabler.md)" in page
+    standard = {p.path: p.markdown for p in render_pages(kit, Options())}
+    assert "[:material-image-text: Easy read](../easy-read/enablers/first-enabler.md)" in standard["enablers/first-enabler.md"]
+    # A record with no easy-read points has no twin and no link.
+    assert "easy-read/enablers/second-enabler.md" not in pages
+    assert "Easy read" not in standard["enablers/second-enabler.md"]
+
+
+def test_words_to_know_box_lists_the_hard_words_used():
+    pages = fixture_pages()
+    scoring = pages["easy-read/scoring.md"]
+    assert "## Words to know" in scoring
+    assert "User\n:   A user is a person who uses a service." in scoring
+    assert "Trustee\n:   Trustees are the people in charge of a charity." in scoring
+    first = pages["easy-read/enablers/first-enabler.md"]
+    assert rules.check_page(first, HARD, file="first") == []
+
+
+def test_review_notice_until_a_review_happened(tmp_path):
+    pages = fixture_pages()
+    assert "People with learning disabilities have not checked this page yet." in pages["easy-read/enablers/first-enabler.md"]
+    kit_dir = make_kit(tmp_path / "kit", replace_in("enablers.yml", 'easy_read_review: {checked_by: "", date: ""}',
+                                                    'easy_read_review: {checked_by: "Riverside Speak Up", date: "2026-11-01"}'))
+    page = fixture_pages(base=kit_dir)["easy-read/enablers/first-enabler.md"]
+    assert "Riverside Speak Up checked this page on 2026-11-01." in page
+    assert "have not checked" not in page
+    # Pages not made from a record were never checked by anyone: they always say so.
+    assert "have not checked this page yet" in fixture_pages(base=kit_dir)["easy-read/index.md"]
+
+
+def test_feedback_contact_from_the_options():
+    no_contact = fixture_pages()["easy-read/index.md"]
+    assert "Tell the person who gave you this kit." in no_contact
+    email = fixture_pages(Options(feedback="easyread@example.org"))["easy-read/index.md"]
+    assert "[Tell us](mailto:easyread@example.org)" in email
+    form = fixture_pages(Options(feedback="https://example.org/form"))["easy-read/index.md"]
+    assert "[Tell us](https://example.org/form)" in form
+
+
+def test_nav_entry_expands_into_the_easy_read_section():
+    kit, easy = real_easy_read()
+    nav = expand_nav([{"Easy read": "easy-read/index.md"}], easy.nav)
+    (title, section), = nav[0].items()
+    assert title == "Easy read" and section[0] == "easy-read/index.md"
+    flat = str(section)
+    for path in ("easy-read/involvement.md", "easy-read/enablers/index.md", "easy-read/enablers/resources.md",
+                 "easy-read/barriers/glass-ceilings.md", "easy-read/leadership.md", "easy-read/scoring.md",
+                 "easy-read/meeting.md", "easy-read/workshops.md", "easy-read/reviewers.md"):
+        assert path in flat
+
+
+def test_own_image_in_place_of_an_icon():
+    from involvement_kit.easy_read_pages import picture_md
+    assert picture_md("easy-read/enablers/x.md")("images/our-group.png", 'Our "group"') == \
+        "![Our 'group'](../../images/our-group.png){ .er-picture }"
+    assert picture_md("easy-read/x.md")("material/account-group", "A group") == \
+        ':material-account-group:{ .er-picture role="img" aria-label="A group" }'
