@@ -394,3 +394,20 @@ def test_axe_finds_nothing_on_an_error_and_the_clear_question(page, site_url):
     page.wait_for_function("() => document.querySelector('#kit-scorer-error').textContent.length > 0")
     page.get_by_role("button", name="Clear my answers").click()
     assert run_axe(page) == []
+
+
+def test_kept_answers_survive_a_statement_the_kit_no_longer_has(page, site_url):
+    """Answers kept in this browser are never all lost: what no longer matches is dropped and listed."""
+    open_scorer(page, site_url)
+    data = kit_data(page)
+    first = data["statements"][0]["id"]
+    stored = {"version": data["version"], "saved": "2026-01-01T00:00:00.000Z", "role": "A role since removed",
+              "set": "quick", "answers": {first: 2, "statement-since-removed": 1}, "notes": {first: "kept"}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, json.dumps(stored)])
+    page.reload()
+    page.wait_for_selector("#kit-scorer[data-ready='true']")
+    assert checked_value(page, first) == "2"
+    assert page.input_value(f"#kit-note-{first}") == "kept"
+    assert "statement-since-removed" in page.locator(".kit-scorer__changes").inner_text()
+    kept = json.loads(page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
+    assert kept["answers"] == {first: 2} and kept["role"] is None

@@ -109,7 +109,7 @@
       var read = this.core.readObject({
         kind: this.core.FILE_KIND, format: this.core.FILE_FORMAT, version: stored.version,
         role: stored.role, set: stored.set, answers: stored.answers, notes: stored.notes, date: stored.saved,
-      }, this.data);
+      }, this.data, { lenient: true });
       this.state = { role: read.role, set: read.set, answers: read.answers, notes: read.notes };
       this.savedAt = stored.saved || null;
       if (read.renamed.length || read.removed.length) {

@@ -168,7 +168,13 @@
     return readObject(parsed, data);
   }
 
-  function readObject(file, data) {
+  /**
+   * As readFile, from an object already parsed. With options.lenient (answers kept in this
+   * browser, where refusing would lose them all), a role or statement this kit no longer has
+   * is dropped and listed in `removed` instead of refusing the whole file.
+   */
+  function readObject(file, data, options) {
+    var lenient = !!(options && options.lenient);
     if (!isPlainObject(file) || file.kind !== FILE_KIND) {
       refuse("This is not a file of answers exported from the kit's scorer.");
     }
@@ -177,11 +183,16 @@
              String(file.format).slice(0, 20) + ").");
     }
     var version = file.version;
+    if (lenient && !parseVersion(version)) version = data.version;
     if (!parseVersion(version)) refuse("The file does not say which version of the kit made it, so it cannot be read safely.");
     var current = data.version;
     var history = historyOf(data);
     var mapping = new Map();
-    if (compareVersions(version, current) > 0) {
+    if (lenient && compareVersions(version, current) !== 0 &&
+        !history.some(function (entry) { return compareVersions(entry.version, version) === 0; })) {
+      // Kept in this browser by a version this page cannot map: keep what still matches.
+      mapping = new Map();
+    } else if (compareVersions(version, current) > 0) {
       refuse("This file was made with version " + version + " of the kit, which is newer than this one (" +
              current + "). Open it with the newer kit.");
     } else if (compareVersions(version, current) < 0) {
@@ -194,6 +205,7 @@
     }
 
     var role = has(file, "role") ? file.role : null;
+    if (lenient && role !== null && data.roles.indexOf(role) === -1) role = null;
     if (role !== null && (typeof role !== "string" || data.roles.indexOf(role) === -1)) {
       refuse("The role in the file is not one of this kit's roles (" + data.roles.join(", ") + ").");
     }
@@ -219,7 +231,8 @@
         return target;
       }
       if (ids.has(oldId)) return oldId;
-      if (unknown.indexOf(oldId) === -1) unknown.push(oldId);
+      var list = lenient ? removed : unknown;
+      if (list.indexOf(oldId) === -1) list.push(oldId);
       return null;
     }
 
