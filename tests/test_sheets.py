@@ -90,6 +90,13 @@ def test_sheets_number_statements_as_the_scorer_does():
     full = build_sheet(KIT, Options(public_url="https://example.org/kit"), "full")
     assert full["url"] == "https://example.org/kit/scoring/index.html"
     assert full["count"] == len(KIT.statements)
+    assert build_sheet(KIT, Options(organisation="Riverside Advice"), "quick")["organisation"] == "Riverside Advice"
+
+
+def test_organisation_name_is_printed_when_set(tmp_path):
+    outputs = dict(render_sheets(KIT, Options(organisation="Riverside Advice"), cache_dir=tmp_path))
+    text = PdfReader(outputs["downloads/scoring-quick-a4.pdf"]).pages[0].extract_text()
+    assert "For Riverside Advice" in flat(text)
 
 
 def test_sheets_are_cached_and_the_same_inputs_give_the_same_bytes(tmp_path):

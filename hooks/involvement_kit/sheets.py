@@ -56,6 +56,7 @@ def build_sheet(kit: Kit, options: Options, set_name: str) -> dict:
         "set": set_name,
         "set_label": SETS[set_name],
         "count": number,
+        "organisation": options.organisation,
         "roles": list(options.roles),
         "scale": [{"value": value, "label": _SCALE_TEXT[value]} for value, _ in SCALE],
         "url": options.page_url(SCORER_PAGE),
