@@ -213,15 +213,15 @@ def prepare_easy_read(kit: Kit, options: Options, *, project_dir: Path, kit_dir:
     problems = rules.check_records(kit, project_dir)
     if problems:
         raise KitError(problems)
-    downloads: tuple[tuple[str, Path], ...] = ()
-    if cache_dir is not None and icon_dirs and "easy-read" in options.outputs:
-        from .easy_read_print import render_easy_read_print
-        downloads = tuple(render_easy_read_print(kit, options, hard, cache_dir=Path(cache_dir),
-                                                 icon_dirs=icon_dirs, docs_dir=Path(docs_dir)))
+    printing = cache_dir is not None and bool(icon_dirs) and "easy-read" in options.outputs
+    if printing:
+        from .easy_read_print import DOWNLOADS, OUTPUTS
+        download_paths = tuple(f"{DOWNLOADS}/{name}" for _, name in OUTPUTS.values())
+    else:
+        download_paths = ()
     handwritten = _handwritten(docs_dir)
     existing = tuple((title, path) for path, title, _ in handwritten)
-    made = render_easy_read_pages(kit, options, hard, downloads=tuple(p for p, _ in downloads),
-                                  existing=existing)
+    made = render_easy_read_pages(kit, options, hard, downloads=download_paths, existing=existing)
     docs_label = Path(docs_dir).name
     clashes = {p.path for p, _, _ in made} & {path for path, _, _ in handwritten}
     for path in sorted(clashes):
@@ -233,4 +233,10 @@ def prepare_easy_read(kit: Kit, options: Options, *, project_dir: Path, kit_dir:
     if problems:
         raise KitError(problems)
     pages = [page for page, _, _ in made]
+    downloads: tuple[tuple[str, Path], ...] = ()
+    if printing:
+        from .easy_read_print import render_easy_read_print
+        downloads = tuple(render_easy_read_print(kit, options, hard, cache_dir=Path(cache_dir),
+                                                 icon_dirs=list(icon_dirs), docs_dir=Path(docs_dir),
+                                                 pages={p.path: p.markdown for p in pages}))
     return EasyRead(tuple(pages), nav(pages, list(existing)), tuple(downloads))
