@@ -1,0 +1,135 @@
+"""Easy read on paper: the booklet, cards and scoring sheet read back from the PDFs."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from involvement_kit import easy_read as rules
+from involvement_kit.easy_read_print import MAX_BOOKLET_PAGES, SCALE_WORDS, render_easy_read_print
+from involvement_kit.errors import KitError
+from involvement_kit.loader import load_kit
+from involvement_kit.options import Options
+from kitfiles import BASIC, make_kit, replace_in
+
+KIT = load_kit(ROOT / "kit")
+ICONS = [Path(__import__("material").__file__).parent / "templates" / ".icons"]
+A4 = (595.28, 841.89)
+MIN_PT = 15.95  # 16 pt, less a rounding hair
+MM = 72 / 25.4
+
+
+def pdf(site: Path, name: str) -> PdfReader:
+    return PdfReader(site / "downloads" / f"easy-read-{name}.pdf")
+
+
+def runs_of(page) -> list[tuple[float, float, str]]:
+    """(size in pt, x position in pt, text) of every run of letters on one page."""
+    out = []
+
+    def visit(text, cm, tm, font, size):
+        scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+        if any(ch.isalpha() for ch in text):
+            out.append((round(size * scale, 2), tm[4] * cm[0] + cm[4], text))
+    page.extract_text(visitor_text=visit)
+    return out
+
+
+def runs(reader: PdfReader) -> list[tuple[float, float, str]]:
+    return [run for page in reader.pages for run in runs_of(page)]
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+@pytest.mark.parametrize("name", ["booklet", "cards", "scoring"])
+def test_a4_and_all_text_at_least_16pt(built_site, name):
+    reader = pdf(built_site, name)
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (width, height)
+    sizes = Counter()
+    for size, _, text in runs(reader):
+        sizes[size] += sum(ch.isalpha() for ch in text)
+    small = {s: n for s, n in sizes.items() if s < MIN_PT}
+    assert sum(sizes.values()) > 500
+    assert not small, f"text under 16 pt in the {name}: {small}"
+
+
+def test_booklet_has_at_most_24_pages_and_a_picture_column_on_the_left(built_site):
+    reader = pdf(built_site, "booklet")
+    assert 4 <= len(reader.pages) <= MAX_BOOKLET_PAGES
+    # The pages before the Words to know list (which is a list of words, not points).
+    words_page = next(i for i, page in enumerate(reader.pages) if "Words to know" in (page.extract_text() or ""))
+    body = [(x, text) for page in reader.pages[:words_page]
+            for size, x, text in runs_of(page) if abs(size - 16) < 0.1 and not text.startswith("Page ")]
+    # Point text starts right of the picture column (18 mm margin + 18 mm picture + 5 mm gap).
+    beside = [x for x, _ in body if x >= (18 + 18 + 5) * MM - 2]
+    assert len(beside) / len(body) > 0.9, f"only {len(beside)} of {len(body)} runs of body text sit beside a picture"
+    # Every picture is drawn: the icons are vector forms, one per point, in the left column.
+    text = text_of(reader)
+    for record in KIT.enablers + KIT.barriers + KIT.leader_behaviours:
+        assert record.title.split()[0] in text
+        for point in record.easy_read:
+            assert " ".join(point.text.split()[:3]) in text, point.text
+
+
+def test_booklet_explains_its_hard_words_and_says_it_is_not_yet_checked(built_site):
+    text = text_of(pdf(built_site, "booklet"))
+    hard = rules.load_hard_words(ROOT / "kit")
+    assert "Words to know" in text
+    for word in ("Trustee", "Involvement", "User"):
+        entry = hard.get(word)
+        assert entry.meaning.split(".")[0].split()[0] in text
+    assert "have not checked this text yet" in text
+    assert "Tell the person who gave you this kit" in text
+
+
+def test_cards_one_for_each_record_with_easy_read(built_site):
+    reader = pdf(built_site, "cards")
+    records = [r for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read]
+    assert len(reader.pages) == math.ceil(len(records) / 4)
+    text = text_of(reader)
+    for record in records:
+        assert record.easy_read[0].text.split()[0] in text
+
+
+def test_scoring_sheet_on_the_same_scale_with_every_statement(built_site):
+    text = text_of(pdf(built_site, "scoring"))
+    for words in SCALE_WORDS:
+        assert words in text
+    for statement in KIT.statements:
+        assert " ".join(statement.easy_read.split()[:4]) in text, statement.id
+    assert "Short list" in text and "Our group" in text
+
+
+def test_a_card_that_does_not_fit_stops_the_build_naming_the_record(tmp_path):
+    long_points = "".join(
+        f"    - text: \"This point is long on purpose. It goes on and on. It will not fit on a card number {i}.\"\n"
+        f"      picture: material/account-group\n      alt: A group of people.\n" for i in range(8))
+    kit_dir = make_kit(tmp_path / "kit", replace_in(
+        "enablers.yml", "    - text: This is easy.\n      picture: material/account-group\n      alt: A group of people.\n",
+        long_points))
+    kit = load_kit(kit_dir, label="kit")
+    hard = rules.load_hard_words(ROOT / "kit")
+    with pytest.raises(KitError) as caught:
+        render_easy_read_print(kit, Options(), hard, cache_dir=tmp_path / "cache", icon_dirs=ICONS,
+                               docs_dir=ROOT / "docs")
+    assert "first-enabler" in caught.value.describe() and "do not fit" in caught.value.describe()
+
+
+def test_same_inputs_reuse_the_cached_pdfs(tmp_path):
+    kit = load_kit(BASIC)
+    hard = rules.load_hard_words(ROOT / "kit")
+    first = render_easy_read_print(kit, Options(), hard, cache_dir=tmp_path, icon_dirs=ICONS, docs_dir=ROOT / "docs")
+    stamps = {path: path.stat().st_mtime_ns for _, path in first}
+    again = render_easy_read_print(kit, Options(), hard, cache_dir=tmp_path, icon_dirs=ICONS, docs_dir=ROOT / "docs")
+    assert first == again and {p: p.stat().st_mtime_ns for _, p in again} == stamps
+    assert [site for site, _ in first] == ["downloads/easy-read-booklet.pdf", "downloads/easy-read-cards.pdf",
+                                           "downloads/easy-read-scoring.pdf"]
