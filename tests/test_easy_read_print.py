@@ -69,8 +69,8 @@ def test_booklet_has_at_most_24_pages_and_a_picture_column_on_the_left(built_sit
     words_page = next(i for i, page in enumerate(reader.pages) if "Words to know" in (page.extract_text() or ""))
     body = [(x, text) for page in reader.pages[:words_page]
             for size, x, text in runs_of(page) if abs(size - 16) < 0.1 and not text.startswith("Page ")]
-    # Point text starts right of the picture column (18 mm margin + 18 mm picture + 5 mm gap).
-    beside = [x for x, _ in body if x >= (18 + 18 + 5) * MM - 2]
+    # Point text starts right of the picture column (18 mm margin + 16 mm picture + 5 mm gap).
+    beside = [x for x, _ in body if x >= (18 + 16 + 5) * MM - 2]
     assert len(beside) / len(body) > 0.9, f"only {len(beside)} of {len(body)} runs of body text sit beside a picture"
     # Every picture is drawn: the icons are vector forms, one per point, in the left column.
     text = text_of(reader)

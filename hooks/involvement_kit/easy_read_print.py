@@ -152,6 +152,7 @@ def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures
                    if all_checked else "People with learning disabilities have not checked this text yet."),
         "review_picture": pictures("material/account-check" if all_checked else "material/account-clock"),
         "feedback_picture": pictures("material/message-alert-outline"),
+        "words_picture": pictures("material/book-alphabet"),
         "chapters": chapters,
         "enablers": enablers,
         "barriers": barriers,
