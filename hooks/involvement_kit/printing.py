@@ -1,5 +1,9 @@
 """Workshop card PDFs: Typst lays out the faces and the sheets; this module feeds it and keeps the result.
 
+One Typst compiler makes every file from the same faces: the two-sided deck, fronts only,
+fold-over and large print on A4 and Letter, a two-sided test page, one PDF per card for
+"print this card", and small PNG previews of each layout's first sheet.
+
 Typst runs while the build is being prepared, before MkDocs cleans `site/`, because laying
 out the cards is the only way to know that their text fits. A card that does not fit
 stops the build with a KitError naming the card, the field and the face.
@@ -18,17 +22,27 @@ import shutil
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from .cards import CARD_KINDS, build_cards, cards_json
+from .cards import CARD_ICONS, CARD_KINDS, build_cards, cards_json, page_cards
 from .errors import KitError, Problem
 from .model import Kit
-from .options import Options
-from .pages import KIND_ICONS
+from .options import PAPERS as PAPER_NAMES, Options
 
 TEMPLATES = Path(__file__).parent / "templates" / "typst"
 DECK = "deck.typ"
-# Paper name as the template knows it -> file name of the deck on the site.
-PAPERS = {"a4": "cards-a4.pdf", "letter": "cards-letter.pdf"}
+# Layout as the template knows it -> file name stem on the site (with -a4 or -letter).
+LAYOUTS = {
+    "two-sided": "cards",
+    "fronts": "cards-fronts",
+    "fold": "cards-fold",
+    "large": "cards-large",
+    "align": "cards-test",
+}
+# Paper name as the template knows it -> file name of the two-sided deck on the site.
+PAPERS = {paper: f"cards-{paper}.pdf" for paper in PAPER_NAMES}
 DOWNLOADS = "downloads"
+CARD_FOLDER = "cards"
+PREVIEWS = "previews"
+PREVIEW_PPI = 40
 _OVERFLOW = re.compile(r"card=([a-z0-9-]+)\|face=(\w+)\|field=(\w+)\|over=([0-9.]+)")
 
 
@@ -48,16 +62,46 @@ def icon_file(icon_dirs: list[Path], name: str) -> Path:
     raise FileNotFoundError(f"icon '{name}' was not found in {', '.join(map(str, icon_dirs))}")
 
 
+def deck_name(layout: str, paper: str) -> str:
+    return f"{LAYOUTS[layout]}-{paper}.pdf"
+
+
+def card_pdf(card_id: str) -> str:
+    """Site path of one card's own PDF ("print this card")."""
+    return f"{DOWNLOADS}/{CARD_FOLDER}/{card_id}.pdf"
+
+
+def preview_png(layout: str) -> str:
+    return f"{DOWNLOADS}/{PREVIEWS}/{LAYOUTS.get(layout, 'card')}.png"
+
+
+def planned_outputs(data: dict, options: Options) -> dict[str, dict[str, str]]:
+    """Every file to make, as name in the cache entry -> Typst inputs. Site path = DOWNLOADS/name."""
+    outputs = {}
+    for paper in options.papers:
+        for layout in LAYOUTS:
+            outputs[deck_name(layout, paper)] = {"layout": layout, "paper": paper}
+    for card in page_cards(data):
+        outputs[f"{CARD_FOLDER}/{card['id']}.pdf"] = {"layout": "one", "paper": options.paper, "card": card["id"]}
+    for layout in LAYOUTS:
+        outputs[f"{PREVIEWS}/{LAYOUTS[layout]}.png"] = {"layout": layout, "paper": options.paper, "preview": "yes"}
+    return outputs
+
+
 def render_cards(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list[Path]) -> list[tuple[str, Path]]:
-    """The card decks as (site path, file on disk), rendered only when an input changed."""
+    """Every card file as (site path, file on disk), rendered only when an input changed.
+
+    The two-sided decks come first, the organisation's paper first.
+    """
     data = build_cards(kit, options)
     text = cards_json(data)
-    icons = {kind: icon_file(icon_dirs, KIND_ICONS[kind]) for kind in CARD_KINDS}
+    icons = {kind: icon_file(icon_dirs, CARD_ICONS[kind]) for kind in CARD_KINDS}
     fonts = sorted(font_dir().glob("*.[ot]tf"))
     key = _cache_key(text, options, icons, fonts)
     root = Path(cache_dir) / "cards"
     entry = root / key
-    outputs = [(f"{DOWNLOADS}/{name}", entry / name) for name in PAPERS.values()]
+    planned = planned_outputs(data, options)
+    outputs = [(f"{DOWNLOADS}/{name}", entry / name) for name in planned]
     if all(path.is_file() for _, path in outputs):
         return outputs
 
@@ -66,8 +110,8 @@ def render_cards(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list
     work.mkdir(parents=True)
     try:
         _write_inputs(work, data, text, icons)
-        _typeset(work, {paper: work / name for paper, name in PAPERS.items()})
-        _replace(work, entry)
+        _typeset(work, {name: (work / name, inputs) for name, inputs in planned.items()})
+        _replace(work, entry, list(planned))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     # Only the current decks are worth keeping; older entries are outputs of old inputs.
@@ -115,21 +159,30 @@ def _write_inputs(work: Path, data: dict, text: str, icons: dict[str, Path]) -> 
                                                      border=2, xmldecl=False, svgns=True)
 
 
-def _typeset(work: Path, outputs: dict[str, Path]) -> None:
-    """Run Typst once per paper size. One compiler for both, so faces laid out for A4 are reused."""
+def _typeset(work: Path, outputs: dict[str, tuple[Path, dict[str, str]]]) -> None:
+    """One compiler for every file, so each face is laid out once and reused by every layout.
+
+    The first run checks that every face fits; the others trust it.
+    """
     import typst
 
     compiler = typst.Compiler(input=str(work / DECK), root=str(work), font_paths=[str(font_dir())],
                               ignore_system_fonts=True)
     cards = {c["id"]: c for c in _read_cards(work)}
-    for paper, output in outputs.items():
+    for index, (output, inputs) in enumerate(outputs.values()):
+        output.parent.mkdir(parents=True, exist_ok=True)
+        sys_inputs = {**inputs, "check": "yes" if index == 0 else "no"}
         try:
-            compiler.compile(output=str(output), sys_inputs={"paper": paper})
+            if output.suffix == ".png":
+                pages = compiler.compile(format="png", ppi=PREVIEW_PPI, sys_inputs=sys_inputs)
+                output.write_bytes(pages[0] if isinstance(pages, list) else pages)
+            else:
+                compiler.compile(output=str(output), sys_inputs=sys_inputs)
         except typst.TypstError as exc:
             problems = _overflow_problems(str(exc.message), cards)
             if problems:
                 raise KitError(problems) from None
-            raise RuntimeError(f"Typst could not lay out the cards ({paper}): {exc}") from exc
+            raise RuntimeError(f"Typst could not lay out the cards ({output.name}): {exc}") from exc
 
 
 def _read_cards(work: Path) -> list[dict]:
@@ -150,18 +203,19 @@ def _overflow_problems(message: str, cards: dict[str, dict]) -> list[Problem]:
     return problems
 
 
-def _replace(work: Path, entry: Path) -> None:
-    """Move the finished PDFs into place in one step, so a reader never sees half a deck."""
+def _replace(work: Path, entry: Path, names: list[str]) -> None:
+    """Move the finished files into place in one step, so a reader never sees half a deck."""
     staged = work / "out"
     staged.mkdir()
-    for name in PAPERS.values():
+    for name in names:
+        (staged / name).parent.mkdir(parents=True, exist_ok=True)
         (work / name).rename(staged / name)
     shutil.copyfile(work / "cards.json", staged / "cards.json")
     try:
         staged.rename(entry)
     except OSError:
         # Another build with the same inputs (a `mkdocs serve` beside a `make site`) got there first.
-        if all((entry / name).is_file() for name in PAPERS.values()):
+        if all((entry / name).is_file() for name in names):
             return
         shutil.rmtree(entry, ignore_errors=True)
         staged.rename(entry)
