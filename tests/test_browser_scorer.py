@@ -411,3 +411,17 @@ def test_kept_answers_survive_a_statement_the_kit_no_longer_has(page, site_url):
     assert "statement-since-removed" in page.locator(".kit-scorer__changes").inner_text()
     kept = json.loads(page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
     assert kept["answers"] == {first: 2} and kept["role"] is None
+
+
+def test_scorer_works_from_a_copy_opened_from_disk(page, built_site):
+    """The offline copy: no server, the page opened as a file; answers still kept."""
+    page.goto((built_site / "scoring" / "index.html").as_uri())
+    page.wait_for_selector("#kit-scorer[data-ready='true']")
+    data = kit_data(page)
+    first = data["statements"][0]["id"]
+    answer(page, first, 2)
+    page.reload()
+    page.wait_for_selector("#kit-scorer[data-ready='true']")
+    assert checked_value(page, first) == "2"
+    link = page.locator("#kit-results-table a").first.get_attribute("href")
+    assert link.startswith("file://") and link.endswith(".html")
