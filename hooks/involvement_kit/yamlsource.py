@@ -66,24 +66,46 @@ def read_source(path: Path, name: str) -> Source:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc)
         raise KitError([Problem(name, f"is not valid YAML: {reason}", line=mark.line + 1 if mark else None)]) from None
+    except RecursionError:
+        # Only the pure-Python parser recurses per level; libyaml stops at its own limit.
+        raise KitError([Problem(name, "is not valid YAML for the kit: lists or fields are nested too deeply")]) from None
     finally:
         loader.dispose()
     return Source(name, data, lines)
 
 
-def _walk(node, path: Path_, lines, problems, name) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                problems.append(Problem(name, f"the key '{key}' appears twice (first on line {seen[key]})", line=line))
-                continue
-            seen[key] = line
-            _walk(value_node, path + (key,), lines, problems, name)
-            lines[path + (key,)] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines, problems, name)
+def _walk(root, root_path: Path_, lines, problems, name) -> None:
+    """Record the line of every key and item, and catch repeated or non-text keys.
+
+    Iterative, and each node is visited once: an alias (*name) points at a node already
+    seen, so a YAML anchor bomb ("billion laughs") or an alias inside its own anchor
+    costs one step instead of exponential time or endless recursion.
+    """
+    walked: set[int] = set()
+    stack = [(root, root_path, None)]
+    while stack:
+        node, path, line = stack.pop()
+        lines[path] = line if line is not None else node.start_mark.line + 1
+        if id(node) in walked:
+            continue
+        walked.add(id(node))
+        children = []
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a set of fields"
+                    problems.append(Problem(name, f"a key must be a single name such as 'title', found {kind}",
+                                            line=line))
+                    continue
+                key = key_node.value
+                if key in seen:
+                    problems.append(Problem(name, f"the key '{key}' appears twice (first on line {seen[key]})",
+                                            line=line))
+                    continue
+                seen[key] = line
+                children.append((value_node, path + (key,), line))
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, path + (index,), None) for index, item in enumerate(node.value)]
+        stack.extend(reversed(children))
