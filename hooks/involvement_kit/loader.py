@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -255,12 +256,25 @@ def _items(spec: Field, value, problem, picture_exists) -> tuple:
     return tuple(out)
 
 
+# A Markdown link or link definition whose address would run code or smuggle a page in,
+# just as raw HTML could: [text](javascript:...), [label]: data:...
+UNSAFE_LINK = re.compile(r"(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:\s*<?)\s*(javascript|vbscript|data)\s*:", re.I | re.M)
+# Control characters (other than tab and line breaks) cannot be shown, and make pages invalid HTML.
+CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _check_text(spec: Field, text: str, problem, prefix: str = "", *path) -> None:
     if not text.strip():
         problem(spec.name, f"{prefix}is empty; write some text or remove the field", *path)
     if HTML_TAG.search(text):
         problem(spec.name, f"{prefix}contains HTML ('{HTML_TAG.search(text).group(0)}...'); "
                 "write plain text or Markdown instead", *path)
+    if UNSAFE_LINK.search(text):
+        problem(spec.name, f"{prefix}links to a '{UNSAFE_LINK.search(text).group(1).lower()}:' address; "
+                "link only to web pages (https://...), e-mail addresses or pages of the kit", *path)
+    if CONTROL_CHAR.search(text):
+        problem(spec.name, f"{prefix}contains an invisible control character "
+                f"(U+{ord(CONTROL_CHAR.search(text).group(0)):04X}); delete it", *path)
     if len(text) > spec.max_chars:
         problem(spec.name, f"{prefix}is {len(text)} characters long; expected at most {spec.max_chars}", *path)
     elif spec.max_words is not None and len(text.split()) > spec.max_words:

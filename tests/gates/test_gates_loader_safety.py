@@ -1,8 +1,10 @@
-"""The YAML reader survives hostile input: it answers quickly with a KitError, never hangs or crashes.
+"""The loader survives hostile input: it answers quickly with a KitError, never hangs or crashes,
+and refuses content that would put code into the pages.
 
 Found by the bad-input corpus (tests/bad_inputs): before the fix in yamlsource._walk an
 anchor bomb hung the build, and an alias inside its own anchor or a list used as a key
-ended in a Python traceback.
+ended in a Python traceback; and Markdown links to javascript: or data: addresses, or
+control characters, went straight into the pages.
 """
 
 from __future__ import annotations
@@ -58,3 +60,31 @@ def test_a_list_as_a_key(tmp_path):
 def test_nesting_too_deep(tmp_path):
     message = error_for_appended(tmp_path, "- id: deep\n  title: " + "[" * 3000 + "]" * 3000 + "\n")
     assert "kit/barriers.yml" in message and "nest" in message
+
+
+RECORD = ("- id: corpus-case\n  title: A corpus case\n  summary: A record right in every way but one.\n"
+          "  source: kit\n  report_section: none\n")
+
+
+@pytest.mark.parametrize("body, scheme", [
+    ("'See [this](javascript:alert(1)) now.'", "javascript"),
+    ("|\n    See [this][x].\n\n    [x]: JavaScript:alert(1)", "javascript"),
+    ("'See [this]( data:text/html;base64,PHNjcmlwdD4= )'", "data"),
+    ("'See [this](<vbscript:msgbox(1)>)'", "vbscript"),
+])
+def test_markdown_links_that_would_run_code_are_refused(tmp_path, body, scheme):
+    message = error_for_appended(tmp_path, RECORD + f"  body: {body}\n")
+    assert f"record 'corpus-case', field 'body': links to a '{scheme}:' address" in message
+
+
+def test_ordinary_links_are_still_fine(tmp_path):
+    text = (BASIC / "barriers.yml").read_text(encoding="utf-8") + "\n" + RECORD + (
+        "  body: 'See [the report](https://example.org/data:1), [mail](mailto:a@example.org) "
+        "and [a page](../enablers/first-enabler.md).'\n")
+    kit = load_kit(make_kit(tmp_path / "kit", {"barriers.yml": text}))
+    assert kit.get("corpus-case").body.startswith("See")
+
+
+def test_control_characters_are_refused(tmp_path):
+    message = error_for_appended(tmp_path, RECORD.replace("title: A corpus case", 'title: "A corpus\\0 case"'))
+    assert "record 'corpus-case', field 'title': contains an invisible control character (U+0000)" in message
