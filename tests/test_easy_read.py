@@ -316,3 +316,19 @@ def test_own_image_in_place_of_an_icon():
         "![Our 'group'](../../images/our-group.png){ .er-picture }"
     assert picture_md("easy-read/x.md")("material/account-group", "A group") == \
         ':material-account-group:{ .er-picture role="img" aria-label="A group" }'
+
+
+def test_activities_with_easy_read_points_appear_on_the_workshop_page():
+    from dataclasses import replace
+    from involvement_kit.model import EasyReadPoint
+    kit = load_kit(ROOT / "kit", label="kit")
+    if not kit.activities:
+        pytest.skip("the kit has no activities yet")
+    activity = replace(kit.activities[0], easy_read=(EasyReadPoint("Talk in pairs about one card.",
+                                                                   "material/forum", "Two speech bubbles"),))
+    kit = replace(kit, records=tuple(activity if r is kit.activities[0] else r for r in kit.records))
+    hard = rules.load_hard_words(ROOT / "kit")
+    pages = {p.path: p.markdown for p, _, _ in render_easy_read_pages(kit, Options(), hard)}
+    page = pages["easy-read/workshops.md"]
+    assert f"### {activity.title} {{ #{activity.id} }}" in page and "Talk in pairs about one card." in page
+    assert rules.check_page(page, hard, file="workshops") == []
