@@ -1,0 +1,179 @@
+"""Print packs: for each session plan, one PDF with exactly what the session needs on paper.
+
+A pack holds the plan (with its timetable and facilitator notes), the cards its steps use in
+the deck's two-sided layout, and the scoring sheets the plan lists. Typst makes each pack as
+one document from the same templates as the deck (card.typ, layouts.typ) and the sheets
+(sheet.typ), so a pack never differs from the files printed on their own.
+
+Packs are dated with the build date (or SOURCE_DATE_EPOCH, for reproducible builds) and
+numbered "Page N of M". Like the decks, they are cached under a hash of every input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+from .cards import CARD_ICONS, CARD_KINDS, activity_card, card
+from .model import Activity, Kit, SessionPlan
+from .options import Options
+from .pages import SOURCE_LABELS
+from .printing import TEMPLATES, _overflow_problems, _write_inputs, font_dir, icon_file
+from .session_pages import clock, pack_pdf, plan_cards, schedule
+from .sheets import SETS, build_sheet, sheets_json
+from .errors import KitError
+
+PACK = "pack.typ"
+SHEET = "sheet.typ"
+# sheet.typ takes its data file from sys.inputs; a pack may hold two sheets, so each gets a copy
+# of the template that names its own data file.
+_SHEET_DATA = re.compile(r'sys\.inputs\.at\("data", default: "[^"]*"\)')
+
+
+def build_date(today: dt.date | None = None) -> str:
+    """'26 November 2026': SOURCE_DATE_EPOCH when set, so a reproducible build prints the same date."""
+    if today is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        today = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit()
+                 else dt.date.today())
+    return f"{today.day} {today:%B %Y}"
+
+
+def _card_data(item, kit: Kit, options: Options) -> dict:
+    return activity_card(item, kit, options) if isinstance(item, Activity) else card(item, kit, options)
+
+
+def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> dict:
+    cards = [_card_data(item, kit, options) for item in plan_cards(kit, plan)]
+    sheets = [name for name in plan.sheets if name in SETS] if kit.statements else []
+    steps = []
+    for row in schedule(plan, kit):
+        step = row["step"]
+        steps.append({"number": row["number"], "title": step.title, "minutes": step.minutes,
+                      "start_clock": clock(row["start"]), "end_clock": clock(row["end"]),
+                      "cards": [c.title for c in row["cards"]], "materials": list(step.materials),
+                      "notes": step.notes})
+    contents = ["This plan, with its timetable and notes for the facilitator."]
+    if cards:
+        contents.append(f"{len(cards)} cards, two-sided: print on both sides, flip on long edge, at 100%.")
+    for name in sheets:
+        contents.append(f"The {SETS[name].lower()} scoring sheet.")
+    return {
+        "version": kit.version,
+        "date": date,
+        "organisation": options.organisation,
+        "url": options.page_url(plan.page),
+        "contents": contents,
+        "plan": {
+            "id": plan.id, "title": plan.title, "summary": plan.summary, "purpose": plan.purpose,
+            "outcomes": list(plan.outcomes), "invite": list(plan.invite), "pre_work": list(plan.pre_work),
+            "room": list(plan.room), "minutes": plan.minutes, "total_clock": clock(plan.minutes),
+            "source_label": SOURCE_LABELS[plan.source], "steps": steps,
+        },
+        "cards": cards,
+        "sheets": sheets,
+    }
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_packs(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list[Path],
+                 date: str | None = None) -> list[tuple[str, Path]]:
+    """One pack per session plan and paper, the organisation's paper first; none when packs are off."""
+    if "packs" not in options.outputs or not kit.sessions:
+        return []
+    date = date or build_date()
+    packs = {plan.id: _json(build_pack(kit, plan, options, date)) for plan in kit.sessions}
+    sheets = {name: sheets_json(build_sheet(kit, options, name)) for name in SETS} if kit.statements else {}
+    icons = {kind: icon_file(icon_dirs, CARD_ICONS[kind]) for kind in CARD_KINDS}
+    fonts = sorted(font_dir().glob("*.[ot]tf"))
+    key = _cache_key(packs, sheets, options, icons, fonts)
+    root = Path(cache_dir) / "packs"
+    entry = root / key
+    names = {(plan_id, paper): Path(pack_pdf(plan_id, paper)).name for plan_id in packs for paper in options.papers}
+    outputs = [(pack_pdf(plan_id, paper), entry / name) for (plan_id, paper), name in names.items()]
+    if all(path.is_file() for _, path in outputs):
+        return outputs
+
+    work = root / f".work-{key}-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        every_card = {c["id"]: c for text in packs.values() for c in json.loads(text)["cards"]}
+        all_cards = {"cards": list(every_card.values())}
+        _write_inputs(work, all_cards, _json(all_cards), icons)
+        template = (TEMPLATES / SHEET).read_text(encoding="utf-8")
+        for name, text in sheets.items():
+            (work / f"sheet-{name}.json").write_text(text, encoding="utf-8")
+            own, count = _SHEET_DATA.subn(f'"sheet-{name}.json"', template)
+            if count != 1:
+                raise RuntimeError(f"{SHEET} no longer reads its data file from sys.inputs.data; update packs.py")
+            (work / f"sheet-{name}.typ").write_text(own, encoding="utf-8")
+        for plan_id, text in packs.items():
+            (work / f"pack-{plan_id}.json").write_text(text, encoding="utf-8")
+        _typeset(work, names, every_card)
+        staged = work / "out"
+        staged.mkdir()
+        for name in names.values():
+            (work / name).rename(staged / name)
+        try:
+            staged.rename(entry)
+        except OSError:
+            # Another build with the same inputs finished first; its files are the same.
+            if not all(path.is_file() for _, path in outputs):
+                shutil.rmtree(entry, ignore_errors=True)
+                staged.rename(entry)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for old in root.iterdir():
+        if old.name != key and not old.name.startswith(".work-"):
+            shutil.rmtree(old, ignore_errors=True)
+    return outputs
+
+
+def _typeset(work: Path, names: dict[tuple[str, str], str], cards: dict[str, dict]) -> None:
+    """One compiler for every pack, so each card face is laid out once."""
+    import typst
+
+    compiler = typst.Compiler(input=str(work / PACK), root=str(work), font_paths=[str(font_dir())],
+                              ignore_system_fonts=True)
+    for (plan_id, paper), name in names.items():
+        try:
+            compiler.compile(output=str(work / name), sys_inputs={"data": f"pack-{plan_id}.json", "paper": paper})
+        except typst.TypstError as exc:
+            problems = _overflow_problems(str(exc.message), cards)
+            if problems:
+                raise KitError(problems) from None
+            raise RuntimeError(f"Typst could not lay out the print pack {name}: {exc}") from exc
+
+
+def _cache_key(packs: dict[str, str], sheets: dict[str, str], options: Options, icons, fonts) -> str:
+    digest = hashlib.sha256()
+
+    def add(label: str, value: bytes) -> None:
+        digest.update(label.encode() + b"\0" + len(value).to_bytes(8, "big") + value)
+
+    for name, text in sorted(packs.items()):
+        add(f"pack:{name}", text.encode())
+    for name, text in sorted(sheets.items()):
+        add(f"sheet:{name}", text.encode())
+    add("options", repr(options).encode())
+    for name in ("typst", "segno"):
+        add(name, package_version(name).encode())
+    add("packs.py", Path(__file__).read_bytes())
+    add("printing.py", (Path(__file__).parent / "printing.py").read_bytes())
+    for template in sorted(TEMPLATES.glob("*.typ")):
+        add(f"template:{template.name}", template.read_bytes())
+    for kind, path in sorted(icons.items()):
+        add(f"icon:{kind}", path.read_bytes())
+    for font in fonts:
+        add(f"font:{font.name}", font.read_bytes())
+    return digest.hexdigest()[:20]
