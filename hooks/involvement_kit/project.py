@@ -16,6 +16,8 @@ from .model import Kit
 from .options import Options, read_options
 from .pages import Page, nav_sections, render_assets, render_pages
 from .printing import render_cards
+from .packs import render_packs
+from .session_pages import render_session_pages, session_nav
 from .history import history_asset, load_history
 from .easy_read_pages import prepare_easy_read
 from .sheets import render_sheets
@@ -61,11 +63,14 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     kit = load_kit(kit_dir, version=__version__, picture_exists=picture_finder(icon_dirs, Path(docs_dir)),
                    label=options.kit_dir, own_dir=own_dir, own_label=options.own_records,
                    switched_off=options.switched_off)
-    downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
+    downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs) \
+        if "cards" in options.outputs else []
+    downloads = list(downloads) + render_packs(kit, options, cache_dir=Path(project_dir) / CACHE_DIR,
+                                               icon_dirs=icon_dirs)
     downloads = list(downloads) + render_sheets(kit, options, cache_dir=Path(project_dir) / CACHE_DIR)
     history = load_history(kit_dir, kit, label=options.kit_dir)
     easy = prepare_easy_read(kit, options, project_dir=Path(project_dir), kit_dir=kit_dir, docs_dir=Path(docs_dir),
                              label=options.kit_dir, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
-    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options)) + easy.pages,
-                    {**nav_sections(kit), **easy.nav}, tuple(downloads) + easy.downloads, tuple(render_assets(kit, options)) + (history_asset(history),),
+    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options) + render_session_pages(kit, options))
+                    + easy.pages, {**nav_sections(kit), **session_nav(kit), **easy.nav}, tuple(downloads) + easy.downloads, tuple(render_assets(kit, options)) + (history_asset(history),),
                     own_dir=own_dir, brand=branding(options, site_name))
