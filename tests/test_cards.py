@@ -13,11 +13,12 @@ from pathlib import Path
 import material
 import pytest
 import yaml
+from pypdf import PdfReader
 
 from conftest import ROOT, copy_project
 from golden import check_golden
 from involvement_kit import printing
-from involvement_kit.cards import build_cards, cards_json
+from involvement_kit.cards import blank_count, build_cards, cards_json
 from involvement_kit.errors import KitError
 from involvement_kit.loader import load_kit
 from involvement_kit.options import Options
@@ -61,6 +62,11 @@ def fill_missing_kinds(folder: Path) -> Path:
     return folder
 
 
+def card_records(kit) -> list:
+    """The records and activities that each have a card and a page (so a print-this-card PDF)."""
+    return [r for r in kit.records if r.kind.name in ("enabler", "barrier", "leader_behaviour", "activity")]
+
+
 def load(folder: Path):
     return load_kit(folder, version=VERSION, label="kit")
 
@@ -102,15 +108,35 @@ def test_card_data_matches_golden_file(tmp_path):
 def test_every_record_becomes_one_card_in_deck_order(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     cards = build_cards(kit, Options(public_url=PUBLIC_URL))["cards"]
-    expected = [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
+    # How to use the deck, then the records in the report's order, then activities, then blanks.
+    expected = (["how-to-use"] + [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
+                + [a.id for a in kit.activities] + ["blank-1", "blank-2"])
     assert [c["id"] for c in cards] == expected
-    assert {c["kind_label"] for c in cards} == {"Enabler", "Barrier", "Leader behaviour"}
-    first = cards[0]
+    assert {c["kind_label"] for c in cards} == {"How to use the deck", "Enabler", "Barrier", "Leader behaviour",
+                                                 "Activity", "Your own card"}
+    first = cards[1]
     assert first["url"] == PUBLIC_URL + "/enablers/listen-first.html"
     assert first["source_label"] == "Research finding"
     assert first["version"] == VERSION
     behaviour = next(c for c in cards if c["kind"] == "leader_behaviour")
     assert behaviour["url"] == PUBLIC_URL + f"/leadership/index.html#{behaviour['id']}"
+    activity = next(c for c in cards if c["kind"] == "activity")
+    assert activity["url"] == PUBLIC_URL + "/activities/index.html#count-the-seats"
+    assert (activity["minutes"], activity["steps"][0]) == (20, "List every committee.")
+    assert activity["source_label"] == "The kit's suggestion"
+    assert all(c["url"] == "" and c["title"] == "" for c in cards if c["kind"] == "blank")
+
+
+@pytest.mark.parametrize("cards, blanks", [(10, 2), (9, 3), (11, 5), (12, 4), (13, 3)])
+def test_blank_cards_fill_the_last_sheet_and_are_never_fewer_than_two(cards, blanks):
+    assert blank_count(cards) == blanks
+    assert (cards + blanks) % 4 == 0
+
+
+def test_organisation_is_on_every_card(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    cards = build_cards(kit, Options(organisation="Riverside Advice"))["cards"]
+    assert {c["organisation"] for c in cards} == {"Riverside Advice"}
 
 
 def test_cards_without_public_url_have_no_address(tmp_path):
@@ -121,7 +147,8 @@ def test_cards_without_public_url_have_no_address(tmp_path):
 
 def test_qr_codes_are_made_only_when_there_is_an_address(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
-    for url, expected in ((PUBLIC_URL, len(kit.records)), ("", 0)):
+    # Every card with a page (records, activities) and the instructions card, which points to the print page.
+    for url, expected in ((PUBLIC_URL, len(card_records(kit)) + 1), ("", 0)):
         data = build_cards(kit, Options(public_url=url))
         work = tmp_path / f"work-{expected}"
         work.mkdir()
@@ -249,11 +276,41 @@ def test_prepare_returns_the_decks_a4_first(tmp_path):
     project = tmp_path / "project"
     kit_folder(project / "kit")
     (project / "docs").mkdir()
-    prepared = prepare(project, {"public_url": PUBLIC_URL}, docs_dir=project / "docs", icon_dirs=ICON_DIRS)
-    assert [site for site, _ in prepared.downloads] == ["downloads/cards-a4.pdf", "downloads/cards-letter.pdf"]
+    prepared = prepare(project, {"public_url": PUBLIC_URL, "outputs": ["cards"]}, docs_dir=project / "docs",
+                       icon_dirs=ICON_DIRS)
+    sites = [site for site, _ in prepared.downloads]
+    assert sites[:5] == [f"downloads/{name}-a4.pdf" for name in
+                         ("cards", "cards-fronts", "cards-fold", "cards-large", "cards-test")]
+    assert sites[5] == "downloads/cards-letter.pdf"
+    kit = prepared.kit
+    for record in card_records(kit):
+        assert f"downloads/cards/{record.id}.pdf" in sites
+    assert {f"downloads/previews/{name}.png" for name in ("cards", "cards-fronts", "cards-fold", "cards-large",
+                                                         "cards-test")} <= set(sites)
+    assert not [s for s in sites if s.startswith("downloads/packs/")], "packs are off"
     for _, path in prepared.downloads:
         assert path.is_file()
         assert (project / ".cache" / "kit") in path.parents
+
+
+def test_letter_first_when_the_organisation_prints_on_letter(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    downloads = printing.render_cards(kit, Options(paper="letter"), cache_dir=tmp_path / "cache", icon_dirs=ICON_DIRS)
+    assert downloads[0][0] == "downloads/cards-letter.pdf"
+    one = dict(downloads)["downloads/cards/listen-first.pdf"]
+    assert float(PdfReader(one).pages[0].mediabox.height) == pytest.approx(792, abs=0.1)
+
+
+def test_cards_off_means_no_card_files(tmp_path):
+    project = tmp_path / "project"
+    kit_folder(project / "kit")
+    (project / "docs").mkdir()
+    prepared = prepare(project, {"outputs": ["sheets"]}, docs_dir=project / "docs", icon_dirs=ICON_DIRS)
+    assert not [s for s, _ in prepared.downloads if "cards" in s or "packs" in s]
+    page = next(p for p in prepared.pages if p.path == "enablers/listen-first.md")
+    assert "downloads/cards/" not in page.markdown
+    activities = next(p for p in prepared.pages if p.path == "activities/index.md")
+    assert "Print this card" not in activities.markdown
 
 
 def test_mkdocs_build_publishes_the_decks_and_the_print_page(tmp_path):
@@ -291,4 +348,16 @@ def test_mkdocs_build_stops_on_a_card_that_does_not_fit(tmp_path):
 def test_real_kit_cards_fit(tmp_path):
     kit = load(kit_folder(tmp_path / "kit", source=ROOT / "kit"))
     downloads = render(kit, tmp_path / "cache")
-    assert len(downloads) == 2
+    # 5 layouts on 2 papers, one PDF per card with a page, 5 previews.
+    assert len(downloads) == 10 + len(card_records(kit)) + 5
+
+
+def test_overflowing_activity_back_names_the_steps(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    long_step = " ".join(["Each person writes down what they would change first and why."] * 3)
+    records = tuple(replace(r, steps=(long_step,) * 6) if r.id == "count-the-seats" else r for r in kit.records)
+    with pytest.raises(KitError) as caught:
+        render(replace(kit, records=records), tmp_path / "cache")
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field) == ("count-the-seats", "steps")
+    assert "back of card 'count-the-seats'" in problem.message
