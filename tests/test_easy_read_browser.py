@@ -63,7 +63,7 @@ def test_text_is_at_least_16pt_and_pictures_are_large_and_on_the_left(phone, sit
         phone.goto(f"{site_url}/{path}")
         found = phone.evaluate("""() => {
             const out = {small: [], pictures: [], points: 0};
-            for (const node of document.querySelectorAll('.er-page li, .er-page dd, .er-page dt, .er-page p')) {
+            for (const node of document.querySelectorAll('.er-page li, .er-page dd, .er-page dt, .er-page p, .er-page label, .er-page legend span, .er-page button')) {
                 if (!node.textContent.trim()) continue;
                 const size = parseFloat(getComputedStyle(node).fontSize);
                 if (size < %s) out.small.push(node.textContent.trim().slice(0, 40) + ' ' + size);
