@@ -133,3 +133,15 @@ def test_same_inputs_reuse_the_cached_pdfs(tmp_path):
     assert first == again and {p: p.stat().st_mtime_ns for _, p in again} == stamps
     assert [site for site, _ in first] == ["downloads/easy-read-booklet.pdf", "downloads/easy-read-cards.pdf",
                                            "downloads/easy-read-scoring.pdf"]
+
+
+def test_booklet_never_claims_a_check_that_did_not_happen(tmp_path):
+    from involvement_kit.easy_read_print import _Pictures, build_data
+    hard = rules.load_hard_words(ROOT / "kit")
+    unchecked = build_data(load_kit(BASIC), Options(), hard, {}, _Pictures(ICONS, ROOT / "docs"))
+    assert unchecked["review"] == "People with learning disabilities have not checked this text yet."
+    kit_dir = make_kit(tmp_path / "kit", replace_in("enablers.yml", 'easy_read_review: {checked_by: "", date: ""}',
+                                                    'easy_read_review: {checked_by: "Speak Up group", date: "2026-11-01"}'))
+    checked = build_data(load_kit(kit_dir), Options(), hard, {}, _Pictures(ICONS, ROOT / "docs"))
+    # Even with every record checked, the booklet's own pages were not: it says so.
+    assert "Not all of it is checked yet." in checked["review"]

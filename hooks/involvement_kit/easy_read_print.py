@@ -124,7 +124,6 @@ def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures
     barriers = [record_item(r) for r in kit.barriers if r.easy_read]
     leaders = [record_item(r) for r in kit.leader_behaviours if r.easy_read]
     records = enablers + barriers + leaders
-    all_checked = bool(records) and all(r["checked"] for r in records)
     feedback = (f"Is this hard to read? Tell us: {options.feedback}." if options.feedback
                 else "Is this hard to read? Tell the person who gave you this kit.")
     booklet_text = []
@@ -148,9 +147,12 @@ def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures
         "organisation": options.organisation,
         "url": options.page_url("easy-read/index.md"),
         "feedback": feedback,
-        "review": ("People with learning disabilities checked the text in this booklet."
-                   if all_checked else "People with learning disabilities have not checked this text yet."),
-        "review_picture": pictures("material/account-check" if all_checked else "material/account-clock"),
+        # The booklet also holds text that is in no record, and nobody records a check of that:
+        # so it never says the whole booklet was checked.
+        "review": ("People with learning disabilities checked some of this text. Not all of it is checked yet."
+                   if any(r["checked"] for r in records)
+                   else "People with learning disabilities have not checked this text yet."),
+        "review_picture": pictures("material/account-clock"),
         "feedback_picture": pictures("material/message-alert-outline"),
         "words_picture": pictures("material/book-alphabet"),
         "chapters": chapters,
