@@ -39,6 +39,9 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
     # Ids of records that failed validation still count as existing, so one mistake
     # does not cascade into "does not exist" messages elsewhere.
     broken_ids: set[str] = set()
+    # Likewise a file that cannot be read at all: its ids are unknown, so no reference is
+    # reported as missing until it reads again (else one typo there gives dozens of messages).
+    complete = True
     for folder, folder_label, own in folders:
         if own and not folder.is_dir():
             problems.append(Problem(folder_label, "the folder for your own records does not exist",
@@ -51,11 +54,13 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
                 if own or kind.name in OPTIONAL_FILES:
                     continue
                 problems.append(Problem(name, f"is missing; expected a list of {kind.plural.lower()}"))
+                complete = False
                 continue
             try:
                 source = read_source(path, name)
             except KitError as exc:
                 problems.extend(exc.problems)
+                complete = False
                 continue
             for index, record in _records(kind, source, problems, picture_exists, broken_ids):
                 if own and record.source != "organisation":
@@ -69,7 +74,7 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
         source, index = where[id(record)]
         return source.line(index, *path)
 
-    problems.extend(_check_references(records, line_of, broken_ids))
+    problems.extend(_check_references(records, line_of, broken_ids, complete))
     # The kit's quick check is sized before anything is switched off or added.
     base_statements = f"{folders[0][1]}/{STATEMENT.file}"
     quick = [r for r in records if isinstance(r, Statement) and r.quick and r.file == base_statements]
@@ -334,7 +339,7 @@ def _review(value, problem) -> Review:
     return Review(checked_by, date)
 
 
-def _check_references(records: list[Record], line_of, broken_ids: set[str]) -> list[Problem]:
+def _check_references(records: list[Record], line_of, broken_ids: set[str], complete: bool = True) -> list[Problem]:
     problems = []
     first: dict[str, Record] = {}
     for record in records:
@@ -348,7 +353,7 @@ def _check_references(records: list[Record], line_of, broken_ids: set[str]) -> l
     for record in records:
         for field_name, path, spec, refs in _references(record):
             for ref in refs:
-                message = _reference_problem(record, ref, spec, first, broken_ids)
+                message = _reference_problem(record, ref, spec, first, broken_ids, complete)
                 if message:
                     problems.append(Problem(record.file, message, record=record.id, field=field_name,
                                             line=line_of(record, *path)))
@@ -369,10 +374,11 @@ def _references(record):
                                getattr(item, sub.name))
 
 
-def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: set[str]) -> str | None:
+def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: set[str],
+                       complete: bool = True) -> str | None:
     if ref == record.id:
         return "a record cannot be related to itself"
-    if ref in broken_ids:
+    if ref in broken_ids or (ref not in first and not complete):
         return None
     if ref not in first:
         hint = _closest(ref, first)

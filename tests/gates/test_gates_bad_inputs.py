@@ -113,6 +113,9 @@ def test_bad_input_stops_the_build_clearly_and_keeps_the_site(corpus_project, ca
         expected.append(f"field '{header['field']}'")
     for part in expected:
         assert part in output, f"{part!r} missing from:\n{output[-3000:]}"
+    # The first mistake listed is the case's own, not an echo of it in another file.
+    listed = [line for line in output.splitlines() if line.startswith("  - ")]
+    assert listed and f"kit/{header['file']}" in listed[0], output[-3000:]
     # The message names the file and the field on one line, the way an editor reads it.
     if header["field"] != "-":
         assert any(f"kit/{header['file']}" in line and f"field '{header['field']}'" in line

@@ -88,3 +88,12 @@ def test_ordinary_links_are_still_fine(tmp_path):
 def test_control_characters_are_refused(tmp_path):
     message = error_for_appended(tmp_path, RECORD.replace("title: A corpus case", 'title: "A corpus\\0 case"'))
     assert "record 'corpus-case', field 'title': contains an invisible control character (U+0000)" in message
+
+
+def test_an_unreadable_file_does_not_cascade_into_missing_references(tmp_path):
+    # enablers.yml refers to 'only-barrier'; with barriers.yml unreadable, saying that
+    # 'only-barrier' does not exist would only bury the one real mistake.
+    with pytest.raises(KitError) as caught:
+        load_kit(make_kit(tmp_path / "kit", {"barriers.yml": "- id: [broken\n"}))
+    assert caught.value.problems[0].file == "kit/barriers.yml"
+    assert len(caught.value.problems) == 1, str(caught.value)
