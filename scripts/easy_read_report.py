@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from involvement_kit import easy_read as rules  # noqa: E402
 from involvement_kit.easy_read_pages import _handwritten, render_easy_read_pages  # noqa: E402
+from involvement_kit.easy_read_print import DOWNLOADS, OUTPUTS  # noqa: E402
 from involvement_kit.errors import KitError  # noqa: E402
 from involvement_kit.loader import load_kit  # noqa: E402
 from involvement_kit.options import read_options  # noqa: E402
@@ -62,8 +63,11 @@ def collect(config_path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
     hard = rules.load_hard_words(kit_dir, options.kit_dir)
     problems = [str(p) for p in rules.check_records(kit, project)]
     handwritten = _handwritten(docs_dir)
+    # The same links to the PDFs as the site has (the PDFs themselves are not made here).
+    downloads = tuple(f"{DOWNLOADS}/{name}" for _, name in OUTPUTS.values()) if "easy-read" in options.outputs else ()
     pages = [(page.path, file, record, page.markdown) for page, file, record in
-             render_easy_read_pages(kit, options, hard, existing=tuple((t, p) for p, t, _ in handwritten))]
+             render_easy_read_pages(kit, options, hard, downloads=downloads,
+                                    existing=tuple((t, p) for p, t, _ in handwritten))]
     pages += [(path, f"{docs_dir.name}/{path}", None, text) for path, _, text in handwritten]
     figures = []
     for path, file, record, markdown in sorted(pages):
