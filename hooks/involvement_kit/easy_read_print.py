@@ -155,6 +155,8 @@ def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures
         "review_picture": pictures("material/account-clock"),
         "feedback_picture": pictures("material/message-alert-outline"),
         "words_picture": pictures("material/book-alphabet"),
+        "computer_picture": pictures("material/laptop"),
+        "tick_picture": pictures("material/checkbox-marked-outline"),
         "chapters": chapters,
         "enablers": enablers,
         "barriers": barriers,
