@@ -12,7 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from test_cards import kit_folder, load, render
+from involvement_kit.cards import build_cards, page_cards
+from involvement_kit.options import Options
+from test_cards import PUBLIC_URL, kit_folder, load, render
 
 MM = 72 / 25.4
 CARD_W, CARD_H, GUTTER = 95, 130, 5
@@ -81,32 +83,39 @@ def gray_image(pdf: Path, page: int, dpi: int, dest: Path) -> tuple[int, int, by
     return width, height, data[match.end():]
 
 
+def decks(kit, cache: Path) -> dict:
+    downloads = dict(render(kit, cache))
+    out = {paper: downloads[f"downloads/cards-{paper}.pdf"] for paper in PAPERS}
+    out["files"] = downloads
+    # The deck in print order, as card data: instructions, records, activities, blanks.
+    out["cards"] = build_cards(kit, Options(public_url=PUBLIC_URL))["cards"]
+    return out
+
+
 @pytest.fixture(scope="module")
 def fixture_decks(tmp_path_factory):
-    """The fixture kit (7 cards: a full sheet and a sheet of three), rendered once."""
+    """The fixture kit (12 cards with the instructions, activities and blanks: three sheets), rendered once."""
     tmp = tmp_path_factory.mktemp("decks")
-    kit = load(kit_folder(tmp / "kit"))
-    downloads = dict(render(kit, tmp / "cache"))
-    cards = list(kit.enablers + kit.barriers + kit.leader_behaviours)
-    return {"a4": downloads["downloads/cards-a4.pdf"], "letter": downloads["downloads/cards-letter.pdf"],
-            "cards": cards}
+    return decks(load(kit_folder(tmp / "kit")), tmp / "cache")
 
 
 @pytest.fixture(scope="module")
 def real_decks(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("real")
-    kit = load(kit_folder(tmp / "kit", source=ROOT / "kit"))
-    downloads = dict(render(kit, tmp / "cache"))
-    return {"a4": downloads["downloads/cards-a4.pdf"], "letter": downloads["downloads/cards-letter.pdf"],
-            "cards": list(kit.enablers + kit.barriers + kit.leader_behaviours)}
+    return decks(load(kit_folder(tmp / "kit", source=ROOT / "kit")), tmp / "cache")
+
+
+def titled(cards: list[dict]) -> list[tuple[int, dict]]:
+    """(deck position, card) for every card with a title: blank cards have none."""
+    return [(i, c) for i, c in enumerate(cards) if c["title"]]
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_page_size_and_count(fixture_decks, paper):
     reader = PdfReader(fixture_decks[paper])
     width_pt, height_pt = PAPERS[paper][2:]
-    # 7 cards: two sheets, each printed as a page of fronts and a page of backs.
-    assert len(reader.pages) == 4
+    # 12 cards: three sheets, each printed as a page of fronts and a page of backs.
+    assert len(reader.pages) == 6
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(width_pt, abs=0.05)
         assert float(page.mediabox.height) == pytest.approx(height_pt, abs=0.05)
@@ -137,19 +146,21 @@ def locate(paper: str, run: dict) -> tuple[int, int]:
 @pytest.mark.parametrize("paper", PAPERS)
 def test_one_front_per_card_and_backs_mirrored(fixture_decks, paper):
     reader = PdfReader(fixture_decks[paper])
-    cards = fixture_decks["cards"]
-    for index, card in enumerate(cards):
+    for index, card in titled(fixture_decks["cards"]):
         sheet, position = divmod(index, 4)
         row, col = divmod(position, 2)
         front, back = reader.pages[2 * sheet], reader.pages[2 * sheet + 1]
-        [on_front] = title_positions(front, card.title, 18)
-        assert locate(paper, on_front) == (row, col), f"front of {card.id}"
-        [on_back] = title_positions(back, card.title, 16)
+        [on_front] = title_positions(front, card["title"], 18)
+        assert locate(paper, on_front) == (row, col), f"front of {card['id']}"
+        [on_back] = title_positions(back, card["title"], 16)
         # Flip on the long edge: the back of the card in column c is printed in column 1 - c.
-        assert locate(paper, on_back) == (row, 1 - col), f"back of {card.id}"
+        assert locate(paper, on_back) == (row, 1 - col), f"back of {card['id']}"
         # Each title appears once per sheet side: no card is drawn twice.
         for page in (front, back):
-            assert sum(r["text"] == card.title for r in text_runs(page)) == 1
+            assert sum(r["text"] == card["title"] for r in text_runs(page)) == 1
+    # The last sheet ends with blank cards: their label, no title.
+    last = bbox_blocks(fixture_decks[paper])[-2]
+    assert sum(block == "Your own card" for block in last) == 2
 
 
 def test_cards_sit_at_the_same_place_in_their_slot_on_both_papers(fixture_decks):
@@ -157,8 +168,8 @@ def test_cards_sit_at_the_same_place_in_their_slot_on_both_papers(fixture_decks)
     offsets = {}
     for paper in PAPERS:
         reader = PdfReader(fixture_decks[paper])
-        [front] = title_positions(reader.pages[0], card.title, 18)
-        [back] = title_positions(reader.pages[1], card.title, 16)
+        [front] = title_positions(reader.pages[0], card["title"], 18)
+        [back] = title_positions(reader.pages[1], card["title"], 16)
         fx, fy = slot(paper, 0, 0)
         bx, by = slot(paper, 0, 1)
         offsets[paper] = (front["x"] - fx, front["y"] - fy, back["x"] - bx, back["y"] - by)
@@ -166,54 +177,57 @@ def test_cards_sit_at_the_same_place_in_their_slot_on_both_papers(fixture_decks)
         assert a == pytest.approx(b, abs=0.1)
     # Pitch of the grid: card plus gutter, across and down.
     reader = PdfReader(fixture_decks["a4"])
-    xs = {c.title: title_positions(reader.pages[0], c.title, 18)[0] for c in fixture_decks["cards"][:4]}
-    t = [xs[c.title] for c in fixture_decks["cards"][:4]]
+    xs = {c["title"]: title_positions(reader.pages[0], c["title"], 18)[0] for c in fixture_decks["cards"][:4]}
+    t = [xs[c["title"]] for c in fixture_decks["cards"][:4]]
     assert t[1]["x"] - t[0]["x"] == pytest.approx(CARD_W + GUTTER, abs=0.1)
     assert t[2]["y"] - t[0]["y"] == pytest.approx(CARD_H + GUTTER, abs=0.1)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_type_is_large_enough(fixture_decks, paper):
-    reader = PdfReader(fixture_decks[paper])
-    cards = fixture_decks["cards"]
-    # Only the card's reference line and the sheet label may be smaller than body text.
-    fine_print = " ".join([c.id for c in cards] + ["Card", "Kit", "1.2.3", "Research finding",
-                           "The kit's suggestion", "Added by your organisation", "https://kit.example.org",
-                           "cards · A4 · US Letter · sheet of fronts backs print at 100% flip on long edge"]
-                          + ["https://kit.example.org/" + c.page.replace(".md", ".html") for c in cards])
-    body = set()
-    for card in cards:
-        body.update([card.summary, card.opening_question, *card.findings, *card.questions])
-    for page in reader.pages:
+    check_type_sizes(fixture_decks[paper], fixture_decks["cards"], body=12, title=16)
+
+
+FINE_PRINT = ["Card", "Kit", "1.2.3", "Research finding", "The kit's suggestion", "Added by your organisation",
+              "https://kit.example.org", "workshop cards card fronts only fold-over large-print",
+              "A4 · US Letter · landscape sheet of fronts backs one side print at 100% flip on long short edge",
+              "cut, then fold along the dashed marks", "sheet numbers 0123456789"]
+
+
+def check_type_sizes(pdf: Path, cards: list[dict], body: float, title: float) -> None:
+    """Only the card's reference line and the sheet label may be smaller than body text."""
+    fine_print = " ".join([c["id"] for c in cards] + FINE_PRINT + [c["url"] for c in cards])
+    titles = {c["title"] for c in cards if c["title"]}
+    for page in PdfReader(pdf).pages:
         for run in text_runs(page):
-            if run["size"] < 12:
+            if run["size"] < body:
                 words = run["text"].replace("·", " ").split()
                 assert all(w in fine_print for w in words), f"{run['text']!r} is {run['size']} pt"
-            if run["text"] in {c.title for c in cards}:
-                assert run["size"] >= 16
+            if run["text"] in titles:
+                assert run["size"] >= title
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_every_title_and_field_is_in_the_text(fixture_decks, paper):
     pages = bbox_blocks(fixture_decks[paper])
     text = [" ".join(blocks) for blocks in pages]
-    for index, card in enumerate(fixture_decks["cards"]):
+    for index, card in titled(fixture_decks["cards"]):
         sheet = index // 4
         front, back = text[2 * sheet], text[2 * sheet + 1]
-        assert card.title in front and card.summary in front
-        assert card.kind.label in front
-        if card.opening_question:
-            assert card.opening_question in front
-        for line in card.findings + card.questions:
+        assert card["title"] in front and card["summary"] in front
+        assert card["kind_label"] in front
+        for line in [card["opening_question"], card["purpose"], *card["materials"]]:
+            assert line in front
+        for line in card["findings"] + card["questions"] + card["steps"]:
             assert line in back
-        assert card.id in back
-        assert f"https://kit.example.org/{card.page.replace('.md', '.html')}" in back.replace(" ", "")
+        assert card["id"] in back
+        assert card["url"] in back.replace(" ", "")
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_nothing_is_printed_in_the_unprintable_edge(fixture_decks, paper, tmp_path):
     dpi = 100
-    for page in (1, 2, 3, 4):
+    for page in range(1, 7):
         width, height, pixels = gray_image(fixture_decks[paper], page, dpi, tmp_path)
         edge = math.ceil(4.4 / 25.4 * dpi)
         for y in range(height):
@@ -258,9 +272,183 @@ def test_real_kit_decks(real_decks):
     for paper in PAPERS:
         assert len(PdfReader(real_decks[paper]).pages) == 2 * sheets
         pages = bbox_blocks(real_decks[paper])
-        for index, card in enumerate(cards):
+        for index, card in titled(cards):
             sheet = index // 4
             front = " ".join(pages[2 * sheet])
             back = " ".join(pages[2 * sheet + 1])
-            assert card.title in front, f"{card.id}: title not on its front ({paper})"
-            assert card.title in back, f"{card.id}: title not on its back ({paper})"
+            assert card["title"] in front, f"{card['id']}: title not on its front ({paper})"
+            assert card["title"] in back, f"{card['id']}: title not on its back ({paper})"
+
+
+# --- the other layouts: the same faces, placed differently ---------------------------------
+
+LARGE_W, LARGE_H = 130, 190
+
+
+def layout_file(decks: dict, name: str, paper: str) -> Path:
+    return decks["files"][f"downloads/{name}-{paper}.pdf"]
+
+
+def inside(run: dict, x: float, y: float, w: float, h: float) -> bool:
+    return x < run["x"] < x + w and y < run["y"] < y + h
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_fronts_only(fixture_decks, paper):
+    reader = PdfReader(layout_file(fixture_decks, "cards-fronts", paper))
+    cards = fixture_decks["cards"]
+    assert len(reader.pages) == math.ceil(len(cards) / 4)
+    for index, card in titled(cards):
+        page, position = divmod(index, 4)
+        [run] = title_positions(reader.pages[page], card["title"], 18)
+        assert locate(paper, run) == divmod(position, 2)
+    text = " ".join(" ".join(blocks) for blocks in bbox_blocks(layout_file(fixture_decks, "cards-fronts", paper)))
+    assert "What the study found" not in text and "Questions to discuss" not in text
+
+
+def fold_origin(paper: str) -> tuple[float, float]:
+    width, height = PAPERS[paper][:2]
+    return (width - 2 * CARD_W) / 2, (height - 2 * CARD_H - GUTTER) / 2
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_fold_over_puts_front_and_back_side_by_side(fixture_decks, paper, tmp_path):
+    pdf = layout_file(fixture_decks, "cards-fold", paper)
+    reader = PdfReader(pdf)
+    cards = fixture_decks["cards"]
+    assert len(reader.pages) == math.ceil(len(cards) / 2)
+    width_pt, height_pt = PAPERS[paper][2:]
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(width_pt, abs=0.05)
+    x0, y0 = fold_origin(paper)
+    for index, card in titled(cards):
+        page, row = divmod(index, 2)
+        y = y0 + row * (CARD_H + GUTTER)
+        [front] = title_positions(reader.pages[page], card["title"], 18)
+        [back] = title_positions(reader.pages[page], card["title"], 16)
+        assert inside(front, x0, y, CARD_W, CARD_H), f"front of {card['id']}"
+        assert inside(back, x0 + CARD_W, y, CARD_W, CARD_H), f"back of {card['id']}"
+        # The back's title sits at the same place in its half as on the two-sided deck's back.
+        assert back["x"] - (x0 + CARD_W) == pytest.approx(front["x"] - x0, abs=0.1)
+    # Dashed fold marks outside the card at the fold, nothing drawn along the fold on the card.
+    dpi = 200
+    px = dpi / 25.4
+    w, h, pixels = gray_image(pdf, 1, dpi, tmp_path)
+
+    def darkest(x_mm: float, y_mm: float, r: int = 2) -> int:
+        cx, cy = round(x_mm * px), round(y_mm * px)
+        return min(pixels[yy * w + xx] for yy in range(cy - r, cy + r + 1) for xx in range(cx - r, cx + r + 1))
+
+    fold = x0 + CARD_W
+    assert darkest(fold, y0 - MARK_GAP - 1.5) < 160, "no fold mark above the first card"
+    assert darkest(fold, y0 + CARD_H + MARK_GAP + 0.5) < 160, "no fold mark in the gutter"
+    assert darkest(fold, y0 + CARD_H / 2) > 230, "something is drawn across the fold"
+    # Crop marks at the outer corners of the folded-out card.
+    assert darkest(x0, y0 - MARK_GAP - 0.5) < 160 and darkest(x0 + 2 * CARD_W, y0 - MARK_GAP - 0.5) < 160
+
+
+def large_slot(paper: str, col: int) -> tuple[float, float]:
+    height, width = PAPERS[paper][:2]  # landscape
+    x0 = (width - 2 * LARGE_W - GUTTER) / 2
+    y0 = (height - LARGE_H) / 2
+    return x0 + col * (LARGE_W + GUTTER), y0
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_large_print_is_landscape_two_a_sheet_and_at_least_16_pt(fixture_decks, paper):
+    pdf = layout_file(fixture_decks, "cards-large", paper)
+    reader = PdfReader(pdf)
+    cards = fixture_decks["cards"]
+    assert len(reader.pages) == 2 * math.ceil(len(cards) / 2)
+    width_pt, height_pt = PAPERS[paper][2:]
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(height_pt, abs=0.05)
+        assert float(page.mediabox.height) == pytest.approx(width_pt, abs=0.05)
+    scale = LARGE_W / CARD_W
+    for index, card in titled(cards):
+        sheet, col = divmod(index, 2)
+        [front] = title_positions(reader.pages[2 * sheet], card["title"], round(18 * scale, 2))
+        [back] = title_positions(reader.pages[2 * sheet + 1], card["title"], round(16 * scale, 2))
+        assert inside(front, *large_slot(paper, col), LARGE_W, LARGE_H), f"front of {card['id']}"
+        # Landscape sheets flip on the short edge: the back is in the other column.
+        assert inside(back, *large_slot(paper, 1 - col), LARGE_W, LARGE_H), f"back of {card['id']}"
+    # Body text measures 16 pt or more; titles about 25 pt.
+    sizes = {run["size"] for page in reader.pages for run in text_runs(page)}
+    assert round(12 * scale, 2) in sizes and round(12 * scale, 2) >= 16
+    check_type_sizes(pdf, cards, body=16, title=24)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_two_sided_test_page(fixture_decks, paper, tmp_path):
+    pdf = layout_file(fixture_decks, "cards-test", paper)
+    assert len(PdfReader(pdf).pages) == 2
+    text = bbox_blocks(pdf)
+    assert any("Two-sided test: front" in b for b in text[0])
+    assert any("Two-sided test: back" in b for b in text[1])
+    dpi = 200
+    px = dpi / 25.4
+    width_mm = PAPERS[paper][0]
+    for page in (1, 2):
+        w, h, pixels = gray_image(pdf, page, dpi, tmp_path)
+
+        def dark(x_mm: float, y_mm: float) -> bool:
+            cx, cy = round(x_mm * px), round(y_mm * px)
+            return min(pixels[yy * w + xx] for yy in range(cy - 1, cy + 2) for xx in range(cx - 1, cx + 2)) < 160
+
+        for row in range(2):
+            for col in range(2):
+                x, y = slot(paper, row, col)
+                cx, cy = x + CARD_W / 2, y + CARD_H / 2
+                if page == 1:
+                    assert dark(cx, cy) and dark(cx + 10, cy) and dark(cx, cy + 10), "cross on the front"
+                else:
+                    # The back's scale is at the same place on the paper: mirrored on the page.
+                    mx = width_mm - cx
+                    assert dark(mx, cy), f"scale centre on the back at {mx:.1f} mm"
+                    assert dark(mx + 10, cy + 5) and dark(mx + 5, cy + 10), "scales across and down"
+
+
+@pytest.mark.parametrize("layout", ["cards-fold", "cards-large", "cards-fronts", "cards-test"])
+def test_nothing_in_the_unprintable_edge_of_other_layouts(fixture_decks, layout, tmp_path):
+    dpi = 100
+    pdf = layout_file(fixture_decks, layout, "letter")
+    for page in (1, 2) if len(PdfReader(pdf).pages) > 1 else (1,):
+        width, height, pixels = gray_image(pdf, page, dpi, tmp_path)
+        edge = math.ceil(4.4 / 25.4 * dpi)
+        for y in range(height):
+            row = pixels[y * width:(y + 1) * width]
+            if y < edge or y >= height - edge:
+                assert min(row) > 230, f"{layout} page {page}: drawn {y} px from the top or bottom edge"
+            else:
+                assert min(row[:edge]) > 230 and min(row[-edge:]) > 230, f"{layout} page {page}: near a side"
+
+
+def test_one_card_pdfs(fixture_decks):
+    files = fixture_decks["files"]
+    cards = page_cards({"cards": fixture_decks["cards"]})
+    assert len(cards) == 9
+    x0 = (PAPERS["a4"][0] - 2 * CARD_W) / 2
+    for card in cards:
+        pdf = files[f"downloads/cards/{card['id']}.pdf"]
+        reader = PdfReader(pdf)
+        assert len(reader.pages) == 1
+        page = reader.pages[0]
+        assert float(page.mediabox.height) == pytest.approx(PAPERS["a4"][3], abs=0.05)
+        [front] = title_positions(page, card["title"], 18)
+        [back] = title_positions(page, card["title"], 16)
+        assert inside(front, x0, 20, CARD_W, CARD_H) and inside(back, x0 + CARD_W, 20, CARD_W, CARD_H)
+        text = " ".join(bbox_blocks(pdf)[0])
+        assert "one card to print" in text and card["id"] in text
+        # Only this card: no other card's title is on the page.
+        others = {c["title"] for c in cards if c["id"] != card["id"]}
+        assert not [r for r in text_runs(page) if r["text"] in others]
+
+
+def test_previews_are_small_pngs_of_the_first_sheet(fixture_decks):
+    files = fixture_decks["files"]
+    for name in ("cards", "cards-fronts", "cards-fold", "cards-large", "cards-test"):
+        data = files[f"downloads/previews/{name}.png"].read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        long_side, short_side = round(297 / 25.4 * 40), round(210 / 25.4 * 40)
+        expected = (long_side, short_side) if name == "cards-large" else (short_side, long_side)
+        assert (width, height) == pytest.approx(expected, abs=2)
