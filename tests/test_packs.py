@@ -1,0 +1,154 @@
+"""Print packs, read back from the PDFs: the plan, every card its steps use, the sheets it lists,
+'Page N of M' on every page, the build date and the organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from involvement_kit import packs
+from involvement_kit.options import Options
+from involvement_kit.session_pages import plan_cards
+from test_cards import ICON_DIRS, PUBLIC_URL, kit_folder, load
+from test_print_layout import PAPERS, bbox_blocks, locate, text_runs, title_positions
+
+DATE = "1 March 2026"
+ORGANISATION = "Riverside Advice"
+
+
+def render(kit, cache: Path, date: str = DATE, **options):
+    options = Options(public_url=PUBLIC_URL, organisation=ORGANISATION, **options)
+    return dict(packs.render_packs(kit, options, cache_dir=cache, icon_dirs=ICON_DIRS, date=date))
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("packs")
+    kit = load(kit_folder(tmp / "kit", source=ROOT / "kit"))
+    return kit, render(kit, tmp / "cache")
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [" ".join(blocks) for blocks in bbox_blocks(pdf)]
+
+
+def test_one_pack_per_plan_and_paper_a4_first(real):
+    kit, files = real
+    assert list(files) == [f"downloads/packs/{p.id}-{paper}.pdf" for p in kit.sessions for paper in ("a4", "letter")]
+    for site, path in files.items():
+        paper = "a4" if site.endswith("-a4.pdf") else "letter"
+        for page in PdfReader(path).pages:
+            assert float(page.mediabox.width) == pytest.approx(PAPERS[paper][2], abs=0.05)
+            assert float(page.mediabox.height) == pytest.approx(PAPERS[paper][3], abs=0.05)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_pack_contents(real, paper):
+    kit, files = real
+    statements = {s.id: s.text for s in kit.statements}
+    for plan in kit.sessions:
+        pdf = files[f"downloads/packs/{plan.id}-{paper}.pdf"]
+        texts = page_texts(pdf)
+        total = len(texts)
+        # Numbered on every page, in order, out of the pack's own total.
+        for number, text in enumerate(texts, 1):
+            assert f"Page {number} of {total}" in text, f"{plan.id} page {number}"
+        first = texts[0]
+        assert plan.title in first
+        assert f"({plan.minutes} minutes)" in first
+        assert DATE in first and ORGANISATION in first
+        everything = " ".join(texts)
+        for step in plan.steps:
+            assert step.title in everything
+        # Every card the steps use is in the pack, front and back, in the deck's two-sided layout.
+        cards = plan_cards(kit, plan)
+        card_pages = [i for i, t in enumerate(texts) if "Pack cards" in t]
+        assert len(card_pages) == 2 * math.ceil(len(cards) / 4)
+        reader = PdfReader(pdf)
+        for index, card in enumerate(cards):
+            sheet, position = divmod(index, 4)
+            front_page, back_page = card_pages[2 * sheet], card_pages[2 * sheet + 1]
+            assert card.title in texts[front_page] and card.title in texts[back_page], card.id
+            # Where a title fits on one line, its place on the sheet is checked too.
+            row, col = divmod(position, 2)
+            for run in title_positions(reader.pages[front_page], card.title, 18):
+                assert locate(paper, run) == (row, col)
+            for run in title_positions(reader.pages[back_page], card.title, 16):
+                assert locate(paper, run) == (row, 1 - col)
+        for i in card_pages:
+            assert DATE in texts[i]
+        # Scoring sheets only when the plan lists them, with their statements.
+        has_sheet = "Score your organisation" in everything
+        assert has_sheet == bool(plan.sheets), plan.id
+        if "quick" in plan.sheets:
+            for s in kit.quick_check:
+                assert re.sub(r"\s+", " ", s.text) in everything, s.id
+        if "full" in plan.sheets:
+            for text in statements.values():
+                assert text in everything
+        # The plan's only cards are its own.
+        others = {r.title for r in kit.records if r.kind.name != "session"} - {c.title for c in cards}
+        for i in card_pages:
+            assert not [r for r in text_runs(reader.pages[i]) if r["text"] in others and r["size"] >= 16]
+
+
+def test_pack_text_is_large_enough(real):
+    _, files = real
+    for path in files.values():
+        for page in PdfReader(path).pages[:2]:
+            for run in text_runs(page):
+                assert run["size"] >= 9.9 or re.fullmatch(r"[\w\s.,·:/%'’()-]*", run["text"]), run
+
+
+def test_packs_off_make_no_packs(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    assert render(kit, tmp_path / "cache", outputs=("cards", "sheets")) == {}
+
+
+def test_fixture_packs_without_statements_or_cards(tmp_path):
+    kit = load(kit_folder(tmp_path / "kit"))
+    files = render(kit, tmp_path / "cache")
+    short = page_texts(files["downloads/packs/short-session-a4.pdf"])
+    assert len(short) == 2 + 2  # the plan, then one sheet of four cards: fronts and backs
+    for title in ("Listen before you plan", "Count the seats", "Closed meetings", "Asks users first"):
+        assert title in short[2] and title in short[3]
+    # A plan whose steps use no cards and whose kit has no statements: the plan alone.
+    alone = page_texts(files["downloads/packs/no-cards-session-a4.pdf"])
+    assert len(alone) == 1 and "Page 1 of 1" in alone[0]
+
+
+def test_cache_and_date(tmp_path, monkeypatch):
+    kit = load(kit_folder(tmp_path / "kit"))
+    calls = []
+    real_typeset = packs._typeset
+    monkeypatch.setattr(packs, "_typeset", lambda *a: calls.append(1) or real_typeset(*a))
+    first = render(kit, tmp_path / "cache")
+    again = render(kit, tmp_path / "cache")
+    assert first == again and len(calls) == 1
+    later = render(kit, tmp_path / "cache", date="2 March 2026")
+    assert len(calls) == 2
+    assert "2 March 2026" in page_texts(later["downloads/packs/short-session-a4.pdf"])[0]
+    assert not any(path.exists() for path in first.values()), "packs of old inputs are removed"
+
+
+def test_build_date(monkeypatch):
+    assert packs.build_date(dt.date(2026, 3, 1)) == "1 March 2026"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    assert packs.build_date() == "1 January 2026"
+
+
+def test_a_card_that_does_not_fit_stops_the_pack(tmp_path):
+    from involvement_kit.errors import KitError
+    kit = load(kit_folder(tmp_path / "kit"))
+    long_summary = " ".join(["Users shaped the plans, the budget and the meetings."] * 12)
+    records = tuple(replace(r, summary=long_summary) if r.id == "closed-meetings" else r for r in kit.records)
+    with pytest.raises(KitError) as caught:
+        render(replace(kit, records=records), tmp_path / "cache")
+    assert [(p.record, p.field) for p in caught.value.problems] == [("closed-meetings", "summary")]
