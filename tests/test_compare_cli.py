@@ -1,0 +1,117 @@
+"""The command line compares answer files and names file, row and column for every bad cell."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from involvement_kit import __version__
+from involvement_kit.loader import load_kit
+
+KIT = load_kit(ROOT / "kit", version=__version__)
+QUICK = [s.id for s in KIT.quick_check]
+SCRIPT = ROOT / "scripts" / "compare_scores.py"
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True,
+                          timeout=120)
+
+
+def grid(path: Path, rows: list[tuple[str, list[str]]], columns=QUICK) -> Path:
+    lines = ["role," + ",".join(columns)] + [role + "," + ",".join(cells) for role, cells in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def export(path: Path, role: str, answers: dict, notes: dict | None = None, version=__version__) -> Path:
+    path.write_text(json.dumps({"kind": "user-involvement-kit/scores", "format": 1, "version": version,
+                                "role": role, "set": "quick", "answers": answers, "notes": notes or {}}),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def answers(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    n = len(QUICK)
+    grid(folder / "board.csv", [("Trustee", ["2"] * n)] * 3 + [("Staff", ["0"] * n)] * 2)
+    export(folder / "a.json", "Staff", {QUICK[0]: 1})
+    for i in range(3):
+        export(folder / f"user{i}.json", "Person using services", {QUICK[0]: 0},
+               {QUICK[0]: "<img src=x onerror=alert(1)> They never ask us"})
+    return folder
+
+
+def test_markdown_report_puts_the_largest_gap_first_and_keeps_notes_as_written(answers):
+    result = run(answers)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "9 people took part" in text
+    assert "| Trustee (3) | Staff (3) | Person using services (3) |" in text
+    first_row = next(line for line in text.splitlines() if line.startswith("| ") and "---" not in line
+                     and not line.startswith("| Area") and not line.startswith("| Statement"))
+    assert "| 2.0 |" in first_row  # trustees 2 against users 0: the widest gap leads
+    assert "<img src=x onerror=alert(1)> They never ask us" in text
+
+
+def test_html_report_escapes_notes(answers, tmp_path):
+    out = tmp_path / "report.html"
+    result = run(answers, "--format", "html", "--output", out)
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt; They never ask us" in html and "<img" not in html
+
+
+def test_two_people_in_a_role_are_merged(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    grid(folder / "g.csv", [("Trustee", ["2"])] * 3 + [("Carer", ["0"])] * 2, columns=QUICK[:1])
+    text = run(folder).stdout
+    assert "not shown on their own" in text and "Carer" in text and "Carer (2)" not in text
+
+
+def test_baseline_shows_what_moved(answers, tmp_path):
+    before = tmp_path / "before"
+    before.mkdir()
+    grid(before / "b.csv", [("Trustee", ["0"] * len(QUICK))] * 3)
+    text = run(answers, "--baseline", before).stdout
+    assert "What moved since the baseline" in text and "+" in text
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["3"], ["g.csv", "row 2, column B", "'3' is not 0, 1, 2"]),
+    (["two"], ["g.csv", "row 2, column B", "'two'"]),
+])
+def test_bad_cells_are_named_by_file_row_and_column(tmp_path, cells, expected):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    grid(folder / "g.csv", [("Trustee", cells)], columns=QUICK[:1])
+    result = run(folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for part in expected:
+        assert part in result.stderr
+
+
+def test_bad_files_are_each_named(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    grid(folder / "roles.csv", [("Chair", ["1"])], columns=QUICK[:1])
+    grid(folder / "columns.csv", [("Trustee", ["1"])], columns=["no-such-statement"])
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    export(folder / "newer.json", "Staff", {QUICK[0]: 1}, version="99.0.0")
+    export(folder / "range.json", "Staff", {QUICK[0]: 5})
+    (folder / "latin.csv").write_bytes("role,x\nCaf\xe9,1\n".encode("latin-1"))
+    result = run(folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for part in ["roles.csv: field 'row 2, column A'", "'Chair' is not one of the roles",
+                 "columns.csv: field 'row 1, column B'", "broken.json", "not valid JSON",
+                 "newer.json", "newer than this kit", f"range.json: field 'answers.{QUICK[0]}'", "latin.csv",
+                 "not UTF-8"]:
+        assert part in result.stderr, part
