@@ -33,6 +33,8 @@ def test_values_are_read():
     ({"feedback": "not an address"}, "extra.kit.feedback"),
     ({"organisaton": "Typo Trust"}, "extra.kit.organisaton"),
     ({"organisation": 42}, "extra.kit.organisation"),
+    ({"threshold": 1}, "extra.kit.threshold"),
+    ({"threshold": "3"}, "extra.kit.threshold"),
 ])
 def test_wrong_values_name_the_option(raw, field):
     with pytest.raises(KitError) as caught:

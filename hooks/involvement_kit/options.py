@@ -29,6 +29,7 @@ class Options:
     logo: str = ""
     colour: str = ""
     feedback: str = ""
+    threshold: int = 3
 
     def page_url(self, page_path: str) -> str:
         """Address printed on paper for a page: stable, from public_url, never from the dev server."""
@@ -63,6 +64,7 @@ _FIELDS = {
     "colour": ("the main colour as #rrggbb, dark enough for white text on it (4.5:1)", "colour"),
     "feedback": ("an email address or a form address (https://...) for 'tell us if this is hard to read'",
                  "feedback"),
+    "threshold": ("the smallest group whose scores are shown on their own: a whole number from 2 to 20", "count"),
 }
 
 
@@ -102,6 +104,8 @@ def _check(kind: str, value):
         if kind == "outputs" and not set(items) <= set(OUTPUTS):
             return None
         return items
+    if kind == "count":
+        return value if isinstance(value, int) and not isinstance(value, bool) and 2 <= value <= 20 else None
     if not isinstance(value, str):
         return None
     value = value.strip()
