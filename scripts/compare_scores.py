@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="folder of an earlier round, to show what moved")
     parser.add_argument("--format", choices=("md", "html"), default="md")
     parser.add_argument("--output", "-o", type=Path, help="file to write (default: print)")
-    parser.add_argument("--threshold", type=int, help="smallest group shown on its own (default 3)")
+    parser.add_argument("--threshold", type=int, help="smallest group shown on its own (default: extra.kit.threshold, else 3)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the kit's mkdocs.yml")
     args = parser.parse_args(argv)
 
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
                        own_label=options.own_records, switched_off=options.switched_off)
         history = load_history(project / options.kit_dir, kit, label=options.kit_dir)
         statements = {s.id: s.area for s in kit.statements}
-        threshold = args.threshold if args.threshold is not None else 3
+        threshold = args.threshold if args.threshold is not None else options.threshold
 
         def read(folder: Path):
             if not folder.is_dir():
