@@ -402,12 +402,14 @@
 
     var strong = core.strengths(rows, 3), start = core.whereToStart(rows, 3);
     box.appendChild(el("h3", { text: "Strengths" }));
+    box.appendChild(el("p", { class: "kit-scorer__hint", text: "Areas scoring 1.5 or more, highest first: build on these." }));
     box.appendChild(strong.length
       ? el("ul", { class: "kit-scorer__strengths" }, strong.map(function (r) {
           return el("li", {}, [el("strong", { text: r.area.title }), " (" + r.area.label.toLowerCase() + "): " + core.displayScore(r.score) + " out of 2"]);
         }))
       : el("p", { text: "No area scores 1.5 or more yet." }));
     box.appendChild(el("h3", { text: "Where to start" }));
+    box.appendChild(el("p", { class: "kit-scorer__hint", text: "The three lowest-scoring areas, lowest first. Talk about these together before choosing one to work on." }));
     box.appendChild(start.length
       ? el("ol", { class: "kit-scorer__start" }, start.map(function (r) {
           return el("li", {}, [el("a", { href: new URL(r.area.url, SITE_ROOT).href, text: r.area.title }),
