@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup setup-test site offline serve test bench check clean
+.PHONY: all setup setup-test site offline serve test bench audit check clean
 
 all: site
 
@@ -35,6 +35,11 @@ serve: setup
 
 test: setup-test
 	CI=$${CI:-} $(BIN)/python -m pytest
+
+# Lighthouse on the key pages (slow; not in CI).
+audit: site
+	@[ -x scripts/audit/node_modules/.bin/lighthouse ] || npm ci --prefix scripts/audit --silent --no-audit --no-fund
+	$(BIN)/python scripts/audit.py
 
 bench: setup
 	$(BIN)/python scripts/bench.py
