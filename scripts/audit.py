@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import http.server
 import json
 import os
@@ -26,9 +28,26 @@ FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networki
         "--disable-component-update --disable-sync --no-first-run"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """Serves the site compressed, as any real static host (GitHub Pages, Netlify, nginx) does."""
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def main() -> int:
@@ -36,7 +55,7 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("pages", nargs="*", default=PAGES)
     args = parser.parse_args()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(args.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
