@@ -45,6 +45,7 @@ def scoring_data(kit: Kit, options: Options, page_url, history=None) -> dict:
         "version": kit.version,
         "scale": [{"value": value, "label": label} for value, label in SCALE],
         "roles": list(options.roles),
+        "threshold": options.threshold,
         "areas": [{"id": a.id, "title": a.title, "kind": a.kind.name, "label": a.kind.label,
                    "url": page_url(a)} for a in kit.areas],
         "statements": [{"id": s.id, "area": s.area, "text": s.text, "levels": list(s.levels),
