@@ -144,11 +144,12 @@ def test_build_date(monkeypatch):
     assert packs.build_date() == "1 January 2026"
 
 
-def test_a_card_that_does_not_fit_stops_the_pack(tmp_path):
+def test_a_card_that_does_not_fit_stops_the_pack_when_there_is_no_deck(tmp_path):
+    # With the deck switched on, the deck's build reports it (test_cards); without, the pack does.
     from involvement_kit.errors import KitError
     kit = load(kit_folder(tmp_path / "kit"))
     long_summary = " ".join(["Users shaped the plans, the budget and the meetings."] * 12)
     records = tuple(replace(r, summary=long_summary) if r.id == "closed-meetings" else r for r in kit.records)
     with pytest.raises(KitError) as caught:
-        render(replace(kit, records=records), tmp_path / "cache")
+        render(replace(kit, records=records), tmp_path / "cache", outputs=("packs",))
     assert [(p.record, p.field) for p in caught.value.problems] == [("closed-meetings", "summary")]

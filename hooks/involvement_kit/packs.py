@@ -24,7 +24,7 @@ from .cards import CARD_ICONS, CARD_KINDS, activity_card, card
 from .model import Activity, Kit, SessionPlan
 from .options import Options
 from .pages import SOURCE_LABELS
-from .printing import TEMPLATES, _overflow_problems, _write_inputs, font_dir, icon_file
+from .printing import TEMPLATES, _overflow_problems, _write_inputs, compile_in_parallel, font_dir, icon_file
 from .session_pages import clock, pack_pdf, plan_cards, schedule
 from .sheets import SETS, build_sheet, sheets_json
 from .errors import KitError
@@ -78,6 +78,8 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> dict
         },
         "cards": cards,
         "sheets": sheets,
+        # The deck's build checks that every face fits; a pack checks its own only when there is no deck.
+        "check": "cards" not in options.outputs,
     }
 
 
@@ -140,12 +142,15 @@ def render_packs(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list
 
 
 def _typeset(work: Path, names: dict[tuple[str, str], str], cards: dict[str, dict]) -> None:
-    """One compiler for every pack, so each card face is laid out once."""
+    """Every pack from the same templates, on two cores (see printing.compile_in_parallel)."""
     import typst
 
-    compiler = typst.Compiler(input=str(work / PACK), root=str(work), font_paths=[str(font_dir())],
+    def make_compiler():
+        return typst.Compiler(input=str(work / PACK), root=str(work), font_paths=[str(font_dir())],
                               ignore_system_fonts=True)
-    for (plan_id, paper), name in names.items():
+
+    def run(compiler, job) -> None:
+        (plan_id, paper), name = job
         try:
             compiler.compile(output=str(work / name), sys_inputs={"data": f"pack-{plan_id}.json", "paper": paper})
         except typst.TypstError as exc:
@@ -153,6 +158,8 @@ def _typeset(work: Path, names: dict[tuple[str, str], str], cards: dict[str, dic
             if problems:
                 raise KitError(problems) from None
             raise RuntimeError(f"Typst could not lay out the print pack {name}: {exc}") from exc
+
+    compile_in_parallel(make_compiler, list(names.items()), run)
 
 
 def _cache_key(packs: dict[str, str], sheets: dict[str, str], options: Options, icons, fonts) -> str:

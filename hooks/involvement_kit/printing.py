@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -43,6 +44,8 @@ DOWNLOADS = "downloads"
 CARD_FOLDER = "cards"
 PREVIEWS = "previews"
 PREVIEW_PPI = 40
+# Typst runs on this many cores at once (the build machine has two).
+WORKERS = min(2, os.cpu_count() or 1)
 _OVERFLOW = re.compile(r"card=([a-z0-9-]+)\|face=(\w+)\|field=(\w+)\|over=([0-9.]+)")
 
 
@@ -159,19 +162,47 @@ def _write_inputs(work: Path, data: dict, text: str, icons: dict[str, Path]) -> 
                                                      border=2, xmldecl=False, svgns=True)
 
 
-def _typeset(work: Path, outputs: dict[str, tuple[Path, dict[str, str]]]) -> None:
-    """One compiler for every file, so each face is laid out once and reused by every layout.
+def compile_in_parallel(make_compiler, jobs: list, run) -> None:
+    """Run `run(compiler, job)` for every job: the first alone, the rest shared out between workers.
 
-    The first run checks that every face fits; the others trust it.
+    Typst releases the interpreter while it compiles, so two compilers use two cores. The
+    first job runs alone because it carries the fit check, and its layouts are then cached for
+    the others. Each worker has its own compiler; a mistake in any job is raised here.
     """
+    if not jobs:
+        return
+    compiler = make_compiler()
+    run(compiler, jobs[0])
+    rest = jobs[1:]
+    workers = min(WORKERS, len(rest))
+    if workers <= 1:
+        for job in rest:
+            run(compiler, job)
+        return
+    compilers = [compiler] + [make_compiler() for _ in range(workers - 1)]
+    with ThreadPoolExecutor(workers) as pool:
+        futures = [pool.submit(lambda c, chunk: [run(c, job) for job in chunk], compilers[i], rest[i::workers])
+                   for i in range(workers)]
+        for future in futures:
+            future.result()
+
+
+def _typeset(work: Path, outputs: dict[str, tuple[Path, dict[str, str]]]) -> None:
+    """Every file from the same faces. The first run checks that every face fits; the others trust it."""
     import typst
 
-    compiler = typst.Compiler(input=str(work / DECK), root=str(work), font_paths=[str(font_dir())],
+    def make_compiler():
+        return typst.Compiler(input=str(work / DECK), root=str(work), font_paths=[str(font_dir())],
                               ignore_system_fonts=True)
+
     cards = {c["id"]: c for c in _read_cards(work)}
-    for index, (output, inputs) in enumerate(outputs.values()):
+    jobs = [(output, {**inputs, "check": "yes" if index == 0 else "no"})
+            for index, (output, inputs) in enumerate(outputs.values())]
+    for output, _ in jobs:
         output.parent.mkdir(parents=True, exist_ok=True)
-        sys_inputs = {**inputs, "check": "yes" if index == 0 else "no"}
+
+    def run(compiler, job) -> None:
+        output, sys_inputs = job
         try:
             if output.suffix == ".png":
                 pages = compiler.compile(format="png", ppi=PREVIEW_PPI, sys_inputs=sys_inputs)
@@ -183,6 +214,8 @@ def _typeset(work: Path, outputs: dict[str, tuple[Path, dict[str, str]]]) -> Non
             if problems:
                 raise KitError(problems) from None
             raise RuntimeError(f"Typst could not lay out the cards ({output.name}): {exc}") from exc
+
+    compile_in_parallel(make_compiler, jobs, run)
 
 
 def _read_cards(work: Path) -> list[dict]:
