@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
 import threading
@@ -61,6 +62,12 @@ def _sitemap_file(site: Path, loc: str) -> str | None:
         if path.is_file() and path.suffix == ".html":
             return candidate
     return None
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` and the hash of its bytes: equal snapshots, untouched folder."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
 def need(tool: Path) -> Path:

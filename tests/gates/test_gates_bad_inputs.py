@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from test_build import snapshot
+from gates_site import snapshot
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 CASES = sorted(CORPUS.glob("*.yml"))
