@@ -41,6 +41,10 @@ audit: site
 	@[ -x scripts/audit/node_modules/.bin/lighthouse ] || npm ci --prefix scripts/audit --silent --no-audit --no-fund
 	$(BIN)/python scripts/audit.py
 
+# Easy-read page report: sentence lengths and pictures per point.
+check: setup
+	$(BIN)/python scripts/easy_read_report.py
+
 bench: setup
 	$(BIN)/python scripts/bench.py
 
