@@ -97,14 +97,14 @@
 
   /** Shown groups [{name, members}], the roles merged into Others, and how many people are hidden. */
   function groupsOf(responses, roles, threshold) {
-    var byRole = {};
+    var byRole = new Map();
     var seen = [];
     responses.forEach(function (response) {
       var role = roleOf(response);
-      if (!has(byRole, role)) { byRole[role] = []; seen.push(role); }
-      byRole[role].push(response);
+      if (!byRole.has(role)) { byRole.set(role, []); seen.push(role); }
+      byRole.get(role).push(response);
     });
-    var known = roles.filter(function (r) { return has(byRole, r); });
+    var known = roles.filter(function (r) { return byRole.has(r); });
     var unknown = seen.filter(function (r) { return roles.indexOf(r) === -1; }).sort(function (a, b) {
       return a < b ? -1 : a > b ? 1 : 0;
     });
@@ -112,11 +112,12 @@
     var merged = [];
     var others = [];
     known.concat(unknown).forEach(function (role) {
-      if (byRole[role].length >= threshold) {
-        shown.push({ name: role, members: byRole[role] });
+      var members = byRole.get(role);
+      if (members.length >= threshold) {
+        shown.push({ name: role, members: members });
       } else {
         merged.push(role);
-        others.push.apply(others, byRole[role]);
+        others.push.apply(others, members);
       }
     });
     if (others.length && others.length >= threshold) shown.push({ name: OTHERS, members: others });
