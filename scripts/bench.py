@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     base = medians["baseline"]
     missed = []
     cpu = {name: statistics.median(times) for name, times in CPU_TIMES.items()}
-    print(f"mkdocs build, median of {args.runs} runs; load average before: {os.getloadavg()[0]:.1f}")
+    print(f"mkdocs build, median of {args.runs} runs; load average at the end: {os.getloadavg()[0]:.1f}")
     print(f"{'build':<10}{'seconds':>9}{'ratio':>8}  {'goal':<16}{'CPU s':>7}{'ratio':>8}")
     for name, seconds in medians.items():
         ratio = seconds / base

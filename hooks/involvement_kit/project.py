@@ -6,6 +6,7 @@ before MkDocs cleans `site/`. Other engines or scripts can call it the same way.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,11 +64,14 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     kit = load_kit(kit_dir, version=__version__, picture_exists=picture_finder(icon_dirs, Path(docs_dir)),
                    label=options.kit_dir, own_dir=own_dir, own_label=options.own_records,
                    switched_off=options.switched_off)
-    downloads = render_cards(kit, options, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs) \
-        if "cards" in options.outputs else []
-    downloads = list(downloads) + render_packs(kit, options, cache_dir=Path(project_dir) / CACHE_DIR,
-                                               icon_dirs=icon_dirs)
-    downloads = list(downloads) + render_sheets(kit, options, cache_dir=Path(project_dir) / CACHE_DIR)
+    cache = Path(project_dir) / CACHE_DIR
+    # Typst lets go of the interpreter while it works, so the PDFs are made side by side.
+    with ThreadPoolExecutor(3) as pool:
+        jobs = [pool.submit(render_cards, kit, options, cache_dir=cache, icon_dirs=icon_dirs)
+                if "cards" in options.outputs else None,
+                pool.submit(render_packs, kit, options, cache_dir=cache, icon_dirs=icon_dirs),
+                pool.submit(render_sheets, kit, options, cache_dir=cache)]
+        downloads = [item for job in jobs if job is not None for item in job.result()]
     history = load_history(kit_dir, kit, label=options.kit_dir)
     easy = prepare_easy_read(kit, options, project_dir=Path(project_dir), kit_dir=kit_dir, docs_dir=Path(docs_dir),
                              label=options.kit_dir, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
