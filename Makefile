@@ -45,8 +45,9 @@ audit: site
 check: setup
 	$(BIN)/python scripts/easy_read_report.py
 
-bench: setup
+bench: setup-test
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_scale.py
 
 clean:
 	rm -rf site .site-staging .site-old .cache build
