@@ -211,9 +211,12 @@
    */
   function barChart(core, options) {
     var rows = options.rows, series = options.series;
-    var width = 600, left = 4, right = 40, scaleWidth = width - left - right;
+    // Drawn to the width it is shown at (between 280 and 600 units), so text stays readable on a phone.
+    var width = Math.round(Math.max(280, Math.min(600, options.width || 600)));
+    var narrow = width < 480;
+    var left = 4, right = 40, scaleWidth = width - left - right;
     var bar = 16, gap = 4, titleHeight = 22, after = 14, top = 34;
-    var wrapped = rows.map(function (row) { return wrap(row.label, 64, 3); });
+    var wrapped = rows.map(function (row) { return wrap(row.label, Math.floor(width / 9.3), 3); });
     var height = top + rows.length * (series.length * (bar + gap) + after) +
       wrapped.reduce(function (total, lines) { return total + lines.length * titleHeight; }, 0);
     var titleId = nextId("kit-chart-title"), descId = nextId("kit-chart-desc");
@@ -232,7 +235,7 @@
       chart.appendChild(svg("line", { x1: x, x2: x, y1: 22, y2: height - 6, class: "kit-chart__grid" }));
       chart.appendChild(svg("text", { x: x, y: 16, class: "kit-chart__tick",
                                       "text-anchor": tick === 0 ? "start" : tick === 2 ? "end" : "middle",
-                                      text: ["0 Not happening", "1 Management-centred", "2 User-centred"][tick] }));
+                                      text: (narrow ? ["0", "1", "2"] : ["0 Not happening", "1 Management-centred", "2 User-centred"])[tick] }));
     });
     var y = top;
     rows.forEach(function (row, r) {
@@ -762,7 +765,9 @@
     var areaRows = c.areas.map(function (row) {
       return { label: (areas.get(row.id) || { title: row.id }).title, values: groupNames.map(function (g) { return row.means[g]; }) };
     });
+    var chartWidth = results.clientWidth;
     results.appendChild(barChart(core, {
+      width: chartWidth,
       title: "Average score of each group, by area" + (one ? "" : ", biggest gaps first"),
       summary: "Scores run from 0 to 2.",
       rows: areaRows, series: groupNames,
@@ -778,6 +783,7 @@
     var top = c.statements.filter(function (row) { return row.disagreement !== null && row.disagreement > 0; }).slice(0, 5);
     if (top.length) {
       results.appendChild(barChart(core, {
+        width: chartWidth,
         title: "The " + (top.length === 1 ? "statement" : top.length + " statements") + " where roles disagree most",
         summary: "Scores run from 0 to 2.",
         rows: top.map(function (row) {
@@ -831,6 +837,22 @@
     return scrollBox(table, caption);
   };
 
+  /** Draw again when the column changes width a good deal (a phone turned, a window resized). */
+  function redrawOnResize(box, draw) {
+    var last = box.clientWidth;
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var now = box.clientWidth;
+        if (Math.abs(now - last) < 40) return;
+        last = now;
+        draw();
+      }, 250);
+    });
+  }
+  window.KitCompareUI.redrawOnResize = redrawOnResize;
+
   function init() {
     var root = document.getElementById("kit-compare");
     if (!root || root.getAttribute("data-ready") === "true") return;
@@ -839,7 +861,8 @@
       root.textContent = "This page could not start: a file it needs did not load. Try reloading the page.";
       return;
     }
-    new Page(root, data, core, maths);
+    var page = new Page(root, data, core, maths);
+    redrawOnResize(root, function () { page.renderResults(); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

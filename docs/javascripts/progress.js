@@ -10,8 +10,8 @@
 
   var PROGRESS_KEY = "user-involvement-kit:progress";
   var ROUNDS = [
-    { key: "baseline", title: "Baseline round", short: "Baseline" },
-    { key: "later", title: "Later round", short: "Later" },
+    { key: "baseline", title: "Baseline round", example: "spring 2026" },
+    { key: "later", title: "Later round", example: "spring 2027" },
   ];
 
   function emptyRound() {
@@ -151,7 +151,7 @@
       rounds.appendChild(el("section", { class: "kit-progress__round", "aria-labelledby": prefix + "-heading" }, [
         el("h3", { id: prefix + "-heading", text: r.title }),
         el("p", { class: "kit-progress__field" }, [
-          el("label", { for: prefix + "-label", text: "When was it? (optional, for example: spring 2026)" }), label,
+          el("label", { for: prefix + "-label", text: "When was it? (optional, for example: " + r.example + ")" }), label,
         ]),
         el("p", { class: "kit-progress__field" }, [el("label", { for: prefix + "-files", text: "Add files of answers (JSON)" }), files]),
         el("p", {}, ["Or take everyone on the compare viewpoints page: ", use]),
@@ -266,6 +266,7 @@
     results.appendChild(el("p", { text: "The average of everyone's area scores in each round, from 0 (not happening) through 1 " +
       "(management-centred) to 2 (user-centred). A positive change means the area moved towards user-centred." }));
     results.appendChild(ui.barChart(core, {
+      width: results.clientWidth,
       title: "Average score in each area, " + before.toLowerCase() + " and " + after.toLowerCase(),
       summary: "Scores run from 0 to 2.",
       rows: moves.map(function (m) { return { label: (areas.get(m.area) || { title: m.area }).title, values: [m.before, m.after] }; }),
@@ -477,7 +478,8 @@
       root.textContent = "This page could not start: a file it needs did not load. Try reloading the page.";
       return;
     }
-    new Page(root, data, core, maths, ui);
+    var page = new Page(root, data, core, maths, ui);
+    ui.redrawOnResize(root, function () { page.renderResults(); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
