@@ -311,6 +311,11 @@ def test_cards_off_means_no_card_files(tmp_path):
     assert "downloads/cards/" not in page.markdown
     activities = next(p for p in prepared.pages if p.path == "activities/index.md")
     assert "Print this card" not in activities.markdown
+    # The hand-written print page links every deck: a short page takes its place.
+    [print_page] = [p for p in prepared.pages if p.path == "print-cards.md"]
+    assert "downloads/" not in print_page.markdown and "chosen not to offer" in print_page.markdown
+    on = prepare(project, {}, docs_dir=project / "docs", icon_dirs=ICON_DIRS)
+    assert not [p for p in on.pages if p.path == "print-cards.md"]
 
 
 def test_mkdocs_build_publishes_the_decks_and_the_print_page(tmp_path):

@@ -65,6 +65,19 @@ def icon_file(icon_dirs: list[Path], name: str) -> Path:
     raise FileNotFoundError(f"icon '{name}' was not found in {', '.join(map(str, icon_dirs))}")
 
 
+PRINT_PAGE = "print-cards.md"
+
+
+def print_page_without_cards(options: Options):
+    """When cards are switched off, the hand-written print page (which links every deck) is
+    replaced by a short page at the same address, so no link points at a file that is not made."""
+    from .pages import Page, _env, link
+
+    text = _env.get_template("pages/print-cards-off.md.j2").render(options=options,
+                                                                    link=lambda to: link(PRINT_PAGE, to))
+    return Page(PRINT_PAGE, "Print the cards", text)
+
+
 def deck_name(layout: str, paper: str) -> str:
     return f"{LAYOUTS[layout]}-{paper}.pdf"
 

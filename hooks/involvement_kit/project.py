@@ -16,7 +16,7 @@ from .loader import load_kit
 from .model import Kit
 from .options import Options, read_options
 from .pages import Page, nav_sections, render_assets, render_pages
-from .printing import render_cards
+from .printing import print_page_without_cards, render_cards
 from .packs import render_packs
 from .session_pages import render_session_pages, session_nav
 from .history import history_asset, load_history
@@ -75,6 +75,8 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     history = load_history(kit_dir, kit, label=options.kit_dir)
     easy = prepare_easy_read(kit, options, project_dir=Path(project_dir), kit_dir=kit_dir, docs_dir=Path(docs_dir),
                              label=options.kit_dir, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
-    return Prepared(kit, options, kit_dir, tuple(render_pages(kit, options) + render_session_pages(kit, options))
-                    + easy.pages, {**nav_sections(kit), **session_nav(kit), **easy.nav}, tuple(downloads) + easy.downloads, tuple(render_assets(kit, options)) + (history_asset(history),),
+    own_pages = render_pages(kit, options) + render_session_pages(kit, options)
+    if "cards" not in options.outputs:
+        own_pages.append(print_page_without_cards(options))
+    return Prepared(kit, options, kit_dir, tuple(own_pages) + easy.pages, {**nav_sections(kit), **session_nav(kit), **easy.nav}, tuple(downloads) + easy.downloads, tuple(render_assets(kit, options)) + (history_asset(history),),
                     own_dir=own_dir, brand=branding(options, site_name))
