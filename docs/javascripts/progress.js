@@ -126,7 +126,8 @@
           if (problems.length) self.error.focus();
         });
       });
-      var use = el("button", { type: "button", class: "md-button", id: prefix + "-use", text: "Use the compare page" });
+      var use = el("button", { type: "button", class: "md-button", id: prefix + "-use", text: "Use the compare page",
+                           "aria-label": "Use the compare page for the " + r.title.toLowerCase() });
       use.addEventListener("click", function () {
         var people = ui.keptComparison(self.core, self.data);
         if (!people.length) {
@@ -139,7 +140,8 @@
         self.say("The " + r.title.toLowerCase() + " now holds the " + ui.plural(people.length, "person", "people") +
                  " from the compare viewpoints page.");
       });
-      var empty = el("button", { type: "button", class: "md-button", id: prefix + "-clear", text: "Empty this round" });
+      var empty = el("button", { type: "button", class: "md-button", id: prefix + "-clear", text: "Empty this round",
+                             "aria-label": "Empty this round: the " + r.title.toLowerCase() });
       empty.addEventListener("click", function () {
         self.rounds[r.key] = { label: self.rounds[r.key].label, people: [] };
         self.save();
@@ -151,9 +153,9 @@
       rounds.appendChild(el("section", { class: "kit-progress__round", "aria-labelledby": prefix + "-heading" }, [
         el("h3", { id: prefix + "-heading", text: r.title }),
         el("p", { class: "kit-progress__field" }, [
-          el("label", { for: prefix + "-label", text: "When was it? (optional, for example: " + r.example + ")" }), label,
+          el("label", { for: prefix + "-label", text: "When was the " + r.title.toLowerCase() + "? (optional, for example: " + r.example + ")" }), label,
         ]),
-        el("p", { class: "kit-progress__field" }, [el("label", { for: prefix + "-files", text: "Add files of answers (JSON)" }), files]),
+        el("p", { class: "kit-progress__field" }, [el("label", { for: prefix + "-files", text: "Add files of answers to the " + r.title.toLowerCase() + " (JSON)" }), files]),
         el("p", {}, ["Or take everyone on the compare viewpoints page: ", use]),
         count,
         el("p", {}, [empty]),
