@@ -462,3 +462,19 @@ def test_axe_finds_nothing_on_the_empty_page_at_phone_width(page, site_url):
     open_compare(page, site_url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert run_axe(page) == []
+
+
+def test_compare_and_progress_work_from_a_copy_opened_from_disk(page, built_site):
+    """The offline copy: no server, the pages opened as files; what is typed is still kept."""
+    page.goto((built_site / "scoring" / "compare.html").as_uri())
+    page.wait_for_selector("#kit-compare[data-ready='true']")
+    ids = quick_ids(kit_data(page))
+    page.locator(f"#kit-grid-0-{ids[0]}").focus()
+    page.keyboard.type("21")
+    page.reload()
+    page.wait_for_selector("#kit-compare[data-ready='true']")
+    assert page.input_value(f"#kit-grid-0-{ids[1]}") == "1"
+    page.goto((built_site / "scoring" / "progress.html").as_uri())
+    page.wait_for_selector("#kit-progress[data-ready='true']")
+    page.click("#kit-round-baseline-use")
+    page.wait_for_function("() => document.querySelector('#kit-round-baseline-count').textContent.startsWith('1 person')")
