@@ -478,3 +478,15 @@ def test_compare_and_progress_work_from_a_copy_opened_from_disk(page, built_site
     page.wait_for_selector("#kit-progress[data-ready='true']")
     page.click("#kit-round-baseline-use")
     page.wait_for_function("() => document.querySelector('#kit-round-baseline-count').textContent.startsWith('1 person')")
+
+
+def test_a_grid_box_filled_without_key_names_still_moves_on(page, site_url):
+    """Phone keyboards send input events with no usable key: the box keeps only 0, 1, 2 or ?."""
+    open_compare(page, site_url)
+    ids = quick_ids(kit_data(page))
+    page.fill(f"#kit-grid-0-{ids[0]}", "2")
+    assert page.evaluate("document.activeElement.id") == f"kit-grid-0-{ids[1]}"
+    page.fill(f"#kit-grid-0-{ids[1]}", "7")
+    assert page.input_value(f"#kit-grid-0-{ids[1]}") == ""
+    page.fill(f"#kit-grid-0-{ids[2]}", "d")
+    assert page.input_value(f"#kit-grid-0-{ids[2]}") == "?"

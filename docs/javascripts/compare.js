@@ -574,7 +574,7 @@
         var area = areas.get(s.area);
         var input = el("input", {
           type: "text", id: self.cellId(r, s.id), class: "kit-grid__cell", maxlength: "1", size: "1",
-          autocomplete: "off", spellcheck: "false", inputmode: "numeric",
+          autocomplete: "off", spellcheck: "false",
           "aria-label": "Person " + (r + 1) + ", statement " + (c + 1) + (area ? " (" + area.title + ")" : ""),
           "data-row": r, "data-col": c,
         });
@@ -583,8 +583,11 @@
         input.addEventListener("input", function () {
           var value = input.value.slice(-1).toLowerCase();
           if (value === "d") value = "?";
-          self.setCell(r, s.id, CELL_VALUES.indexOf(value) !== -1 ? value : "");
+          // Phone keyboards often send no usable key name, so an answer typed there arrives here.
+          var ok = CELL_VALUES.indexOf(value) !== -1;
+          self.setCell(r, s.id, ok ? value : "");
           input.value = has(row.cells, s.id) ? row.cells[s.id] : "";
+          if (ok && !self.focusCell(r, c + 1)) self.focusCell(r + 1, 0);
         });
         tr.appendChild(el("td", {}, [input]));
       });
