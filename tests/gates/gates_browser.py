@@ -7,9 +7,9 @@ each check separately; test_gates_browser.py asserts each list is empty, and
 test_gates_canaries.py runs the same walk on small broken sites to prove each can fail.
 
     width   checks
-    1280    axe-core, keyboard focus ring, WCAG 1.4.12 text spacing
-    320     WCAG 1.4.10 reflow (no sideways scrolling), axe-core again (the phone layout:
-            header buttons, target sizes, reflowed content), text spacing
+    1280    axe-core, keyboard focus, WCAG 1.4.12 text spacing
+    320     WCAG 1.4.10 reflow (no sideways scrolling), axe-core and keyboard focus again
+            (the phone layout: navigation drawer, header buttons, target sizes), text spacing
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ ALLOWED_HOSTS = {"127.0.0.1"}
 DEAD_PROXY = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
 CHECKS = ("axe", "focus", "text_spacing", "reflow", "requests")
 # What runs at each width, in order (text spacing changes the page's style, so it comes last).
-PLAN = ((DESKTOP, ("axe", "focus", "text_spacing")), (NARROW, ("reflow", "axe", "text_spacing")))
+PLAN = ((DESKTOP, ("axe", "focus", "text_spacing")), (NARROW, ("reflow", "axe", "focus", "text_spacing")))
 # WCAG 1.4.12 text spacing: the override the success criterion names.
 TEXT_SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -147,10 +147,17 @@ _FOCUS_STYLE = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
   return {tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), text: (el.innerText || '').trim().slice(0, 40),
-          outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0, boxShadow: s.boxShadow};
+          outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0, boxShadow: s.boxShadow,
+          onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+                    && r.left < innerWidth && r.top < innerHeight
+                    && el.checkVisibility({visibilityProperty: true}),
+          where: `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`};
 }"""
-FOCUS_STOPS = 3
+# Tab stops checked from the top (past the skip link, search box and search panel into the
+# navigation) and from the main heading.
+FOCUS_STOPS = {"top": 5, "content": 3}
 
 
 def _visible_ring(style) -> bool:
@@ -160,10 +167,14 @@ def _visible_ring(style) -> bool:
 
 
 def _focus(page, stats) -> list[str]:
-    """WCAG 2.4.7: a link focused with the Tab key shows a ring (a 2 px or wider outline, or a shadow).
+    """WCAG 2.4.7 and 2.4.11: a link reached with the Tab key is on screen and shows a ring
+    (an outline 2 px or wider, or a shadow).
 
-    The first stops from the top of the page (skip link, header), then the first stops
-    after the main heading (content links), each reached with the keyboard.
+    The first stops from the top of the page (skip link, header, navigation), then the
+    first stops after the main heading (content links), each reached with the keyboard.
+    A link that takes focus off the screen or inside something hidden (a closed drawer's)
+    counts as a problem too. Opacity is not looked at: Material fades the skip link and the
+    heading anchors in on focus, so right after the Tab key they are still transparent.
     """
     problems, links = [], 0
     for start in ("top", "content"):
@@ -181,19 +192,20 @@ def _focus(page, stats) -> list[str]:
                 return true;
             }"""):
                 continue
-        for _ in range(FOCUS_STOPS):
+        for _ in range(FOCUS_STOPS[start]):
             page.keyboard.press("Tab")
             style = page.evaluate(_FOCUS_STYLE)
             if not style or style["tag"] != "a":
                 continue
             links += 1
-            if not _visible_ring(style):
-                problems.append(f"link {style['href']!r} ({style['text']!r}) has no visible focus ring: outline "
-                                f"{style['outlineStyle']} {style['outlineWidth']}px, box-shadow {style['boxShadow']}")
+            name = f"link {style['href']!r} ({style['text']!r})"
+            if not style["onScreen"]:
+                problems.append(f"{name} takes focus off the screen or hidden (at {style['where']})")
+            elif not _visible_ring(style):
+                problems.append(f"{name} has no visible focus ring: outline {style['outlineStyle']} "
+                                f"{style['outlineWidth']}px, box-shadow {style['boxShadow']}")
     page.keyboard.press("Escape")
     stats["focused_links"] += links
-    if not links:
-        problems.append("the Tab key reached no link at all")
     return problems
 
 

@@ -35,6 +35,8 @@ BROKEN_PAGES = {
                      '<div class="tight">Short words fit in here today</div>'),
     "no-focus.html": ("Links with no focus ring", "a:focus, a:focus-visible { outline: none; }",
                       '<p><a href="index.html">Back home</a></p>'),
+    "off-screen-focus.html": ("A link that takes focus off the screen", ".drawer { position: fixed; left: -300px; }",
+                              '<nav class="drawer"><a href="index.html">A closed drawer</a></nav>'),
     "tracker.html": ("A page that calls another host", "",
                      '<p><img src="http://tracker.example.invalid/pixel.png" alt="" width="1" height="1"></p>'),
 }
@@ -80,7 +82,9 @@ def test_each_browser_gate_fails_on_a_page_broken_for_it(browser, tmp_path):
     assert any("image-alt" in p for p in results["axe"])
     assert pages_with(results["reflow"]) == {"wide.html"}, results["reflow"]
     assert pages_with(results["text_spacing"]) == {"clipped.html"}, results["text_spacing"]
-    assert pages_with(results["focus"]) == {"no-focus.html"}, results["focus"]
+    assert pages_with(results["focus"]) == {"no-focus.html", "off-screen-focus.html"}, results["focus"]
+    assert any("off the screen" in p for p in results["focus"]) and any("no visible focus ring" in p
+                                                                        for p in results["focus"])
     assert pages_with(results["requests"]) == {"tracker.html"}, results["requests"]
     assert "tracker.example.invalid" in results["requests"][0]
 
