@@ -24,6 +24,8 @@ _NAMED = re.compile(r"""\saria-label(?:ledby)?\s*=""", re.I)
 _LABEL = re.compile(r"<label\b" + _ATTRS + r">", re.I)
 _FOR = re.compile(r"""\s+for\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_DRAWER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="__drawer")>')
+_NAV_LABEL = re.compile(r'<nav class="md-nav md-nav--primary"[^>]*\baria-label="([^"]+)"')
 _SEARCH_LABEL = re.compile(r"""<input\b[^>]*\bclass="md-search__input"[^>]*\baria-label="([^"]+)\"""", re.I)
 # HTML allows `autocomplete` only on these input types (and on text areas, selects, forms).
 _AUTOCOMPLETE_TYPES = {"color", "date", "datetime-local", "email", "hidden", "month", "number", "password",
@@ -35,6 +37,7 @@ def fix_page(page: str) -> str:
     page = _INPUT.sub(_fix_input, page)
     page = _EMPTY_TABINDEX.sub(r"\1", page)
     page = _drop_dangling_label_targets(page)
+    page = _drawer_button(page)
     return _name_dialogs(page)
 
 
@@ -63,6 +66,18 @@ def _drop_dangling_label_targets(page: str) -> str:
         return tag[:target.start()] + tag[target.end():]
 
     return _LABEL.sub(fix, page)
+
+
+def _drawer_button(page: str) -> str:
+    # Below 1220 px the navigation is a drawer opened by a <label> in the header, which the
+    # Tab key never reaches, so keyboard users cannot open it. Material already clicks a
+    # focused label on Enter; give this one a place in the Tab order and a name (the
+    # theme's own, translated, name for the navigation). The closed drawer itself takes
+    # no focus (docs/stylesheets/access.css).
+    found = _NAV_LABEL.search(page)
+    name = found.group(1) if found else "Navigation"
+    return _DRAWER_BUTTON.sub(lambda m: f'{m.group(1)} tabindex="0"><span class="kit-visually-hidden">{name}</span>',
+                              page, count=1)
 
 
 def _name_dialogs(page: str) -> str:

@@ -118,6 +118,8 @@ def _reflow(page, stats) -> list[str]:
 # their box, among elements that hold text and are on screen. checkVisibility with opacity
 # and visibility leaves out Material's closed search panel on phones, the one element found
 # this way on the stock site: 0 px tall and fully transparent until the search opens.
+# Text meant only for screen readers (a 1 x 1 px box, like the menu button's name) is
+# not shown at all, so it cannot be cut off either.
 _CLIPPED = """() => {
   const out = [];
   for (const el of document.querySelectorAll('body *')) {
@@ -125,6 +127,7 @@ _CLIPPED = """() => {
     if (!['hidden', 'clip'].includes(s.overflowY)) continue;
     if (el.scrollHeight <= el.clientHeight + 1) continue;
     if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+    if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;  // screen-reader-only text, 1 x 1 px by design
     const text = (el.innerText || '').trim();
     if (!text) continue;
     const name = el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className.trim()

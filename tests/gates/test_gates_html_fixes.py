@@ -5,6 +5,8 @@ from __future__ import annotations
 from involvement_kit.html_fixes import fix_page
 
 MATERIAL = """<body>
+<label class="md-header__button md-icon" for="__drawer"><svg></svg></label>
+<nav class="md-nav md-nav--primary" aria-label="Navigazione" data-md-level="0"></nav>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
 <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
 <div class="md-search" data-md-component="search" role="dialog">
@@ -52,3 +54,9 @@ def test_text_is_untouched_and_fixing_twice_changes_nothing():
 def test_attribute_values_holding_angle_brackets_do_not_confuse_it():
     tag = '<input type="checkbox" title="a > b" autocomplete="off" id="x">'
     assert fix_page(tag) == '<input type="checkbox" title="a > b" id="x">'
+
+
+def test_the_drawer_button_joins_the_tab_order_with_the_theme_s_name_for_the_navigation():
+    fixed = fix_page(MATERIAL)
+    assert ('<label class="md-header__button md-icon" for="__drawer" tabindex="0">'
+            '<span class="kit-visually-hidden">Navigazione</span><svg>') in fixed
