@@ -99,3 +99,8 @@ def test_merge_rule_never_shows_a_group_under_the_threshold(people, threshold):
     assert sum(result.sizes.values()) + result.hidden == len(people)
     if OTHERS in result.groups:
         assert result.merged
+
+
+def test_the_threshold_option_reaches_the_browser_data(built_site):
+    data = (built_site / "assets" / "kit" / "scoring-data.js").read_text(encoding="utf-8")
+    assert '"threshold": 3' in data
