@@ -176,26 +176,27 @@ def _write_inputs(work: Path, data: dict, text: str, icons: dict[str, Path]) -> 
 
 
 def compile_in_parallel(make_compiler, jobs: list, run) -> None:
-    """Run `run(compiler, job)` for every job: the first alone, the rest shared out between workers.
+    """Run `run(compiler, job)` for every job, shared out between workers, each with its own compiler.
 
-    Typst releases the interpreter while it compiles, so two compilers use two cores. The
-    first job runs alone because it carries the fit check, and its layouts are then cached for
-    the others. Each worker has its own compiler; a mistake in any job is raised here.
+    Typst releases the interpreter while it compiles, so two compilers use two cores. The first
+    job (which carries the fit check) starts at once on the first worker; a mistake in any job
+    is raised here once every worker has stopped.
     """
-    if not jobs:
-        return
-    compiler = make_compiler()
-    run(compiler, jobs[0])
-    rest = jobs[1:]
-    workers = min(WORKERS, len(rest))
-    if workers <= 1:
-        for job in rest:
+    workers = max(1, min(WORKERS, len(jobs)))
+    chunks = [jobs[i::workers] for i in range(workers)]
+    if workers == 1:
+        compiler = make_compiler()
+        for job in jobs:
             run(compiler, job)
         return
-    compilers = [compiler] + [make_compiler() for _ in range(workers - 1)]
+
+    def work(chunk: list) -> None:
+        compiler = make_compiler()
+        for job in chunk:
+            run(compiler, job)
+
     with ThreadPoolExecutor(workers) as pool:
-        futures = [pool.submit(lambda c, chunk: [run(c, job) for job in chunk], compilers[i], rest[i::workers])
-                   for i in range(workers)]
+        futures = [pool.submit(work, chunk) for chunk in chunks]
         for future in futures:
             future.result()
 
