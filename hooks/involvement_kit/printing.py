@@ -14,7 +14,9 @@ into them, so a build where nothing changed does not run Typst at all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
 import json
 import os
 import re
@@ -159,8 +161,6 @@ def _cache_key(text: str, options: Options, icons: dict[str, Path], fonts: list[
 
 
 def _write_inputs(work: Path, data: dict, text: str, icons: dict[str, Path]) -> None:
-    import segno
-
     for template in TEMPLATES.glob("*.typ"):
         shutil.copyfile(template, work / template.name)
     (work / "cards.json").write_text(text, encoding="utf-8")
@@ -170,9 +170,18 @@ def _write_inputs(work: Path, data: dict, text: str, icons: dict[str, Path]) -> 
     (work / "qr").mkdir()
     for card in data["cards"]:
         if card["url"]:
-            # Made here, offline: Typst's package registry is not reachable from the build.
-            segno.make(card["url"], error="m").save(work / "qr" / f"{card['id']}.svg", kind="svg",
-                                                     border=2, xmldecl=False, svgns=True)
+            (work / "qr" / f"{card['id']}.svg").write_bytes(qr_svg(card["url"]))
+
+
+@functools.lru_cache(maxsize=None)
+def qr_svg(url: str) -> bytes:
+    """A QR code for `url` as SVG. Made here, offline: Typst's package registry is not reachable
+    from the build. Kept for the life of the process, so the decks and the packs make each once."""
+    import segno
+
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", border=2, xmldecl=False, svgns=True)
+    return out.getvalue()
 
 
 def compile_in_parallel(make_compiler, jobs: list, run) -> None:
