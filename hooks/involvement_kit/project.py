@@ -65,16 +65,18 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
                    label=options.kit_dir, own_dir=own_dir, own_label=options.own_records,
                    switched_off=options.switched_off)
     cache = Path(project_dir) / CACHE_DIR
-    # Typst lets go of the interpreter while it works, so the PDFs are made side by side.
-    with ThreadPoolExecutor(3) as pool:
+    # Typst lets go of the interpreter while it works, so the PDFs are made side by side. Results
+    # are taken in the old order, so the same mistake is reported first as before.
+    with ThreadPoolExecutor(4) as pool:
         jobs = [pool.submit(render_cards, kit, options, cache_dir=cache, icon_dirs=icon_dirs)
                 if "cards" in options.outputs else None,
                 pool.submit(render_packs, kit, options, cache_dir=cache, icon_dirs=icon_dirs),
                 pool.submit(render_sheets, kit, options, cache_dir=cache)]
+        easy_job = pool.submit(prepare_easy_read, kit, options, project_dir=Path(project_dir), kit_dir=kit_dir,
+                               docs_dir=Path(docs_dir), label=options.kit_dir, cache_dir=cache, icon_dirs=icon_dirs)
         downloads = [item for job in jobs if job is not None for item in job.result()]
-    history = load_history(kit_dir, kit, label=options.kit_dir)
-    easy = prepare_easy_read(kit, options, project_dir=Path(project_dir), kit_dir=kit_dir, docs_dir=Path(docs_dir),
-                             label=options.kit_dir, cache_dir=Path(project_dir) / CACHE_DIR, icon_dirs=icon_dirs)
+        history = load_history(kit_dir, kit, label=options.kit_dir)
+        easy = easy_job.result()
     own_pages = render_pages(kit, options) + render_session_pages(kit, options)
     if "cards" not in options.outputs:
         own_pages.append(print_page_without_cards(options))
