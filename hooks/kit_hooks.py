@@ -13,7 +13,7 @@ from involvement_kit.errors import KitError
 from involvement_kit.html_fixes import fix_page
 from involvement_kit.pages import expand_nav
 from involvement_kit.print_links import add_print_addresses
-from involvement_kit.project import prepare
+from involvement_kit.reuse import prepare_reusing
 
 log = logging.getLogger("mkdocs.hooks.kit")
 ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
@@ -23,7 +23,7 @@ _prepared = None
 def on_config(config):
     global _prepared
     try:
-        _prepared = prepare(Path(config.config_file_path).parent, config.extra.get("kit"),
+        _prepared = prepare_reusing(Path(config.config_file_path).parent, config.extra.get("kit"),
                             docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name)
     except KitError as exc:
         raise PluginError(exc.describe()) from None

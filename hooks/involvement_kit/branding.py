@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from jinja2 import Environment, PackageLoader
 
 from .options import Options
+from .prepared import Branding
 
 BRAND_CSS = "assets/kit/brand.css"
 _env = Environment(loader=PackageLoader("involvement_kit", "templates"), autoescape=False)
-
-
-@dataclass(frozen=True)
-class Branding:
-    site_name: str | None
-    logo: str | None
-    stylesheets: tuple[tuple[str, str], ...] = ()  # (path in the site, CSS)
 
 
 def branding(options: Options, site_name: str) -> Branding:

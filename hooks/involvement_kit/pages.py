@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import Kit, Record
 from .options import Options
+from .prepared import Page
 from .schema import BARRIER, ENABLER, LEADER_BEHAVIOUR, Kind
 from .scoring import scoring_data
 
@@ -25,13 +25,6 @@ KIND_ICONS = {
 
 _env = Environment(loader=PackageLoader("involvement_kit", "templates"), undefined=StrictUndefined,
                    keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str
-    title: str
-    markdown: str
 
 
 def link(from_path: str, to_path: str) -> str:

@@ -7,44 +7,20 @@ before MkDocs cleans `site/`. Other engines or scripts can call it the same way.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .branding import Branding, branding
+from .branding import branding
 from .loader import load_kit
-from .model import Kit
-from .options import Options, read_options
-from .pages import Page, nav_sections, render_assets, render_pages
+from .options import read_options
+from .pages import nav_sections, render_assets, render_pages
+from .prepared import CACHE_DIR, Prepared
 from .printing import print_page_without_cards, render_cards
 from .packs import render_packs
 from .session_pages import render_session_pages, session_nav
 from .history import history_asset, load_history
 from .easy_read_pages import prepare_easy_read
 from .sheets import render_sheets
-
-# Rendered PDFs live outside site/, which MkDocs cleans before every build.
-CACHE_DIR = Path(".cache") / "kit"
-
-
-@dataclass(frozen=True)
-class Prepared:
-    kit: Kit
-    options: Options
-    kit_dir: Path
-    pages: tuple[Page, ...]
-    nav_sections: dict
-    # (path in the site, file on disk) for every PDF the build publishes.
-    downloads: tuple[tuple[str, Path], ...] = ()
-    # (path in the site, text) for generated scripts and data.
-    assets: tuple[tuple[str, str], ...] = ()
-    own_dir: Path | None = None
-    brand: Branding = Branding(None, None)
-
-    @property
-    def watched(self) -> tuple[Path, ...]:
-        """Folders whose changes should rebuild a live preview."""
-        return (self.kit_dir,) + ((self.own_dir,) if self.own_dir else ())
 
 
 def picture_finder(icon_dirs: list[Path], docs_dir: Path):

@@ -1,0 +1,50 @@
+"""What preparing a build produces: plain data, with no renderer behind it.
+
+Kept apart from `project.py` so that a build reusing a stored result (`reuse.py`) does
+not import, or run, any of the renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Kit
+from .options import Options
+
+# Rendered PDFs and stored results live outside site/, which MkDocs cleans before every build.
+CACHE_DIR = Path(".cache") / "kit"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Branding:
+    site_name: str | None
+    logo: str | None
+    stylesheets: tuple[tuple[str, str], ...] = ()  # (path in the site, CSS)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    kit: Kit
+    options: Options
+    kit_dir: Path
+    pages: tuple[Page, ...]
+    nav_sections: dict
+    # (path in the site, file on disk) for every PDF the build publishes.
+    downloads: tuple[tuple[str, Path], ...] = ()
+    # (path in the site, text) for generated scripts and data.
+    assets: tuple[tuple[str, str], ...] = ()
+    own_dir: Path | None = None
+    brand: Branding = Branding(None, None)
+
+    @property
+    def watched(self) -> tuple[Path, ...]:
+        """Folders whose changes should rebuild a live preview."""
+        return (self.kit_dir,) + ((self.own_dir,) if self.own_dir else ())
