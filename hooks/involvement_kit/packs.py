@@ -25,7 +25,7 @@ from .model import Activity, Kit, SessionPlan
 from .options import Options
 from .pages import SOURCE_LABELS
 from .printing import TEMPLATES, _overflow_problems, _write_inputs, compile_in_parallel, font_dir, icon_file
-from .session_pages import clock, pack_pdf, plan_cards, schedule
+from .session_pages import clock, pack_papers, pack_pdf, plan_cards, schedule
 from .sheets import SETS, build_sheet, sheets_json
 from .errors import KitError
 
@@ -100,7 +100,7 @@ def render_packs(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list
     key = _cache_key(packs, sheets, options, icons, fonts)
     root = Path(cache_dir) / "packs"
     entry = root / key
-    names = {(plan_id, paper): Path(pack_pdf(plan_id, paper)).name for plan_id in packs for paper in options.papers}
+    names = {(plan_id, paper): Path(pack_pdf(plan_id, paper)).name for plan_id in packs for paper in pack_papers(options)}
     outputs = [(pack_pdf(plan_id, paper), entry / name) for (plan_id, paper), name in names.items()]
     if all(path.is_file() for _, path in outputs):
         return outputs

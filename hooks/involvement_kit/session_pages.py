@@ -25,6 +25,12 @@ EASY_READ_MARK = " (easy read)"
 PACKS = "downloads/packs"
 
 
+def pack_papers(options: Options) -> tuple[str, ...]:
+    """A pack is made on the organisation's own paper only: it bundles files that exist in both
+    sizes, and each pack is the slowest thing the build makes."""
+    return (options.paper,)
+
+
 def pack_pdf(session_id: str, paper: str) -> str:
     """Site path of a session's print pack."""
     return f"{PACKS}/{session_id}-{paper}.pdf"
@@ -88,7 +94,7 @@ def session_page(kit: Kit, plan: SessionPlan, options: Options) -> Page:
     cards = plan_cards(kit, plan)
     easy_read = [(m, easy_read_link(m, options)) for step in plan.steps for m in step.materials
                  if easy_read_link(m, options)]
-    packs = [(paper, pack_pdf(plan.id, paper)) for paper in options.papers]
+    packs = [(paper, pack_pdf(plan.id, paper)) for paper in pack_papers(options)]
     text = _env.get_template("pages/session.md.j2").render(
         plan=plan, record=plan, rows=schedule(plan, kit), cards=cards, easy_read=easy_read, packs=packs,
         **_context(kit, options, plan.page))
