@@ -9,6 +9,7 @@ import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from involvement_kit.downloads import drop_missing_downloads
 from involvement_kit.errors import KitError
 from involvement_kit.html_fixes import fix_page
 from involvement_kit.pages import expand_nav
@@ -37,12 +38,19 @@ def on_config(config):
 
 def on_files(files, config):
     for page in _prepared.pages:
+        # A generated page may stand in for a hand-written one (print-cards.md with cards off).
+        if (existing := files.get_file_from_path(page.path)) is not None:
+            files.remove(existing)
         files.append(File.generated(config, page.path, content=page.markdown))
     for site_path, path in _prepared.downloads:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
         files.append(File.generated(config, site_path, content=text))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return drop_missing_downloads(markdown, page.file.src_uri, {path for path, _ in _prepared.downloads})
 
 
 def on_page_content(html, page, config, files):

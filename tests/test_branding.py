@@ -84,3 +84,18 @@ def test_own_card_is_in_the_deck(branded):
     assert decks, "no card decks were built"
     text = "".join(page.extract_text() for page in PdfReader(decks[0]).pages)
     assert "Peer mentors" in text and "Fashion and rhetoric" not in text
+
+
+def test_outputs_switched_off_leave_no_dead_link(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace('    organisation: ""', "    outputs: [cards]"),
+                                        encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr and "DeprecationWarning" not in result.stderr
+    site = project / "site"
+    assert not list((site / "downloads").glob("scoring-*.pdf")) and not (site / "downloads" / "packs").exists()
+    for page in site.rglob("*.html"):
+        for target in re.findall(r'\shref="([^"#]+\.pdf)"', page.read_text(encoding="utf-8")):
+            assert (page.parent / target).resolve().is_file(), f"{page.name} links {target}"

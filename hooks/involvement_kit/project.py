@@ -41,20 +41,24 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
                    label=options.kit_dir, own_dir=own_dir, own_label=options.own_records,
                    switched_off=options.switched_off)
     cache = Path(project_dir) / CACHE_DIR
+    wanted = options.outputs
     # Typst lets go of the interpreter while it works, so the PDFs are made side by side. Results
-    # are taken in the old order, so the same mistake is reported first as before.
+    # are taken in a fixed order, so the same mistake is always reported first.
     with ThreadPoolExecutor(4) as pool:
-        jobs = [pool.submit(render_cards, kit, options, cache_dir=cache, icon_dirs=icon_dirs)
-                if "cards" in options.outputs else None,
-                pool.submit(render_packs, kit, options, cache_dir=cache, icon_dirs=icon_dirs),
-                pool.submit(render_sheets, kit, options, cache_dir=cache)]
+        jobs = [pool.submit(render, kit, options, cache_dir=cache, **extra)
+                for name, render, extra in (("cards", render_cards, {"icon_dirs": icon_dirs}),
+                                            ("packs", render_packs, {"icon_dirs": icon_dirs}),
+                                            ("sheets", render_sheets, {}))
+                if name in wanted]
         easy_job = pool.submit(prepare_easy_read, kit, options, project_dir=Path(project_dir), kit_dir=kit_dir,
                                docs_dir=Path(docs_dir), label=options.kit_dir, cache_dir=cache, icon_dirs=icon_dirs)
-        downloads = [item for job in jobs if job is not None for item in job.result()]
-        history = load_history(kit_dir, kit, label=options.kit_dir)
+        downloads = [item for job in jobs for item in job.result()]
         easy = easy_job.result()
-    own_pages = render_pages(kit, options) + render_session_pages(kit, options)
-    if "cards" not in options.outputs:
-        own_pages.append(print_page_without_cards(options))
-    return Prepared(kit, options, kit_dir, tuple(own_pages) + easy.pages, {**nav_sections(kit), **session_nav(kit), **easy.nav}, tuple(downloads) + easy.downloads, tuple(render_assets(kit, options)) + (history_asset(history),),
+    history = load_history(kit_dir, kit, label=options.kit_dir)
+    pages = render_pages(kit, options) + render_session_pages(kit, options) + list(easy.pages)
+    if "cards" not in wanted:
+        pages.append(print_page_without_cards(options))
+    return Prepared(kit, options, kit_dir, tuple(pages), {**nav_sections(kit), **session_nav(kit), **easy.nav},
+                    tuple(downloads) + easy.downloads,
+                    tuple(render_assets(kit, options)) + (history_asset(history),),
                     own_dir=own_dir, brand=branding(options, site_name))
