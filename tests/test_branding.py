@@ -99,3 +99,13 @@ def test_outputs_switched_off_leave_no_dead_link(tmp_path):
     for page in site.rglob("*.html"):
         for target in re.findall(r'\shref="([^"#]+\.pdf)"', page.read_text(encoding="utf-8")):
             assert (page.parent / target).resolve().is_file(), f"{page.name} links {target}"
+
+
+def test_name_and_own_records_are_in_a_deck_and_a_sheet(branded):
+    deck = " ".join(p.extract_text() for p in PdfReader(branded / "downloads" / "cards-a4.pdf").pages)
+    assert "Riverside Advice" in deck and "Peer mentors" in deck and "Added by your organisation" in deck
+    sheet = " ".join(p.extract_text() for p in PdfReader(branded / "downloads" / "scoring-full-a4.pdf").pages)
+    sheet = " ".join(sheet.split())
+    assert "Riverside Advice" in sheet
+    assert "People who use our services are trained and paid to mentor new members." in sheet
+    assert "Fashion and rhetoric" not in sheet
