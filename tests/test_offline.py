@@ -55,3 +55,19 @@ def test_ticks_are_kept_across_a_reload_from_disk(offline_copy, page):
     box.check()
     page.reload()
     assert page.get_by_label(KIT.leader_behaviours[0].title, exact=True).is_checked()
+
+
+def test_scores_are_kept_across_a_reload_from_disk(offline_copy, page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((offline_copy / "scoring" / "index.html").as_uri())
+    page.wait_for_selector("#kit-scorer[data-ready='true']")
+    quick = [s["id"] for s in page.evaluate("() => window.KIT_SCORING.statements") if s["quick"]]
+    page.check("#kit-role-1")
+    page.check(f"#kit-{quick[0]}-2")
+    page.check(f"#kit-{quick[1]}-0")
+    page.reload()
+    page.wait_for_selector("#kit-scorer[data-ready='true']")
+    assert page.is_checked("#kit-role-1")
+    assert page.is_checked(f"#kit-{quick[0]}-2") and page.is_checked(f"#kit-{quick[1]}-0")
+    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))] == []
