@@ -180,7 +180,9 @@ def qr_svg(url: str) -> bytes:
     import segno
 
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", border=2, xmldecl=False, svgns=True)
+    # A fixed mask: scanners read every mask, and scoring all eight costs more than the rest of
+    # the code. Never a Micro QR code, which many phone cameras cannot read.
+    segno.make_qr(url, error="m", mask=2).save(out, kind="svg", border=2, xmldecl=False, svgns=True)
     return out.getvalue()
 
 
