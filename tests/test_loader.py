@@ -166,3 +166,21 @@ def test_a_bad_step_is_named_by_its_place(tmp_path, old, new, expected):
     message = error_for(tmp_path, {"sessions.yml": SESSIONS.replace(old, new)})
     for part in expected:
         assert part in message, f"{part!r} missing from:\n{message}"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('easy_read_review: {checked_by: "", date: ""}', 'easy_read_review: {checked_by: "Our group", date: "next May"}',
+     ["'easy_read_review.date'", "'next May' is not a date", "YYYY-MM-DD"]),
+    ("summary: A short summary of the first enabler.", "summary: A short summary <!-- hidden --> of it.",
+     ["'summary'", "contains HTML"]),
+])
+def test_review_dates_and_html_comments_are_checked(tmp_path, old, new, expected):
+    message = error_for(tmp_path, replace_in("enablers.yml", old, new))
+    for part in expected:
+        assert part in message, f"{part!r} missing from:\n{message}"
+
+
+def test_a_real_review_is_accepted(tmp_path):
+    kit = load(tmp_path, replace_in("enablers.yml", 'easy_read_review: {checked_by: "", date: ""}',
+                                    'easy_read_review: {checked_by: "Riverside self-advocates", date: 2026-11-20}'))
+    assert kit.get("first-enabler").easy_read_review.done

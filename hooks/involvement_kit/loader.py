@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import replace
@@ -334,9 +335,18 @@ def _review(value, problem) -> Review:
         problem("easy_read_review.checked_by", f"expected text, found {_type_name(checked_by)}", "checked_by")
         checked_by = ""
     date = str(date)
+    if date and not _is_date(date):
+        problem("easy_read_review.date", f"'{date}' is not a date; write it as YYYY-MM-DD", "date")
     if bool(checked_by) != bool(date):
         problem("easy_read_review", "give both 'checked_by' and 'date', or leave both empty", "checked_by")
     return Review(checked_by, date)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _check_references(records: list[Record], line_of, broken_ids: set[str], complete: bool = True) -> list[Problem]:

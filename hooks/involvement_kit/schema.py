@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Raw HTML in content would reach pages, cards and exports unescaped; content is text or Markdown only.
-HTML_TAG = re.compile(r"<\s*[/!?]?[a-zA-Z]")
+HTML_TAG = re.compile(r"<\s*[/!?]?[a-zA-Z]|<!--")
 SOURCES = ("report", "kit", "organisation")
 PICTURE_PATTERN = re.compile(r"^(?:[a-z0-9-]+/[a-z0-9-]+|[\w./-]+\.(?:png|jpg|jpeg|svg|webp))$")
 
