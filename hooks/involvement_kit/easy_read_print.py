@@ -12,14 +12,13 @@ under a hash of everything that goes into them. Rules checked here: the booklet 
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import shutil
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+from .filecache import Fingerprint, cached_files
 from .errors import KitError, Problem
 from .model import Kit
 from .options import Options
@@ -179,16 +178,9 @@ def render_easy_read_print(kit: Kit, options: Options, hard, *, cache_dir: Path,
     data = build_data(kit, options, hard, pages or {}, pictures)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     fonts = sorted(font_dir().glob("*.[ot]tf"))
-    key = _cache_key(text, pictures.files, fonts)
-    root = Path(cache_dir) / "easy-read"
-    entry = root / key
-    outputs = [(f"{DOWNLOADS}/{name}", entry / name) for _, name in OUTPUTS.values()]
-    if all(path.is_file() for _, path in outputs):
-        return outputs
-    work = root / f".work-{key}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "pictures").mkdir(parents=True)
-    try:
+
+    def make(work: Path) -> None:
+        (work / "pictures").mkdir()
         for template in TEMPLATES.glob("easy-read-*.typ"):
             shutil.copyfile(template, work / template.name)
         (work / "easy-read.json").write_text(text, encoding="utf-8")
@@ -200,40 +192,19 @@ def render_easy_read_print(kit: Kit, options: Options, hard, *, cache_dir: Path,
             (work / name).write_bytes(content)
         _typeset(work, data)
         _check_booklet(work / OUTPUTS["booklet"][1])
-        staged = work / "out"
-        staged.mkdir()
-        for _, name in OUTPUTS.values():
-            (work / name).rename(staged / name)
-        try:
-            staged.rename(entry)
-        except OSError:
-            if not all((entry / name).is_file() for _, name in OUTPUTS.values()):
-                shutil.rmtree(entry, ignore_errors=True)
-                staged.rename(entry)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    for old in root.iterdir():
-        if old.name != key and not old.name.startswith(".work-"):
-            shutil.rmtree(old, ignore_errors=True)
-    return outputs
+
+    names = [name for _, name in OUTPUTS.values()]
+    files = cached_files(Path(cache_dir) / "easy-read", _cache_key(text, pictures.files, fonts), names, make)
+    return [(f"{DOWNLOADS}/{name}", path) for name, path in files.items()]
 
 
 def _cache_key(text: str, pictures: dict[str, Path], fonts: list[Path]) -> str:
-    digest = hashlib.sha256()
-
-    def add(label: str, value: bytes) -> None:
-        digest.update(label.encode() + b"\0" + len(value).to_bytes(8, "big") + value)
-
-    add("data", text.encode())
-    add("typst", package_version("typst").encode())
-    add("easy_read_print.py", Path(__file__).read_bytes())
-    for template in sorted(TEMPLATES.glob("easy-read-*.typ")):
-        add(f"template:{template.name}", template.read_bytes())
+    key = Fingerprint().add("data", text).add("typst", package_version("typst"))
+    key.add("easy_read_print.py", Path(__file__).read_bytes())
+    key.add_files("template", sorted(TEMPLATES.glob("easy-read-*.typ")))
     for name, path in sorted(pictures.items()):
-        add(f"picture:{name}", path.read_bytes())
-    for font in fonts:
-        add(f"font:{font.name}", font.read_bytes())
-    return digest.hexdigest()[:20]
+        key.add(f"picture:{name}", path.read_bytes())
+    return key.add_files("font", fonts).hexdigest()
 
 
 def _typeset(work: Path, data: dict) -> None:

@@ -12,15 +12,14 @@ numbered "Page N of M". Like the decks, they are cached under a hash of every in
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
-import shutil
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 from .cards import CARD_ICONS, CARD_KINDS, activity_card, card
+from .filecache import Fingerprint, cached_files
 from .model import Activity, Kit, SessionPlan
 from .options import Options
 from .pages import SOURCE_LABELS
@@ -97,18 +96,10 @@ def render_packs(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list
     sheets = {name: sheets_json(build_sheet(kit, options, name)) for name in SETS} if kit.statements else {}
     icons = {kind: icon_file(icon_dirs, CARD_ICONS[kind]) for kind in CARD_KINDS}
     fonts = sorted(font_dir().glob("*.[ot]tf"))
-    key = _cache_key(packs, sheets, options, icons, fonts)
-    root = Path(cache_dir) / "packs"
-    entry = root / key
-    names = {(plan_id, paper): Path(pack_pdf(plan_id, paper)).name for plan_id in packs for paper in pack_papers(options)}
-    outputs = [(pack_pdf(plan_id, paper), entry / name) for (plan_id, paper), name in names.items()]
-    if all(path.is_file() for _, path in outputs):
-        return outputs
+    names = {(plan_id, paper): Path(pack_pdf(plan_id, paper)).name
+             for plan_id in packs for paper in pack_papers(options)}
 
-    work = root / f".work-{key}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    try:
+    def make(work: Path) -> None:
         every_card = {c["id"]: c for text in packs.values() for c in json.loads(text)["cards"]}
         all_cards = {"cards": list(every_card.values())}
         _write_inputs(work, all_cards, _json(all_cards), icons)
@@ -122,23 +113,10 @@ def render_packs(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list
         for plan_id, text in packs.items():
             (work / f"pack-{plan_id}.json").write_text(text, encoding="utf-8")
         _typeset(work, names, every_card)
-        staged = work / "out"
-        staged.mkdir()
-        for name in names.values():
-            (work / name).rename(staged / name)
-        try:
-            staged.rename(entry)
-        except OSError:
-            # Another build with the same inputs finished first; its files are the same.
-            if not all(path.is_file() for _, path in outputs):
-                shutil.rmtree(entry, ignore_errors=True)
-                staged.rename(entry)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    for old in root.iterdir():
-        if old.name != key and not old.name.startswith(".work-"):
-            shutil.rmtree(old, ignore_errors=True)
-    return outputs
+
+    files = cached_files(Path(cache_dir) / "packs", _cache_key(packs, sheets, options, icons, fonts),
+                         list(names.values()), make)
+    return [(pack_pdf(plan_id, paper), files[name]) for (plan_id, paper), name in names.items()]
 
 
 def _typeset(work: Path, names: dict[tuple[str, str], str], cards: dict[str, dict]) -> None:
@@ -163,24 +141,17 @@ def _typeset(work: Path, names: dict[tuple[str, str], str], cards: dict[str, dic
 
 
 def _cache_key(packs: dict[str, str], sheets: dict[str, str], options: Options, icons, fonts) -> str:
-    digest = hashlib.sha256()
-
-    def add(label: str, value: bytes) -> None:
-        digest.update(label.encode() + b"\0" + len(value).to_bytes(8, "big") + value)
-
+    key = Fingerprint()
     for name, text in sorted(packs.items()):
-        add(f"pack:{name}", text.encode())
+        key.add(f"pack:{name}", text)
     for name, text in sorted(sheets.items()):
-        add(f"sheet:{name}", text.encode())
-    add("options", repr(options).encode())
+        key.add(f"sheet:{name}", text)
+    key.add("options", repr(options))
     for name in ("typst", "segno"):
-        add(name, package_version(name).encode())
-    add("packs.py", Path(__file__).read_bytes())
-    add("printing.py", (Path(__file__).parent / "printing.py").read_bytes())
-    for template in sorted(TEMPLATES.glob("*.typ")):
-        add(f"template:{template.name}", template.read_bytes())
+        key.add(name, package_version(name))
+    key.add("packs.py", Path(__file__).read_bytes())
+    key.add("printing.py", (Path(__file__).parent / "printing.py").read_bytes())
+    key.add_files("template", sorted(TEMPLATES.glob("*.typ")))
     for kind, path in sorted(icons.items()):
-        add(f"icon:{kind}", path.read_bytes())
-    for font in fonts:
-        add(f"font:{font.name}", font.read_bytes())
-    return digest.hexdigest()[:20]
+        key.add(f"icon:{kind}", path.read_bytes())
+    return key.add_files("font", fonts).hexdigest()

@@ -15,7 +15,6 @@ into them, so a build where nothing changed does not run Typst at all.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import json
 import os
@@ -26,6 +25,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 from .cards import CARD_ICONS, CARD_KINDS, build_cards, cards_json, page_cards
+from .filecache import Fingerprint, cached_files
 from .errors import KitError, Problem
 from .model import Kit
 from .options import PAPERS as PAPER_NAMES, Options
@@ -115,49 +115,26 @@ def render_cards(kit: Kit, options: Options, *, cache_dir: Path, icon_dirs: list
     text = cards_json(data)
     icons = {kind: icon_file(icon_dirs, CARD_ICONS[kind]) for kind in CARD_KINDS}
     fonts = sorted(font_dir().glob("*.[ot]tf"))
-    key = _cache_key(text, options, icons, fonts)
-    root = Path(cache_dir) / "cards"
-    entry = root / key
     planned = planned_outputs(data, options)
-    outputs = [(f"{DOWNLOADS}/{name}", entry / name) for name in planned]
-    if all(path.is_file() for _, path in outputs):
-        return outputs
 
-    work = root / f".work-{key}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    try:
+    def make(work: Path) -> None:
         _write_inputs(work, data, text, icons)
         _typeset(work, {name: (work / name, inputs) for name, inputs in planned.items()})
-        _replace(work, entry, list(planned))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    # Only the current decks are worth keeping; older entries are outputs of old inputs.
-    for old in root.iterdir():
-        if old.name != key and not old.name.startswith(".work-"):
-            shutil.rmtree(old, ignore_errors=True)
-    return outputs
+
+    files = cached_files(Path(cache_dir) / "cards", _cache_key(text, options, icons, fonts), list(planned), make)
+    return [(f"{DOWNLOADS}/{name}", path) for name, path in files.items()]
 
 
 def _cache_key(text: str, options: Options, icons: dict[str, Path], fonts: list[Path]) -> str:
-    digest = hashlib.sha256()
-
-    def add(label: str, value: bytes) -> None:
-        digest.update(label.encode() + b"\0" + len(value).to_bytes(8, "big") + value)
-
-    add("cards", text.encode())
-    add("options", repr(options).encode())
+    key = Fingerprint().add("cards", text).add("options", repr(options))
     for name in ("typst", "segno"):
-        add(name, package_version(name).encode())
+        key.add(name, package_version(name))
     # This module decides how QR codes and inputs are made, so its own text is an input too.
-    add("printing.py", Path(__file__).read_bytes())
-    for template in sorted(TEMPLATES.glob("*.typ")):
-        add(f"template:{template.name}", template.read_bytes())
+    key.add("printing.py", Path(__file__).read_bytes())
+    key.add_files("template", sorted(TEMPLATES.glob("*.typ")))
     for kind, path in icons.items():
-        add(f"icon:{kind}", path.read_bytes())
-    for font in fonts:
-        add(f"font:{font.name}", font.read_bytes())
-    return digest.hexdigest()[:20]
+        key.add(f"icon:{kind}", path.read_bytes())
+    return key.add_files("font", fonts).hexdigest()
 
 
 def _write_inputs(work: Path, data: dict, text: str, icons: dict[str, Path]) -> None:
@@ -261,19 +238,3 @@ def _overflow_problems(message: str, cards: dict[str, dict]) -> list[Problem]:
     return problems
 
 
-def _replace(work: Path, entry: Path, names: list[str]) -> None:
-    """Move the finished files into place in one step, so a reader never sees half a deck."""
-    staged = work / "out"
-    staged.mkdir()
-    for name in names:
-        (staged / name).parent.mkdir(parents=True, exist_ok=True)
-        (work / name).rename(staged / name)
-    shutil.copyfile(work / "cards.json", staged / "cards.json")
-    try:
-        staged.rename(entry)
-    except OSError:
-        # Another build with the same inputs (a `mkdocs serve` beside a `make site`) got there first.
-        if all((entry / name).is_file() for name in names):
-            return
-        shutil.rmtree(entry, ignore_errors=True)
-        staged.rename(entry)

@@ -11,7 +11,6 @@ preparing are kept too and logged again, so `--strict` judges a reused build the
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -19,6 +18,7 @@ from datetime import date
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+from .filecache import Fingerprint
 from .options import read_options
 from .prepared import CACHE_DIR, Prepared
 
@@ -56,12 +56,8 @@ def prepare_reusing(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs
 
 
 def fingerprint(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path], site_name: str) -> str:
-    digest = hashlib.sha256()
-
-    def add(label: str, value: bytes | str) -> None:
-        value = value.encode() if isinstance(value, str) else value
-        digest.update(label.encode() + b"\0" + len(value).to_bytes(8, "big") + value)
-
+    key = Fingerprint()
+    add = key.add
     add("options", repr(raw_options))
     add("site_name", site_name)
     add("icons", repr([str(d) for d in icon_dirs]))
@@ -82,7 +78,7 @@ def fingerprint(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: li
         else:
             stat = path.stat()
             add(f"docs:{path.relative_to(docs_dir)}", f"{stat.st_size}:{stat.st_mtime_ns}")
-    return digest.hexdigest()[:24]
+    return key.hexdigest(24)
 
 
 def _files(folder: Path) -> list[Path]:

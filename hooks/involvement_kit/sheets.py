@@ -8,13 +8,12 @@ changed does not run Typst.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+from .filecache import Fingerprint, cached_files
 from .model import Kit
 from .options import Options
 from .printing import DOWNLOADS, font_dir
@@ -77,51 +76,19 @@ def render_sheets(kit: Kit, options: Options, *, cache_dir: Path) -> list[tuple[
         return []
     texts = {name: sheets_json(build_sheet(kit, options, name)) for name in SETS}
     fonts = sorted(font_dir().glob("*.[ot]tf"))
-    key = _cache_key(texts, fonts)
-    root = Path(cache_dir) / "sheets"
-    entry = root / key
-    outputs = [(f"{DOWNLOADS}/{file_name(s, p)}", entry / file_name(s, p)) for s in SETS for p in PAPERS]
-    if all(path.is_file() for _, path in outputs):
-        return outputs
-
-    work = root / f".work-{key}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    try:
-        _typeset(work, texts)
-        staged = work / "out"
-        staged.mkdir()
-        for _, path in outputs:
-            (work / path.name).rename(staged / path.name)
-        shutil.rmtree(entry, ignore_errors=True)
-        try:
-            staged.rename(entry)
-        except OSError:
-            # Another build with the same inputs finished first; its files are the same.
-            if not all(path.is_file() for _, path in outputs):
-                raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    for old in root.iterdir():
-        if old.name != key and not old.name.startswith(".work-"):
-            shutil.rmtree(old, ignore_errors=True)
-    return outputs
+    names = [file_name(s, p) for s in SETS for p in PAPERS]
+    files = cached_files(Path(cache_dir) / "sheets", _cache_key(texts, fonts), names,
+                         lambda work: _typeset(work, texts))
+    return [(f"{DOWNLOADS}/{name}", path) for name, path in files.items()]
 
 
 def _cache_key(texts: dict[str, str], fonts: list[Path]) -> str:
-    digest = hashlib.sha256()
-
-    def add(label: str, value: bytes) -> None:
-        digest.update(label.encode() + b"\0" + len(value).to_bytes(8, "big") + value)
-
+    key = Fingerprint()
     for name, text in sorted(texts.items()):
-        add(f"sheet:{name}", text.encode())
-    add("typst", package_version("typst").encode())
-    add("template", TEMPLATE.read_bytes())
-    add("module", Path(__file__).read_bytes())
-    for font in fonts:
-        add(f"font:{font.name}", font.read_bytes())
-    return digest.hexdigest()[:20]
+        key.add(f"sheet:{name}", text)
+    key.add("typst", package_version("typst")).add("template", TEMPLATE.read_bytes())
+    key.add("module", Path(__file__).read_bytes())
+    return key.add_files("font", fonts).hexdigest()
 
 
 def _typeset(work: Path, texts: dict[str, str]) -> None:
