@@ -12,7 +12,7 @@
   "use strict";
 
   var COMPARE_KEY = "user-involvement-kit:compare";
-  var SVG_NS = "http://www.w3.org/2000/svg";
+  var dom = window.KitDom, el = dom.el, svg = dom.svg, append = dom.append;
   var CELL_VALUES = ["0", "1", "2", "?"];
   var SET_LABELS = { quick: "Quick check", full: "Full set" };
   var COLOURS = ["#0b5394", "#b45309", "#137a4b", "#9b2c7a", "#4b5563", "#6d28d9", "#a61b1b"];
@@ -22,37 +22,6 @@
 
   function has(object, key) {
     return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
-  }
-
-  function setAttrs(node, attrs) {
-    Object.keys(attrs || {}).forEach(function (key) {
-      var value = attrs[key];
-      if (value === null || value === undefined || value === false) return;
-      if (key === "text") node.textContent = value;
-      else if (key === "hidden") node.hidden = !!value;
-      else node.setAttribute(key, value === true ? "" : String(value));
-    });
-  }
-
-  function append(node, children) {
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined || child === false) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-  }
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
-
-  function svg(tag, attrs, children) {
-    var node = document.createElementNS(SVG_NS, tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
   }
 
   function nextId(prefix) {

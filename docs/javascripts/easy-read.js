@@ -13,29 +13,14 @@
 
   var STORAGE_KEY = "user-involvement-kit:easy-read-scorer";
   // Short words for each answer; the page's own list (#er-scale) explains them in full.
+  var el = window.KitDom.el;
+
   var CHOICES = [
     { value: 0, key: "0", label: "Not happening" },
     { value: 1, key: "1", label: "Happens, but managers decide how" },
     { value: 2, key: "2", label: "Happens, and users lead it" },
     { value: null, key: "dk", label: "I do not know" },
   ];
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      var value = attrs[key];
-      if (value === null || value === undefined || value === false) return;
-      if (key === "text") node.textContent = value;
-      else if (key === "hidden") node.hidden = true;
-      else node.setAttribute(key, value === true ? "" : String(value));
-    });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined) {
-        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
-  }
 
   /* --- read aloud ----------------------------------------------------------------- */
 

@@ -9,44 +9,13 @@
   "use strict";
 
   var STORAGE_KEY = "user-involvement-kit:scorer";
-  var SVG_NS = "http://www.w3.org/2000/svg";
+  var dom = window.KitDom, el = dom.el, svg = dom.svg, append = dom.append;
   var SCRIPT = document.currentScript;
   // The site root, worked out from this script's own address (javascripts/scorer.js),
   // so links to area pages work on a web server and in a copy opened from disk.
   var SITE_ROOT = SCRIPT ? new URL("../", SCRIPT.src) : new URL("../", document.baseURI);
   var LEVEL_NAMES = ["Not happening", "Management-centred", "User-centred"];
   var SET_LABELS = { quick: "Quick check", full: "Full set" };
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
-
-  function svg(tag, attrs, children) {
-    var node = document.createElementNS(SVG_NS, tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
-
-  function setAttrs(node, attrs) {
-    Object.keys(attrs || {}).forEach(function (key) {
-      var value = attrs[key];
-      if (value === null || value === undefined || value === false) return;
-      if (key === "text") node.textContent = value;
-      else if (key === "hidden") node.hidden = !!value;
-      else node.setAttribute(key, value === true ? "" : String(value));
-    });
-  }
-
-  function append(node, children) {
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-  }
 
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);

@@ -1,0 +1,40 @@
+// Building page elements from plain values. Text always goes in with textContent, never as
+// HTML, so whatever a person typed or a file held is shown as text. Shared by the scorer,
+// the compare and progress pages and the easy-read pages (window.KitDom).
+(function () {
+  "use strict";
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  function setAttrs(node, attrs) {
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) return;
+      if (key === "text") node.textContent = value;
+      else if (key === "hidden") node.hidden = !!value;
+      else node.setAttribute(key, value === true ? "" : String(value));
+    });
+  }
+
+  function append(node, children) {
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function svg(tag, attrs, children) {
+    var node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  window.KitDom = { el: el, svg: svg, setAttrs: setAttrs, append: append };
+})();
