@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .branding import branding
+from .briefing import render_briefing
 from .loader import load_kit
 from .options import read_options
 from .pages import nav_sections, render_assets, render_pages
@@ -52,6 +53,7 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
                 if name in wanted]
         easy_job = pool.submit(prepare_easy_read, kit, options, project_dir=Path(project_dir), kit_dir=kit_dir,
                                docs_dir=Path(docs_dir), label=options.kit_dir, cache_dir=cache, icon_dirs=icon_dirs)
+        jobs.append(pool.submit(render_briefing, kit, options, docs_dir=Path(docs_dir), cache_dir=cache))
         downloads = [item for job in jobs for item in job.result()]
         easy = easy_job.result()
     history = load_history(kit_dir, kit, label=options.kit_dir)
