@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import material
@@ -16,7 +15,6 @@ from involvement_kit.pages import expand_nav
 from involvement_kit.print_links import add_print_addresses
 from involvement_kit.reuse import prepare_reusing
 
-log = logging.getLogger("mkdocs.hooks.kit")
 ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
 _prepared = None
 
@@ -25,7 +23,7 @@ def on_config(config):
     global _prepared
     try:
         _prepared = prepare_reusing(Path(config.config_file_path).parent, config.extra.get("kit"),
-                            docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name)
+                                    docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name)
     except KitError as exc:
         raise PluginError(exc.describe()) from None
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
