@@ -42,11 +42,5 @@
     try { localStorage.setItem(key, JSON.stringify(names)); } catch (e) { /* storage blocked */ }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.KitDom.onPage(init);
 })();

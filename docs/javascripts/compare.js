@@ -29,16 +29,7 @@
     return prefix + "-" + uid;
   }
 
-  function storageWorks() {
-    try {
-      var probe = COMPARE_KEY + ":probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
+  var storageWorks = window.KitDom.storageWorks;
 
   function loadStored(key) {
     try {

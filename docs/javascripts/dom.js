@@ -1,6 +1,6 @@
 // Building page elements from plain values. Text always goes in with textContent, never as
 // HTML, so whatever a person typed or a file held is shown as text. Shared by the scorer,
-// the compare and progress pages and the easy-read pages (window.KitDom).
+// the compare and progress pages, the easy-read pages and the checklist (window.KitDom).
 (function () {
   "use strict";
   var SVG_NS = "http://www.w3.org/2000/svg";
@@ -36,5 +36,28 @@
     return node;
   }
 
-  window.KitDom = { el: el, svg: svg, setAttrs: setAttrs, append: append };
+  /** Whether this browser lets the page keep data (private modes and full disks may not). */
+  function storageWorks() {
+    try {
+      window.localStorage.setItem("kit:probe", "1");
+      window.localStorage.removeItem("kit:probe");
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /** Run `init` on every page view: through Material's document$ when it is there. */
+  function onPage(init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  }
+
+  window.KitDom = { el: el, svg: svg, setAttrs: setAttrs, append: append, storageWorks: storageWorks,
+                    onPage: onPage };
 })();

@@ -69,16 +69,7 @@
 
   /* --- the easy-read scorer ------------------------------------------------------------ */
 
-  function canStore() {
-    try {
-      var probe = STORAGE_KEY + ":probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
+  var canStore = window.KitDom.storageWorks;
 
   function symbol(index) {
     // The same pictures as the page's own explanation of the answers.

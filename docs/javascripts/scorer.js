@@ -27,16 +27,7 @@
 
   /* --- storage ---------------------------------------------------------------- */
 
-  function storageWorks() {
-    try {
-      var probe = STORAGE_KEY + ":probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
+  var storageWorks = window.KitDom.storageWorks;
 
   function init() {
     var root = document.getElementById("kit-scorer");
@@ -532,11 +523,5 @@
     this.say("All answers and notes were cleared from this browser.");
   };
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.KitDom.onPage(init);
 })();
