@@ -1,4 +1,4 @@
-"""MkDocs hooks: thin adapters from MkDocs events to the kit core (hooks/involvement_kit)."""
+"""MkDocs hooks: thin adapters from MkDocs events to the kit's build pipeline (hooks/involvement_kit)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,8 @@ import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from involvement_kit.downloads import drop_missing_downloads
-from involvement_kit.errors import KitError
-from involvement_kit.html_fixes import fix_page
-from involvement_kit.pages import expand_nav
-from involvement_kit.print_links import add_print_addresses
-from involvement_kit.reuse import prepare_reusing
+from involvement_kit.pipeline import (KitError, add_print_addresses, drop_missing_downloads, expand_nav, fix_page,
+                                      prepare_reusing)
 
 ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
 _prepared = None

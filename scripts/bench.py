@@ -58,8 +58,8 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 def make_baseline(project: Path, dest: Path) -> Path:
     """The same pages as plain files and a config without hooks: what MkDocs alone costs."""
-    from involvement_kit.pages import expand_nav
-    from involvement_kit.project import prepare
+    from involvement_kit.web.nav import expand_nav
+    from involvement_kit.pipeline.prepare import prepare
 
     import material
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")

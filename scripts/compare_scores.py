@@ -17,13 +17,13 @@ from pathlib import Path
 import yaml
 
 from involvement_kit import __version__
-from involvement_kit.compare import compare, progress
+from involvement_kit.scoring.compare import compare, progress
 from involvement_kit.errors import KitError
-from involvement_kit.history import load_history
-from involvement_kit.loader import load_kit
-from involvement_kit.options import read_options
-from involvement_kit.report import render_report
-from involvement_kit.responses import read_answers
+from involvement_kit.scoring.history import load_history
+from involvement_kit.content.loader import load_kit
+from involvement_kit.content.options import read_options
+from involvement_kit.scoring.report import render_report
+from involvement_kit.scoring.responses import read_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -28,3 +28,33 @@ def replace_in(name: str, old: str, new: str, base: Path = BASIC) -> dict[str, s
     text = (base / name).read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
     return {name: text.replace(old, new, 1)}
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def icon_dirs() -> tuple[Path, ...]:
+    import material
+
+    return (Path(material.__file__).parent / "templates" / ".icons",)
+
+
+def build_context(kit, options, *, cache_dir: Path, docs_dir: Path | None = None, kit_dir: Path | None = None,
+                  hard_words=None, date: str = ""):
+    """What the pipeline hands every renderer, made from a loaded kit."""
+    from involvement_kit.content.easy_read_rules import HardWords
+    from involvement_kit.outputs import BuildContext, Pictures
+
+    docs = docs_dir or ROOT / "docs"
+    return BuildContext(kit, options, kit_dir or ROOT / "kit", docs, Path(cache_dir), Pictures(icon_dirs(), docs),
+                        hard_words=hard_words or HardWords(), date=date)
+
+
+def render_paper(make_batch, kit, options, *, cache_dir: Path, **context) -> list[tuple[str, Path]]:
+    """One paper renderer's files as (site path, file on disk), through the real Typst path."""
+    from involvement_kit.paper.typesetting import typeset
+
+    extra = {key: context.pop(key) for key in ("pages", "when") if key in context}
+    ctx = build_context(kit, options, cache_dir=cache_dir, **context)
+    made = make_batch(ctx, **extra)
+    return typeset([made], Path(cache_dir))[made.name] if made is not None else []

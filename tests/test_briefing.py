@@ -7,8 +7,8 @@ import re
 from pypdf import PdfReader
 
 from conftest import ROOT
-from involvement_kit.briefing import blocks, inline
-from involvement_kit.loader import load_kit
+from involvement_kit.paper.briefing import blocks, inline
+from involvement_kit.content.loader import load_kit
 
 A4 = (595.28, 841.89)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 
 BEHAVIOURS = load_kit(ROOT / "kit").leader_behaviours
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from conftest import ROOT
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 
 TARGET = load_kit(ROOT / "kit").barriers[2]  # any generated page will do; this one is stable
 

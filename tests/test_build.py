@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit")
 

@@ -15,15 +15,16 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from kitfiles import build_context, render_paper
 from conftest import ROOT, copy_project
 from golden import check_golden
-from involvement_kit import printing
-from involvement_kit.cards import blank_count, build_cards, cards_json
+from involvement_kit.paper import cards as printing, typesetting
+from involvement_kit.paper.cards import blank_count, build_cards, cards_json
 from involvement_kit.errors import KitError
-from involvement_kit.loader import load_kit
-from involvement_kit.options import Options
-from involvement_kit.project import prepare
-from involvement_kit.schema import KINDS
+from involvement_kit.content.loader import load_kit
+from involvement_kit.content.options import Options
+from involvement_kit.pipeline.prepare import prepare
+from involvement_kit.content.schema import KINDS
 
 CARDS_KIT = Path(__file__).resolve().parent / "fixtures" / "cards-kit"
 ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
@@ -72,7 +73,7 @@ def load(folder: Path):
 
 
 def render(kit, cache: Path, public_url: str = PUBLIC_URL):
-    return printing.render_cards(kit, Options(public_url=public_url), cache_dir=cache, icon_dirs=ICON_DIRS)
+    return render_paper(printing.batch, kit, Options(public_url=public_url), cache_dir=cache)
 
 
 def with_long_back(folder: Path, record_id: str, file: str = "enablers.yml") -> None:
@@ -88,13 +89,13 @@ def with_long_back(folder: Path, record_id: str, file: str = "enablers.yml") -> 
 @pytest.fixture
 def counted_typeset(monkeypatch):
     calls = []
-    real = printing._typeset
+    real = typesetting._make
 
-    def typeset(work, outputs):
-        calls.append(work)
-        return real(work, outputs)
+    def make(pending, templates, cache_dir):
+        calls.append(pending)
+        return real(pending, templates, cache_dir)
 
-    monkeypatch.setattr(printing, "_typeset", typeset)
+    monkeypatch.setattr(typesetting, "_make", make)
     return calls
 
 
@@ -150,13 +151,11 @@ def test_qr_codes_are_made_only_when_there_is_an_address(tmp_path):
     # Every card with a page (records, activities) and the instructions card, which points to the print page.
     for url, expected in ((PUBLIC_URL, len(card_records(kit)) + 1), ("", 0)):
         data = build_cards(kit, Options(public_url=url))
-        work = tmp_path / f"work-{expected}"
-        work.mkdir()
-        printing._write_inputs(work, data, cards_json(data), {"enabler": ICON_DIRS[0] / "material" / "star.svg"})
-        qr = sorted((work / "qr").glob("*.svg"))
+        files = printing.card_files(build_context(kit, Options(public_url=url), cache_dir=tmp_path), data["cards"])
+        qr = [files[name] for name in sorted(files) if name.startswith("qr/")]
         assert len(qr) == expected
         if qr:
-            assert qr[0].read_text(encoding="utf-8").startswith("<svg")
+            assert qr[0].decode("utf-8").startswith("<svg")
 
 
 # --- the fit check -----------------------------------------------------------------------
@@ -255,10 +254,10 @@ def test_template_change_renders_again(tmp_path, counted_typeset, monkeypatch):
     kit = load(kit_folder(tmp_path / "kit"))
     render(kit, tmp_path / "cache")
     templates = tmp_path / "templates"
-    shutil.copytree(printing.TEMPLATES, templates)
+    shutil.copytree(typesetting.TEMPLATES, templates)
     with open(templates / "card.typ", "a", encoding="utf-8") as f:
         f.write("\n// changed\n")
-    monkeypatch.setattr(printing, "TEMPLATES", templates)
+    monkeypatch.setattr(typesetting, "TEMPLATES", templates)
     render(kit, tmp_path / "cache")
     assert len(counted_typeset) == 2
 
@@ -295,7 +294,7 @@ def test_prepare_returns_the_decks_a4_first(tmp_path):
 
 def test_letter_first_when_the_organisation_prints_on_letter(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
-    downloads = printing.render_cards(kit, Options(paper="letter"), cache_dir=tmp_path / "cache", icon_dirs=ICON_DIRS)
+    downloads = render_paper(printing.batch, kit, Options(paper="letter"), cache_dir=tmp_path / "cache")
     assert downloads[0][0] == "downloads/cards-letter.pdf"
     one = dict(downloads)["downloads/cards/listen-first.pdf"]
     assert float(PdfReader(one).pages[0].mediabox.height) == pytest.approx(792, abs=0.1)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT
-from involvement_kit.compare import OTHERS, Response, compare, progress
+from involvement_kit.scoring.compare import OTHERS, Response, compare, progress
 
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "compare.json").read_text(encoding="utf-8"))
 AREAS = VECTORS["statements"]

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from involvement_kit import __version__
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit", version=__version__)
 QUICK = [s.id for s in KIT.quick_check]

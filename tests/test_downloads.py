@@ -1,6 +1,6 @@
 """A link to a download the build did not make is dropped; its words stay."""
 
-from involvement_kit.downloads import drop_missing_downloads
+from involvement_kit.web.downloads import drop_missing_downloads
 
 MADE = {"downloads/scoring-quick-a4.pdf"}
 

@@ -10,20 +10,28 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from involvement_kit import easy_read as rules
-from involvement_kit.easy_read_pages import prepare_easy_read, render_easy_read_pages
+from involvement_kit.content import easy_read_rules as rules
+from involvement_kit.web.easy_read import render_easy_read_pages, render_web
 from involvement_kit.errors import KitError
-from involvement_kit.loader import load_kit
-from involvement_kit.options import Options
-from involvement_kit.pages import expand_nav, render_pages
-from involvement_kit.project import picture_finder
-from kitfiles import BASIC, make_kit, replace_in
+from involvement_kit.content.loader import load_kit
+from involvement_kit.content.options import Options
+from involvement_kit.web.nav import expand_nav
+from involvement_kit.web.pages import render_pages
+from involvement_kit.pipeline.prepare import picture_finder
+from kitfiles import BASIC, build_context, make_kit, replace_in
 
 FIXTURES = ROOT / "tests" / "fixtures" / "easy-read"
 ICONS = [Path(__import__("material").__file__).parent / "templates" / ".icons"]
 HARD = rules.load_hard_words(FIXTURES, "fixtures")
 GOOD_PAGE = (FIXTURES / "good-page.md").read_text(encoding="utf-8")
 EMPTY_DOCS = ROOT / "tests" / "fixtures" / "cards-kit"  # a folder with no easy-read/ in it
+
+
+def prepare_easy_read(kit, options, *, kit_dir: Path, docs_dir: Path, **_):
+    """The easy-read pages as the build makes them, checks included."""
+    ctx = build_context(kit, options, cache_dir=kit_dir.parent / ".cache", docs_dir=docs_dir, kit_dir=kit_dir,
+                        hard_words=rules.load_hard_words(kit_dir, "kit"))
+    return render_web(ctx)
 
 
 def real_easy_read(options: Options = Options(), docs_dir: Path = ROOT / "docs"):
@@ -75,8 +83,12 @@ def kit_with(tmp_path, name, old, new):
 
 
 def record_problems(tmp_path, new_text, caplog=None):
-    kit = kit_with(tmp_path, "enablers.yml", "- text: This is easy.", f"- text: \"{new_text}\"")
-    return [str(p) for p in rules.check_records(kit, tmp_path)]
+    """The loader checks every record's easy-read points, with the line of each."""
+    try:
+        kit_with(tmp_path, "enablers.yml", "- text: This is easy.", f"- text: \"{new_text}\"")
+    except KitError as exc:
+        return [str(p) for p in exc.problems]
+    return []
 
 
 def test_sentence_over_20_words_is_a_mistake_naming_file_record_and_sentence(tmp_path):
@@ -142,19 +154,28 @@ def test_plain_text_is_not_taken_for_emphasis(text):
 
 
 def test_statement_easy_read_sentence_is_checked(tmp_path):
-    kit = load_kit(ROOT / "kit", label="kit")
-    statement = kit.statements[0]
-    from dataclasses import replace
-    kit = replace(kit, statements=(replace(statement, easy_read="We ALWAYS listen."),) + kit.statements[1:])
-    problems = [str(p) for p in rules.check_records(kit, ROOT)]
+    import shutil
+    kit_dir = tmp_path / "kit"
+    shutil.copytree(ROOT / "kit", kit_dir)
+    statement = load_kit(ROOT / "kit", label="kit").statements[0]
+    path = kit_dir / "statements.yml"
+    text = path.read_text(encoding="utf-8")
+    old = f"easy_read: {statement.easy_read}"
+    assert old in text
+    path.write_text(text.replace(old, "easy_read: We ALWAYS listen.", 1), encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        load_kit(kit_dir, label="kit")
+    problems = [str(p) for p in caught.value.problems]
     assert len(problems) == 1
-    assert "kit/statements.yml" in problems[0] and f"record '{statement.id}'" in problems[0] and "ALWAYS" in problems[0]
+    assert "kit/statements.yml, line " in problems[0] and f"record '{statement.id}'" in problems[0]
+    assert "ALWAYS" in problems[0]
 
 
 def test_alt_text_of_a_record_picture_is_checked_too(tmp_path):
     # The loader already refuses a point with no alt text; the alt text itself must be plain too.
-    kit = kit_with(tmp_path, "enablers.yml", "alt: A group of people.", "alt: A group of VERY happy people.")
-    problems = [str(p) for p in rules.check_records(kit)]
+    with pytest.raises(KitError) as caught:
+        kit_with(tmp_path, "enablers.yml", "alt: A group of people.", "alt: A group of VERY happy people.")
+    problems = [str(p) for p in caught.value.problems]
     assert len(problems) == 1 and "easy_read[1].alt" in problems[0] and "VERY" in problems[0]
 
 
@@ -241,9 +262,8 @@ def test_build_stops_on_a_bad_hand_written_page(tmp_path):
 
 
 def test_build_stops_on_a_bad_record(tmp_path):
-    kit = kit_with(tmp_path, "enablers.yml", "- text: This is easy.", "- text: This is *easy*.")
     with pytest.raises(KitError) as caught:
-        prepare_easy_read(kit, Options(), project_dir=tmp_path, kit_dir=tmp_path / "kit", docs_dir=EMPTY_DOCS)
+        kit_with(tmp_path, "enablers.yml", "- text: This is easy.", "- text: This is *easy*.")
     assert "first-enabler" in caught.value.describe() and "*easy*" in caught.value.describe()
 
 
@@ -311,7 +331,7 @@ def test_nav_entry_expands_into_the_easy_read_section():
 
 
 def test_own_image_in_place_of_an_icon():
-    from involvement_kit.easy_read_pages import picture_md
+    from involvement_kit.web.easy_read import picture_md
     assert picture_md("easy-read/enablers/x.md")("images/our-group.png", 'Our "group"') == \
         "![Our 'group'](../../images/our-group.png){ .er-picture }"
     assert picture_md("easy-read/x.md")("material/account-group", "A group") == \
@@ -320,7 +340,7 @@ def test_own_image_in_place_of_an_icon():
 
 def test_activities_with_easy_read_points_appear_on_the_workshop_page():
     from dataclasses import replace
-    from involvement_kit.model import EasyReadPoint
+    from involvement_kit.content.model import EasyReadPoint
     kit = load_kit(ROOT / "kit", label="kit")
     if not kit.activities:
         pytest.skip("the kit has no activities yet")

@@ -10,12 +10,14 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from involvement_kit import easy_read as rules
-from involvement_kit.easy_read_print import MAX_BOOKLET_PAGES, SCALE_WORDS, render_easy_read_print
+from involvement_kit.content import easy_read_rules as rules
+from involvement_kit.paper import easy_read as easy_read_print
+from involvement_kit.paper.easy_read import MAX_BOOKLET_PAGES
+from involvement_kit.vocabulary import SCALE
 from involvement_kit.errors import KitError
-from involvement_kit.loader import load_kit
-from involvement_kit.options import Options
-from kitfiles import BASIC, make_kit, replace_in
+from involvement_kit.content.loader import load_kit
+from involvement_kit.content.options import Options
+from kitfiles import BASIC, make_kit, render_paper, replace_in
 
 KIT = load_kit(ROOT / "kit")
 ICONS = [Path(__import__("material").__file__).parent / "templates" / ".icons"]
@@ -102,8 +104,8 @@ def test_cards_one_for_each_record_with_easy_read(built_site):
 
 def test_scoring_sheet_on_the_same_scale_with_every_statement(built_site):
     text = text_of(pdf(built_site, "scoring"))
-    for words in SCALE_WORDS:
-        assert words in text
+    for level in SCALE:
+        assert f"{level.value}. {level.easy}" in text
     for statement in KIT.statements:
         assert " ".join(statement.easy_read.split()[:4]) in text, statement.id
     assert "Short list" in text and "Our group" in text
@@ -119,29 +121,30 @@ def test_a_card_that_does_not_fit_stops_the_build_naming_the_record(tmp_path):
     kit = load_kit(kit_dir, label="kit")
     hard = rules.load_hard_words(ROOT / "kit")
     with pytest.raises(KitError) as caught:
-        render_easy_read_print(kit, Options(), hard, cache_dir=tmp_path / "cache", icon_dirs=ICONS,
-                               docs_dir=ROOT / "docs")
+        render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path / "cache", hard_words=hard,
+                     pages={})
     assert "first-enabler" in caught.value.describe() and "do not fit" in caught.value.describe()
 
 
 def test_same_inputs_reuse_the_cached_pdfs(tmp_path):
     kit = load_kit(BASIC)
     hard = rules.load_hard_words(ROOT / "kit")
-    first = render_easy_read_print(kit, Options(), hard, cache_dir=tmp_path, icon_dirs=ICONS, docs_dir=ROOT / "docs")
+    first = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard, pages={})
     stamps = {path: path.stat().st_mtime_ns for _, path in first}
-    again = render_easy_read_print(kit, Options(), hard, cache_dir=tmp_path, icon_dirs=ICONS, docs_dir=ROOT / "docs")
+    again = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard, pages={})
     assert first == again and {p: p.stat().st_mtime_ns for _, p in again} == stamps
     assert [site for site, _ in first] == ["downloads/easy-read-booklet.pdf", "downloads/easy-read-cards.pdf",
                                            "downloads/easy-read-scoring.pdf"]
 
 
 def test_booklet_never_claims_a_check_that_did_not_happen(tmp_path):
-    from involvement_kit.easy_read_print import _Pictures, build_data
+    from involvement_kit.outputs import Pictures
+    from involvement_kit.paper.easy_read import _Pictures, build_data
     hard = rules.load_hard_words(ROOT / "kit")
-    unchecked = build_data(load_kit(BASIC), Options(), hard, {}, _Pictures(ICONS, ROOT / "docs"))
+    unchecked = build_data(load_kit(BASIC), Options(), hard, {}, _Pictures(Pictures(tuple(ICONS), ROOT / "docs")))
     assert unchecked["review"] == "People with learning disabilities have not checked this text yet."
     kit_dir = make_kit(tmp_path / "kit", replace_in("enablers.yml", 'easy_read_review: {checked_by: "", date: ""}',
                                                     'easy_read_review: {checked_by: "Speak Up group", date: "2026-11-01"}'))
-    checked = build_data(load_kit(kit_dir), Options(), hard, {}, _Pictures(ICONS, ROOT / "docs"))
+    checked = build_data(load_kit(kit_dir), Options(), hard, {}, _Pictures(Pictures(tuple(ICONS), ROOT / "docs")))
     # Even with every record checked, the booklet's own pages were not: it says so.
     assert "Not all of it is checked yet." in checked["review"]

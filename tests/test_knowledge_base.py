@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit")
 PARTS = ["What the study found", "Why it matters", "What it can look like in practice", "Warning signs",

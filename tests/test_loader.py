@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from involvement_kit.errors import KitError
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 from kitfiles import make_kit, replace_in
 
 

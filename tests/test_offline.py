@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit")
 

@@ -3,7 +3,7 @@
 import pytest
 
 from involvement_kit.errors import KitError
-from involvement_kit.options import contrast_with_white, read_options
+from involvement_kit.content.options import contrast_with_white, read_options
 
 
 def test_defaults():

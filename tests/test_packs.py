@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from kitfiles import render_paper
 from conftest import ROOT
-from involvement_kit import packs
-from involvement_kit.options import Options
-from involvement_kit.session_pages import plan_cards
+from involvement_kit.paper import packs, typesetting
+from involvement_kit.content.options import Options
 from test_cards import ICON_DIRS, PUBLIC_URL, kit_folder, load
 from test_print_layout import PAPERS, bbox_blocks, locate, text_runs, title_positions
 
@@ -25,7 +25,7 @@ ORGANISATION = "Riverside Advice"
 
 def render(kit, cache: Path, date: str = DATE, **options):
     options = Options(public_url=PUBLIC_URL, organisation=ORGANISATION, **options)
-    return dict(packs.render_packs(kit, options, cache_dir=cache, icon_dirs=ICON_DIRS, date=date))
+    return dict(render_paper(packs.batch, kit, options, cache_dir=cache, date=date))
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_pack_contents(real, paper):
         for step in plan.steps:
             assert step.title in everything
         # Every card the steps use is in the pack, front and back, in the deck's two-sided layout.
-        cards = plan_cards(kit, plan)
+        cards = kit.plan_cards(plan)
         card_pages = [i for i, t in enumerate(texts) if "Pack cards" in t]
         assert len(card_pages) == 2 * math.ceil(len(cards) / 4)
         reader = PdfReader(pdf)
@@ -127,8 +127,8 @@ def test_fixture_packs_without_statements_or_cards(tmp_path):
 def test_cache_and_date(tmp_path, monkeypatch):
     kit = load(kit_folder(tmp_path / "kit"))
     calls = []
-    real_typeset = packs._typeset
-    monkeypatch.setattr(packs, "_typeset", lambda *a: calls.append(1) or real_typeset(*a))
+    real_make = typesetting._make
+    monkeypatch.setattr(typesetting, "_make", lambda *a: calls.append(1) or real_make(*a))
     first = render(kit, tmp_path / "cache")
     again = render(kit, tmp_path / "cache")
     assert first == again and len(calls) == 1

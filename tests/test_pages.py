@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from golden import GOLDEN, check_golden
-from involvement_kit.loader import load_kit
-from involvement_kit.options import Options
-from involvement_kit.pages import expand_nav, link, nav_sections, render_pages
+from involvement_kit.content.loader import load_kit
+from involvement_kit.content.options import Options
+from involvement_kit.web.nav import expand_nav
+from involvement_kit.web.pages import link, nav_sections, render_pages
 from kitfiles import BASIC
 
 OPTIONS = Options(public_url="https://kit.example.org", organisation="Example Trust")

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit")
 

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from involvement_kit.cards import build_cards, page_cards
-from involvement_kit.options import Options
+from involvement_kit.paper.cards import build_cards, page_cards
+from involvement_kit.content.options import Options
 from test_cards import PUBLIC_URL, kit_folder, load, render
 
 MM = 72 / 25.4

@@ -1,6 +1,6 @@
 """Internal links carry their full published address for print."""
 
-from involvement_kit.print_links import add_print_addresses
+from involvement_kit.web.print_links import add_print_addresses
 
 URL = "https://kit.example.org"
 

@@ -9,10 +9,10 @@ import material
 import pytest
 from pathlib import Path
 
-import involvement_kit.project as project
+import involvement_kit.pipeline.prepare as project
 from conftest import ROOT
 from involvement_kit.errors import KitError
-from involvement_kit.reuse import fingerprint, prepare_reusing
+from involvement_kit.pipeline.reuse import fingerprint, prepare_reusing
 
 ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 OPTIONS = {"public_url": "https://kit.example.org", "kit_dir": "kit"}

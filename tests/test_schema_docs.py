@@ -1,7 +1,7 @@
 """The schema guide for content editors names every field the loader accepts."""
 
 from conftest import ROOT
-from involvement_kit.schema import KINDS
+from involvement_kit.content.schema import KINDS
 
 
 def test_kit_readme_documents_every_field():

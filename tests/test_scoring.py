@@ -17,10 +17,11 @@ import pytest
 
 from involvement_kit import __version__
 from involvement_kit.errors import KitError
-from involvement_kit.history import load_history, version_key
-from involvement_kit.loader import load_kit
-from involvement_kit.options import Options
-from involvement_kit.scoring import area_scores, display_score, scoring_data
+from involvement_kit.scoring.history import load_history, version_key
+from involvement_kit.content.loader import load_kit
+from involvement_kit.content.options import Options
+from involvement_kit.scoring.scoring import area_scores, display_score
+from involvement_kit.web.assets import scoring_data
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "scoring.json").read_text(encoding="utf-8"))

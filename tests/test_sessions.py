@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from involvement_kit.model import SessionPlan, Step
-from involvement_kit.options import Options
-from involvement_kit.schema import SESSION
-from involvement_kit.session_pages import (clock, easy_read_link, plan_cards, render_session_pages, schedule,
+from involvement_kit.content.model import SessionPlan, Step
+from involvement_kit.content.options import Options
+from involvement_kit.content.schema import SESSION
+from involvement_kit.vocabulary import clock
+from involvement_kit.web.sessions import (easy_read_link, render_session_pages,
                                            session_nav)
 from test_cards import PUBLIC_URL, kit_folder, load
 
@@ -47,9 +48,9 @@ def test_clock(minutes, text):
 
 def test_schedule_runs_from_zero_to_the_total(kit):
     plan = kit.sessions[0]
-    rows = schedule(plan, kit)
-    assert [(r["start"], r["end"]) for r in rows] == [(0, 10), (10, 35), (35, 42)]
-    assert rows[-1]["end"] == plan.minutes
+    rows = kit.schedule(plan)
+    assert [(r.start, r.end) for r in rows] == [(0, 10), (10, 35), (35, 42)]
+    assert rows[-1].end == plan.minutes
 
 
 def test_page_shows_each_step_and_the_sum(kit):
@@ -81,7 +82,7 @@ def test_real_plans(real_kit):
         assert "kit's suggestion" in text
         # Every card a step names is a card in the deck (or an activity card).
         for step in plan.steps:
-            assert step.cards == tuple(c.id for c in schedule(plan, real_kit)[plan.steps.index(step)]["cards"])
+            assert step.cards == tuple(c.id for c in real_kit.schedule(plan)[plan.steps.index(step)].cards)
     # The user group session links the easy-read pages it uses.
     user_group = made["sessions/user-group-hour.md"]
     assert "](../easy-read/involvement.md)" in user_group
@@ -93,9 +94,9 @@ def test_real_plans(real_kit):
 # --- pages and links ---------------------------------------------------------------------------
 
 def test_cards_of_a_plan_in_order_of_first_use_each_once(kit):
-    assert [c.id for c in plan_cards(kit, kit.sessions[0])] == ["listen-first", "count-the-seats",
+    assert [c.id for c in kit.plan_cards(kit.sessions[0])] == ["listen-first", "count-the-seats",
                                                                 "closed-meetings", "asks-questions"]
-    assert plan_cards(kit, kit.sessions[1]) == []
+    assert kit.plan_cards(kit.sessions[1]) == []
 
 
 def test_links_to_cards_packs_and_easy_read(kit):

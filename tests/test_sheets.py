@@ -7,11 +7,13 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from kitfiles import render_paper
 from conftest import ROOT
 from involvement_kit import __version__
-from involvement_kit.loader import load_kit
-from involvement_kit.options import Options
-from involvement_kit.sheets import build_sheet, render_sheets
+from involvement_kit.content.loader import load_kit
+from involvement_kit.content.options import Options
+from involvement_kit.paper import sheets
+from involvement_kit.paper.sheets import build_sheet
 
 KIT = load_kit(ROOT / "kit", version=__version__)
 # Page sizes in PostScript points.
@@ -94,17 +96,17 @@ def test_sheets_number_statements_as_the_scorer_does():
 
 
 def test_organisation_name_is_printed_when_set(tmp_path):
-    outputs = dict(render_sheets(KIT, Options(organisation="Riverside Advice"), cache_dir=tmp_path))
+    outputs = dict(render_paper(sheets.batch, KIT, Options(organisation="Riverside Advice"), cache_dir=tmp_path))
     text = PdfReader(outputs["downloads/scoring-quick-a4.pdf"]).pages[0].extract_text()
     assert "For Riverside Advice" in flat(text)
 
 
 def test_sheets_are_cached_and_the_same_inputs_give_the_same_bytes(tmp_path):
-    first = render_sheets(KIT, Options(), cache_dir=tmp_path / "one")
+    first = render_paper(sheets.batch, KIT, Options(), cache_dir=tmp_path / "one")
     stamps = {site: path.stat().st_mtime_ns for site, path in first}
-    again = render_sheets(KIT, Options(), cache_dir=tmp_path / "one")
+    again = render_paper(sheets.batch, KIT, Options(), cache_dir=tmp_path / "one")
     assert {site: path.stat().st_mtime_ns for site, path in again} == stamps
-    other = render_sheets(KIT, Options(), cache_dir=tmp_path / "two")
+    other = render_paper(sheets.batch, KIT, Options(), cache_dir=tmp_path / "two")
     assert [p.read_bytes() for _, p in first] == [p.read_bytes() for _, p in other]
     assert sorted(site for site, _ in first) == sorted(
         f"downloads/scoring-{s}-{p}.pdf" for s, p in SHEETS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from involvement_kit.html_fixes import fix_page
+from involvement_kit.web.html_fixes import fix_page
 
 MATERIAL = """<body>
 <label class="md-header__button md-icon" for="__drawer"><svg></svg></label>

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from involvement_kit.errors import KitError
-from involvement_kit.loader import load_kit
+from involvement_kit.content.loader import load_kit
 from kitfiles import BASIC, make_kit
 
 BOMB = """

@@ -1,33 +1,20 @@
 """What preparing a build produces: plain data, with no renderer behind it.
 
-Kept apart from `project.py` so that a build reusing a stored result (`reuse.py`) does
+Kept apart from `prepare.py` so that a build reusing a stored result (`reuse.py`) does
 not import, or run, any of the renderers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Kit
-from .options import Options
+from ..content.model import Kit
+from ..content.options import Options
+from ..outputs import Branding, Page
 
 # Rendered PDFs and stored results live outside site/, which MkDocs cleans before every build.
 CACHE_DIR = Path(".cache") / "kit"
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str
-    title: str
-    markdown: str
-
-
-@dataclass(frozen=True)
-class Branding:
-    site_name: str | None
-    logo: str | None
-    stylesheets: tuple[tuple[str, str], ...] = ()  # (path in the site, CSS)
 
 
 @dataclass(frozen=True)
@@ -36,7 +23,7 @@ class Prepared:
     options: Options
     kit_dir: Path
     pages: tuple[Page, ...]
-    nav_sections: dict
+    nav_sections: dict = field(default_factory=dict)
     # (path in the site, file on disk) for every PDF the build publishes.
     downloads: tuple[tuple[str, Path], ...] = ()
     # (path in the site, text) for generated scripts and data.

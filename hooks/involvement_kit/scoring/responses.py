@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Mapping
 
 from .compare import Response
-from .errors import KitError, Problem
-from .history import _chain, version_key
+from ..errors import KitError, Problem
+from .history import chain, version_key
 
 FILE_KIND = "user-involvement-kit/scores"
 FILE_FORMAT = 1
@@ -59,7 +59,7 @@ def _mapping(version, name, current, history, problems) -> dict | None:
         problems.append(Problem(name, f"was made with version {version}, which this kit ({current}) "
                                 "cannot map", field="version"))
         return None
-    return _chain(history, version)
+    return chain(history, version)
 
 
 def _read_json(text, name, statements, roles, version, history, problems) -> list[Response]:

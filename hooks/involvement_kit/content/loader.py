@@ -9,10 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from .errors import KitError, Problem
+from ..errors import KitError, Problem
+from .easy_read_rules import check_records
 from .model import Activity, EasyReadPoint, Kit, Record, Review, SessionPlan, Statement, Step
-from .schema import (EASY_READ_POINT_FIELDS, HTML_TAG, ID_PATTERN, KINDS, PICTURE_PATTERN,
-                     QUICK_CHECK_SIZE, REVIEW_FIELDS, STATEMENT, Field, Kind)
+from ..vocabulary import QUICK_CHECK_SIZE
+from .schema import (EASY_READ_POINT_FIELDS, HTML_TAG, ID_PATTERN, KINDS, PICTURE_PATTERN, REVIEW_FIELDS,
+                     STATEMENT, Field, Kind)
 from .yamlsource import Source, read_source
 
 PictureCheck = Callable[[str], bool]
@@ -76,6 +78,8 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
         return source.line(index, *path)
 
     problems.extend(_check_references(records, line_of, broken_ids, complete))
+    if not problems:
+        problems.extend(check_records(records, line_of))
     # The kit's quick check is sized before anything is switched off or added.
     base_statements = f"{folders[0][1]}/{STATEMENT.file}"
     quick = [r for r in records if isinstance(r, Statement) and r.quick and r.file == base_statements]

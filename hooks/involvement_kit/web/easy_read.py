@@ -16,54 +16,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from ..content import easy_read_rules as rules
+from ..content.model import Kit, Record, Review
+from ..content.options import Options
+from ..errors import KitError, Problem
+from ..outputs import BuildContext, Page, Rendered
+from ..templating import ENV
+from ..vocabulary import (EASY_READ, EASY_READ_FILE_TITLES, EASY_READ_FILES, EASY_READ_INDEX, EASY_READ_LEADERSHIP,
+                          EASY_READ_PAGES, EASY_READ_PICTURES, KIND_PICTURES, KIND_SENTENCES, USER_ROLE, download,
+                          easy_read_page)
+from .pages import link
 
-from . import easy_read as rules
-from .errors import KitError, Problem
-from .model import Kit, Record, Review
-from .options import Options
-from .pages import Page, link
-
-FOLDER = "easy-read"
-INDEX = f"{FOLDER}/index.md"
-ROLE = "Person using services"
-
-_env = Environment(loader=PackageLoader("involvement_kit", "templates"), undefined=StrictUndefined,
-                   keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
-_env.filters["capitalize_first"] = lambda s: s[:1].upper() + s[1:]
-
-# The first point of each record's page says what kind of thing it is.
-KIND_PICTURES = {
-    "enabler": ("material/arrow-up-bold-circle-outline", "An arrow pointing up"),
-    "barrier": ("material/alert-octagon-outline", "A stop sign"),
-    "leader_behaviour": ("material/account-star-outline", "A person with a star"),
-}
-KIND_SENTENCES = {
-    "enabler": "This is one of the things that help users to have a say.",
-    "barrier": "This is one of the things that get in the way.",
-    "leader_behaviour": "This is one thing that good leaders do.",
-}
-
-# The pages that are not about one record: (path, template, title, description, standard twin).
-TEMPLATE_PAGES = (
-    (INDEX, "index", "Easy read: about this kit",
-     "What this kit is and who it is for, in easy read.", "user-groups.md"),
-    (f"{FOLDER}/involvement.md", "involvement", "What involvement means",
-     "What user involvement means, and its two kinds, in easy read.", "what-is-involvement.md"),
-    (f"{FOLDER}/workshops.md", "workshops", "A workshop with the cards",
-     "How a workshop with the kit's cards works, in easy read.", "workshops.md"),
-    (f"{FOLDER}/scoring.md", "scoring", "Score your organisation",
-     "How the scoring works, and an easy-read scorer, in easy read.", "scoring/index.md"),
-    (f"{FOLDER}/meeting.md", "meeting", "Get ready to meet managers",
-     "A sheet to help a group get ready for a meeting with managers, in easy read.", None),
-)
+FOLDER = EASY_READ
+INDEX = EASY_READ_INDEX
+TEMPLATE_PAGES = EASY_READ_PAGES
 
 
 def easy_page(record: Record) -> str:
     """The docs path of a record's easy-read page (leader behaviours share one page)."""
-    if record.kind.name == "leader_behaviour":
-        return f"{FOLDER}/leadership.md#{record.id}"
-    return f"{FOLDER}/{record.kind.folder}/{record.id}.md"
+    return easy_read_page(record.kind.name, record.kind.folder, record.id)
 
 
 def twin_of(record: Record) -> str:
@@ -98,7 +69,7 @@ def _render(template: str, path: str, hard: rules.HardWords, **context) -> str:
     base.update(context)
     base.update(link=lambda to: link(path, to), picture_md=picture_md(path), easy_page=easy_page,
                 kind_picture=KIND_PICTURES, kind_sentence=KIND_SENTENCES)
-    tpl = _env.get_template(template)
+    tpl = ENV.get_template(template)
     draft = tpl.render(words=[], **base)
     return tpl.render(words=rules.used_hard_words(draft, hard), **base)
 
@@ -110,7 +81,8 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
     `downloads`: site paths of the easy-read PDFs. `existing`: hand-written pages in docs/easy-read/.
     """
     out: list[tuple[Page, str, str | None]] = []
-    common = dict(options=options, kit=kit, downloads=downloads, role=ROLE, download_titles=DOWNLOAD_TITLES)
+    common = dict(options=options, kit=kit, downloads=downloads, role=USER_ROLE,
+                  download_titles=EASY_READ_FILE_TITLES)
     for kind, heading in (("enabler", "Things that help"), ("barrier", "Things that get in the way")):
         records = _with_easy_read(kit.of_kind(kind))
         if not records:
@@ -131,7 +103,7 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
             out.append((Page(page, record.title, text), f"{page} (made from {record.file})", record.id))
     behaviours = _with_easy_read(kit.leader_behaviours)
     if behaviours:
-        path = f"{FOLDER}/leadership.md"
+        path = EASY_READ_LEADERSHIP
         text = _render("easy-read/leadership.md.j2", path, hard, title="What good leaders do",
                        behaviours=behaviours, twin=behaviours[0].page.partition("#")[0],
                        review=_joint_review(behaviours),
@@ -145,22 +117,16 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
     return out
 
 
-DOWNLOAD_TITLES = {
-    "easy-read-booklet.pdf": "The easy-read booklet (PDF)",
-    "easy-read-cards.pdf": "The easy-read cards (PDF)",
-    "easy-read-scoring.pdf": "The easy-read scoring sheet (PDF)",
-}
-
 OVERVIEW_INTRO = {
     "enabler": [
-        ("material/arrow-up-bold-circle-outline", "An arrow pointing up",
+        (*KIND_PICTURES["enabler"],
          "The study found some things that help users to have a real say."),
-        ("material/format-list-bulleted", "A list", "Here they are. Each one has its own page."),
+        (*EASY_READ_PICTURES["list"], "Here they are. Each one has its own page."),
     ],
     "barrier": [
-        ("material/alert-octagon-outline", "A stop sign",
+        (*KIND_PICTURES["barrier"],
          "The study also found things that get in the way."),
-        ("material/format-list-bulleted", "A list", "Here they are. Each one has its own page."),
+        (*EASY_READ_PICTURES["list"], "Here they are. Each one has its own page."),
     ],
 }
 
@@ -186,8 +152,8 @@ def nav(pages: list[Page], existing: list[tuple[str, str]]) -> dict:
             children = [index] + [{p.title: p.path} for p in pages
                                   if p.path.startswith(f"{FOLDER}/{folder}/") and p.path != index]
             items.append((by_path[index].title, children))
-    if f"{FOLDER}/leadership.md" in by_path:
-        items.append(("What good leaders do", f"{FOLDER}/leadership.md"))
+    if EASY_READ_LEADERSHIP in by_path:
+        items.append(("What good leaders do", EASY_READ_LEADERSHIP))
     for path, _, title, _, _ in TEMPLATE_PAGES[2:]:
         items.append((title, path))
     items.extend(existing)
@@ -206,23 +172,20 @@ def _handwritten(docs_dir: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def prepare_easy_read(kit: Kit, options: Options, *, project_dir: Path, kit_dir: Path, docs_dir: Path,
-                      label: str = "kit", cache_dir: Path | None = None, icon_dirs: list[Path] | None = None) -> EasyRead:
-    """Load the hard words, check the records, make the pages and PDFs, check every page. Raises KitError."""
-    hard = rules.load_hard_words(kit_dir, label)
-    problems = rules.check_records(kit, project_dir)
-    if problems:
-        raise KitError(problems)
-    printing = cache_dir is not None and bool(icon_dirs) and "easy-read" in options.outputs
-    if printing:
-        from .easy_read_print import DOWNLOADS, OUTPUTS
-        download_paths = tuple(f"{DOWNLOADS}/{name}" for _, name in OUTPUTS.values())
-    else:
-        download_paths = ()
-    handwritten = _handwritten(docs_dir)
+def render_web(ctx: BuildContext) -> Rendered:
+    """Make the pages, then check every page (the made ones and docs/easy-read/*.md); the loader
+    has already checked the records' own points.
+
+    Raises KitError with every mistake found.
+    """
+    hard = ctx.hard_words
+    problems: list[Problem] = []
+    download_paths = (tuple(download(name) for name in EASY_READ_FILES.values()) if ctx.wants("easy-read")
+                      else ())
+    handwritten = _handwritten(ctx.docs_dir)
     existing = tuple((title, path) for path, title, _ in handwritten)
-    made = render_easy_read_pages(kit, options, hard, downloads=download_paths, existing=existing)
-    docs_label = Path(docs_dir).name
+    made = render_easy_read_pages(ctx.kit, ctx.options, hard, downloads=download_paths, existing=existing)
+    docs_label = ctx.docs_dir.name
     clashes = {p.path for p, _, _ in made} & {path for path, _, _ in handwritten}
     for path in sorted(clashes):
         problems.append(Problem(f"{docs_label}/{path}", "the build makes a page at this address from the "
@@ -233,10 +196,4 @@ def prepare_easy_read(kit: Kit, options: Options, *, project_dir: Path, kit_dir:
     if problems:
         raise KitError(problems)
     pages = [page for page, _, _ in made]
-    downloads: tuple[tuple[str, Path], ...] = ()
-    if printing:
-        from .easy_read_print import render_easy_read_print
-        downloads = tuple(render_easy_read_print(kit, options, hard, cache_dir=Path(cache_dir),
-                                                 icon_dirs=list(icon_dirs), docs_dir=Path(docs_dir),
-                                                 pages={p.path: p.markdown for p in pages}))
-    return EasyRead(tuple(pages), nav(pages, list(existing)), tuple(downloads))
+    return Rendered(tuple(pages), nav(pages, list(existing)))

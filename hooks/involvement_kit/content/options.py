@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import KitError, Problem
+from ..errors import KitError, Problem
+from ..vocabulary import DEFAULT_ROLES, OUTPUTS, PAPERS, html_page
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
-DEFAULT_ROLES = ("Trustee", "Senior manager", "Staff", "Volunteer", "Person using services", "Carer")
-PAPERS = ("a4", "letter")
-OUTPUTS = ("cards", "sheets", "packs", "easy-read")
 
 
 @dataclass(frozen=True)
@@ -35,9 +33,7 @@ class Options:
         """Address printed on paper for a page: stable, from public_url, never from the dev server."""
         if not self.public_url:
             return ""
-        path, _, anchor = page_path.partition("#")
-        path = path.removesuffix(".md") + ".html" if path.endswith(".md") else path
-        return self.public_url.rstrip("/") + "/" + path + (f"#{anchor}" if anchor else "")
+        return self.public_url.rstrip("/") + "/" + html_page(page_path)
 
     @property
     def papers(self) -> tuple[str, ...]:

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KitError, Problem
+from ..errors import KitError, Problem
 from .yamlsource import read_source
 
 log = logging.getLogger("mkdocs.hooks.kit")
@@ -226,27 +227,15 @@ def check_text(raw: str, *, file: str, record: str | None = None, field: str | N
     return problems
 
 
-def check_records(kit, project_dir: Path | None = None) -> list[Problem]:
-    """The easy-read points of every record, and the easy-read sentence of every statement."""
+def check_records(records, line_of: Callable[..., int | None] = lambda record, *path: None) -> list[Problem]:
+    """The easy-read points of every record, and the easy-read sentence of every statement.
+
+    `line_of(record, *path)`: the line of a field, as the loader read it.
+    """
     problems: list[Problem] = []
-    sources: dict[str, object] = {}
-
-    def line_of(record, *path) -> int | None:
-        if project_dir is None:
-            return None
-        if record.file not in sources:
-            try:
-                sources[record.file] = read_source(Path(project_dir) / record.file, record.file)
-            except (KitError, OSError):
-                sources[record.file] = None
-        source = sources[record.file]
-        if source is None or not isinstance(source.data, list):
-            return None
-        index = next((i for i, item in enumerate(source.data)
-                      if isinstance(item, dict) and item.get("id") == record.id), None)
-        return None if index is None else source.line(index, *path)
-
-    for record in tuple(kit.records) + tuple(getattr(kit, "switched_off", ())):
+    statements = [r for r in records if r.kind.name == "statement"]
+    records = [r for r in records if r.kind.name != "statement"]
+    for record in records:
         for i, point in enumerate(getattr(record, "easy_read", ())):
             field = f"easy_read[{i + 1}]"
             where = dict(file=record.file, record=record.id, line=line_of(record, "easy_read", i, "text"))
@@ -259,7 +248,7 @@ def check_records(kit, project_dir: Path | None = None) -> list[Problem]:
                                         field=f"{field}.alt", record=record.id, line=where["line"]))
             else:
                 problems.extend(check_text(point.alt, field=f"{field}.alt", **where))
-    for statement in kit.statements:
+    for statement in statements:
         if statement.easy_read:
             problems.extend(check_text(statement.easy_read, file=statement.file, record=statement.id,
                                        field="easy_read", line=line_of(statement, "easy_read"), point=True))

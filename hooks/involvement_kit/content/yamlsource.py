@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KitError, Problem
+from ..errors import KitError, Problem
 
 Path_ = tuple  # a path into the data: keys and list indexes
 # libyaml's parser when PyYAML was built with it: the same nodes and marks, many times faster.

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import date
-from importlib.metadata import version as package_version
 from pathlib import Path
 
-from .filecache import Fingerprint, cached_files
-from .model import Kit
-from .options import Options
-from .printing import DOWNLOADS, TEMPLATES, font_dir
+from ..content.model import Kit
+from ..content.options import Options
+from ..errors import Problem
+from ..outputs import BuildContext
+from ..vocabulary import BRIEFING_FILES, BRIEFING_PAGE, LEADERSHIP_PAGE, download
+from .typesetting import Batch, Job
 
-BRIEFING_PAGE = "trustees.md"
 TEMPLATE = "briefing.typ"
-FILES = {"briefing": "trustee-briefing-a4.pdf", "checklist": "leadership-checklist-a4.pdf"}
 REFERENCE = ("Robson, P., Begum, N. and Locke, M. (2003) Increasing user involvement in voluntary "
              "organisations. York: Joseph Rowntree Foundation.")
 
@@ -108,7 +106,7 @@ def build_documents(kit: Kit, options: Options, docs_dir: Path, when: str) -> di
         documents["briefing"] = dict(common, title=title, blocks=body, address=options.page_url(BRIEFING_PAGE))
     if kit.leader_behaviours:
         documents["checklist"] = dict(
-            common, title="What leaders do: a checklist", address=options.page_url("leadership/index.md"),
+            common, title="What leaders do: a checklist", address=options.page_url(LEADERSHIP_PAGE),
             intro="Where involvement became more user-centred, the study saw leaders doing these ten things. "
                   "Tick what you already do. Talk about the rest.",
             items=[{"title": b.title, "summary": b.summary, "question": b.opening_question}
@@ -116,28 +114,17 @@ def build_documents(kit: Kit, options: Options, docs_dir: Path, when: str) -> di
     return documents
 
 
-def render_briefing(kit: Kit, options: Options, *, docs_dir: Path, cache_dir: Path,
-                    when: str | None = None) -> list[tuple[str, Path]]:
-    """The two PDFs as (site path, file on disk), made only when an input changed."""
-    documents = build_documents(kit, options, docs_dir, when or date.today().isoformat())
+def _no_overflow(found: dict[str, str]) -> Problem:
+    return Problem("kit", f"the briefing does not fit: {found}")
+
+
+def batch(ctx: BuildContext, when: str | None = None) -> Batch | None:
+    """The trustee briefing and the leadership checklist, A4, dated; none when neither has content."""
+    documents = build_documents(ctx.kit, ctx.options, ctx.docs_dir, when or date.today().isoformat())
     if not documents:
-        return []
-    texts = {name: json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) for name, doc in documents.items()}
-    fonts = sorted(font_dir().glob("*.[ot]tf"))
-    key = Fingerprint().add("typst", package_version("typst")).add("module", Path(__file__).read_bytes())
-    key.add("template", (TEMPLATES / TEMPLATE).read_bytes()).add_files("font", fonts)
-    for name, text in sorted(texts.items()):
-        key.add(f"document:{name}", text)
-
-    def make(work: Path) -> None:
-        import typst
-
-        shutil.copyfile(TEMPLATES / TEMPLATE, work / TEMPLATE)
-        compiler = typst.Compiler(input=str(work / TEMPLATE), root=str(work), font_paths=[str(font_dir())],
-                                  ignore_system_fonts=True)
-        for name, text in texts.items():
-            (work / f"{name}.json").write_text(text, encoding="utf-8")
-            compiler.compile(output=str(work / FILES[name]), sys_inputs={"data": f"{name}.json", "kind": name})
-
-    files = cached_files(Path(cache_dir) / "briefing", key.hexdigest(), [FILES[n] for n in texts], make)
-    return [(f"{DOWNLOADS}/{name}", path) for name, path in files.items()]
+        return None
+    files: dict[str, bytes | str] = {f"{name}.json": json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
+                                     for name, doc in documents.items()}
+    jobs = [Job(BRIEFING_FILES[name], TEMPLATE, {"data": f"{name}.json", "kind": name}, reads=(f"{name}.json",))
+            for name in documents]
+    return Batch("briefing", files, jobs, {job.output: download(job.output) for job in jobs}, _no_overflow)

@@ -22,12 +22,10 @@ from dataclasses import dataclass, field
 from math import sqrt
 from typing import Iterable, Mapping, Sequence
 
+from ..vocabulary import NO_ROLE, OTHERS, VOICE_ROLES
 from .scoring import area_scores
 
-OTHERS = "Others"
-NO_ROLE = "No role given"
-# Notes from these roles are shown as written, in their own section.
-VOICE_ROLES = ("Person using services", "Carer")
+__all__ = ["NO_ROLE", "OTHERS", "VOICE_ROLES", "Comparison", "Move", "Response", "Row", "compare", "progress"]
 
 
 @dataclass(frozen=True)

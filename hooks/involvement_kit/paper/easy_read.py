@@ -14,57 +14,39 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from importlib.metadata import version as package_version
+from collections.abc import Mapping
 from pathlib import Path
 
-from .filecache import Fingerprint, cached_files
-from .errors import KitError, Problem
-from .model import Kit
-from .options import Options
-from .printing import font_dir
+from ..content.easy_read_rules import HardWords, markdown_to_text
+from ..content.model import Kit
+from ..content.options import Options
+from ..errors import Problem
+from ..outputs import BuildContext, Pictures
+from ..vocabulary import (DONT_KNOW, EASY_READ_FILES, EASY_READ_INDEX, EASY_READ_PICTURES, KIND_PICTURES,
+                          KIND_SENTENCES, SCALE, download)
+from .typesetting import Batch, Job
 
-TEMPLATES = Path(__file__).parent / "templates" / "typst"
-OUTPUTS = {
-    "booklet": ("easy-read-booklet.typ", "easy-read-booklet.pdf"),
-    "cards": ("easy-read-cards.typ", "easy-read-cards.pdf"),
-    "scoring": ("easy-read-scoring.typ", "easy-read-scoring.pdf"),
-}
-DOWNLOADS = "downloads"
+TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
 MAX_BOOKLET_PAGES = 24
 PICTURE_COLOUR = "#283593"
-SCALE_PICTURES = ("material/circle-outline", "material/circle-half-full", "material/circle",
-                  "material/help-circle-outline")
-SCALE_WORDS = ("0. Not happening", "1. Happens, but managers decide how", "2. Happens, and users lead it",
-               "I do not know")
 _POINT = re.compile(r"^- :([a-z0-9]+(?:-[a-z0-9]+)+):\{[^}]*aria-label=\"([^\"]*)\"[^}]*\}\s*(.*)$"
                     r"|^- !\[([^\]]*)\]\(([^)\s]+)\)(?:\{[^}]*\})?\s*(.*)$")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_OVERFLOW = re.compile(r"kit-overflow\|card=([a-z0-9-]+)\|over=([0-9.]+)")
 # Sections of the web pages that only make sense on screen.
 _SCREEN_ONLY = {"Words to know", "Read more", "What is in this part", "Print on paper", "Your answers"}
-
-
-def _picture_file(name: str, icon_dirs: list[Path], docs_dir: Path) -> Path:
-    if "." in name:
-        return Path(docs_dir) / name
-    icon_set, _, icon = name.partition("/")
-    for folder in icon_dirs:
-        path = Path(folder) / icon_set / f"{icon}.svg"
-        if path.is_file():
-            return path
-    raise FileNotFoundError(f"picture '{name}' was not found")
 
 
 class _Pictures:
     """Every picture the PDFs use, copied into the Typst folder under a safe name."""
 
-    def __init__(self, icon_dirs: list[Path], docs_dir: Path):
-        self.icon_dirs, self.docs_dir = icon_dirs, docs_dir
+    def __init__(self, pictures: Pictures):
+        self.source = pictures
         self.files: dict[str, Path] = {}
 
     def __call__(self, name: str) -> str:
-        source = _picture_file(name, self.icon_dirs, self.docs_dir)
+        source = self.source.file(name)
+        if source is None:
+            raise FileNotFoundError(f"picture '{name}' was not found")
         safe = re.sub(r"[^a-z0-9.-]+", "-", name.lower())
         key = f"pictures/{safe}" if "." in name else f"pictures/{safe}.svg"
         self.files[key] = source
@@ -100,10 +82,8 @@ def page_points(markdown: str, pictures: _Pictures) -> list[dict]:
     return [s for s in sections if s["points"] and s["heading"] not in _SCREEN_ONLY]
 
 
-def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures: _Pictures) -> dict:
+def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, str], pictures: _Pictures) -> dict:
     """Everything the three templates print, as plain data."""
-    from .easy_read import markdown_to_text
-    from .easy_read_pages import KIND_PICTURES, KIND_SENTENCES
 
     def record_item(record) -> dict:
         kind_picture, kind_alt = KIND_PICTURES[record.kind.name]
@@ -128,7 +108,7 @@ def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures
     booklet_text = []
     for item in records:
         booklet_text += [item["title"]] + [p["text"] for p in item["points"]]
-    chapters = [from_page("easy-read/index.md", "About this booklet"),
+    chapters = [from_page(EASY_READ_INDEX, "About this booklet"),
                 from_page("easy-read/involvement.md", "What involvement means")]
     for chapter in chapters:
         for section in chapter["sections"]:
@@ -151,11 +131,11 @@ def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures
         "review": ("People with learning disabilities checked some of this text. Not all of it is checked yet."
                    if any(r["checked"] for r in records)
                    else "People with learning disabilities have not checked this text yet."),
-        "review_picture": pictures("material/account-clock"),
-        "feedback_picture": pictures("material/message-alert-outline"),
-        "words_picture": pictures("material/book-alphabet"),
-        "computer_picture": pictures("material/laptop"),
-        "tick_picture": pictures("material/checkbox-marked-outline"),
+        "review_picture": pictures(EASY_READ_PICTURES["not_checked"][0]),
+        "feedback_picture": pictures(EASY_READ_PICTURES["feedback"][0]),
+        "words_picture": pictures(EASY_READ_PICTURES["words"][0]),
+        "computer_picture": pictures(EASY_READ_PICTURES["computer"][0]),
+        "tick_picture": pictures(EASY_READ_PICTURES["tick"][0]),
         "chapters": chapters,
         "enablers": enablers,
         "barriers": barriers,
@@ -164,71 +144,49 @@ def build_data(kit: Kit, options: Options, hard, pages: dict[str, str], pictures
         "workshop": workshop,
         "words": words,
         "kind_pictures": {k: pictures(v[0]) for k, v in KIND_PICTURES.items()},
-        "scale": [{"value": v, "picture": pictures(p), "words": w}
-                  for v, p, w in zip((0, 1, 2, None), SCALE_PICTURES, SCALE_WORDS)],
+        "scale": [{"value": level.value, "picture": pictures(level.picture),
+                   "words": level.easy if level.value is None else f"{level.value}. {level.easy}"}
+                  for level in (*SCALE, DONT_KNOW)],
         "statements": statements,
         "picture_colour": PICTURE_COLOUR,
     }
 
 
-def render_easy_read_print(kit: Kit, options: Options, hard, *, cache_dir: Path, icon_dirs: list[Path],
-                           docs_dir: Path, pages: dict[str, str] | None = None) -> list[tuple[str, Path]]:
-    """The easy-read PDFs as (site path, file on disk), made only when an input changed."""
-    pictures = _Pictures(icon_dirs, docs_dir)
-    data = build_data(kit, options, hard, pages or {}, pictures)
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    fonts = sorted(font_dir().glob("*.[ot]tf"))
-
-    def make(work: Path) -> None:
-        (work / "pictures").mkdir()
-        for template in TEMPLATES.glob("easy-read-*.typ"):
-            shutil.copyfile(template, work / template.name)
-        (work / "easy-read.json").write_text(text, encoding="utf-8")
-        for name, source in pictures.files.items():
-            content = source.read_bytes()
-            if name.endswith(".svg") and data["picture_colour"]:
-                # The theme's icons are black; one dark colour, with good contrast on white paper.
-                content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
-            (work / name).write_bytes(content)
-        _typeset(work, data)
-        _check_booklet(work / OUTPUTS["booklet"][1])
-
-    names = [name for _, name in OUTPUTS.values()]
-    files = cached_files(Path(cache_dir) / "easy-read", _cache_key(text, pictures.files, fonts), names, make)
-    return [(f"{DOWNLOADS}/{name}", path) for name, path in files.items()]
+def _overflow(cards: dict[str, dict]):
+    def problem(found: dict[str, str]) -> Problem:
+        card_id = found.get("card", "")
+        return Problem(cards.get(card_id, {}).get("file", "kit"),
+                       f"the easy-read points do not fit on the easy-read card (about {found.get('over', '?')} mm "
+                       "too long); shorten them or use fewer points", record=card_id, field="easy_read")
+    return problem
 
 
-def _cache_key(text: str, pictures: dict[str, Path], fonts: list[Path]) -> str:
-    key = Fingerprint().add("data", text).add("typst", package_version("typst"))
-    key.add("easy_read_print.py", Path(__file__).read_bytes())
-    key.add_files("template", sorted(TEMPLATES.glob("easy-read-*.typ")))
-    for name, path in sorted(pictures.items()):
-        key.add(f"picture:{name}", path.read_bytes())
-    return key.add_files("font", fonts).hexdigest()
-
-
-def _typeset(work: Path, data: dict) -> None:
-    import typst
-
-    cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"]}
-    for template, output in OUTPUTS.values():
-        try:
-            typst.compile(str(work / template), output=str(work / output), root=str(work),
-                          font_paths=[str(font_dir())], ignore_system_fonts=True)
-        except typst.TypstError as exc:
-            message = str(getattr(exc, "message", exc))
-            found = _OVERFLOW.findall(message)
-            if found:
-                raise KitError([Problem(cards.get(card_id, {}).get("file", "kit"),
-                                        f"the easy-read points do not fit on the easy-read card "
-                                        f"(about {over} mm too long); shorten them or use fewer points",
-                                        record=card_id, field="easy_read") for card_id, over in found]) from None
-            raise RuntimeError(f"Typst could not lay out {template}: {exc}") from exc
-
-
-def _check_booklet(path: Path) -> None:
+def _check(job: Job, path: Path) -> list[Problem]:
+    if job.output != EASY_READ_FILES["booklet"]:
+        return []
     # Typst writes one page object per page; counted without a PDF library.
     count = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", path.read_bytes()))
     if count > MAX_BOOKLET_PAGES:
-        raise KitError([Problem("kit", f"the easy-read booklet has {count} pages (at most {MAX_BOOKLET_PAGES}); "
-                                "use fewer or shorter easy-read points")])
+        return [Problem("kit", f"the easy-read booklet has {count} pages (at most {MAX_BOOKLET_PAGES}); "
+                        "use fewer or shorter easy-read points")]
+    return []
+
+
+def batch(ctx: BuildContext, pages: Mapping[str, str]) -> Batch | None:
+    """The booklet, the easy-read cards and the easy-read scoring sheet, on A4."""
+    if not ctx.wants("easy-read"):
+        return None
+    pictures = _Pictures(ctx.pictures)
+    data = build_data(ctx.kit, ctx.options, ctx.hard_words, pages, pictures)
+    files: dict[str, bytes | str] = {"easy-read.json": json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+                                     + "\n"}
+    for name, source in pictures.files.items():
+        content = source.read_bytes()
+        if name.endswith(".svg"):
+            # The theme's icons are black; one dark colour, with good contrast on white paper.
+            content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
+        files[name] = content
+    jobs = [Job(EASY_READ_FILES[name], entry) for name, entry in TEMPLATES.items()]
+    cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"]}
+    return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),
+                 _check)

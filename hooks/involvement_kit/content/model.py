@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .schema import KINDS, Kind
+from ..vocabulary import record_page
+from .schema import Kind
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,7 @@ class Record:
     @property
     def page(self) -> str:
         """Path of the record's page in the docs tree (leader behaviours are sections of one page)."""
-        if self.kind.name == "leader_behaviour":
-            return f"{self.kind.folder}/index.md#{self.id}"
-        return f"{self.kind.folder}/{self.id}.md"
+        return record_page(self.kind.name, self.kind.folder, self.id)
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ class Activity:
 
     @property
     def page(self) -> str:
-        return f"{self.kind.folder}/index.md#{self.id}"
+        return record_page(self.kind.name, self.kind.folder, self.id)
 
 
 @dataclass(frozen=True)
@@ -134,6 +133,15 @@ class SessionPlan:
     @property
     def page(self) -> str:
         return f"{self.kind.folder}/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class ScheduledStep:
+    number: int
+    step: Step
+    start: int
+    end: int
+    cards: tuple[Record | Activity, ...]
 
 
 @dataclass(frozen=True)
@@ -180,7 +188,34 @@ class Kit:
         return tuple(s for s in self.statements if s.quick)
 
     def get(self, record_id: str) -> Record:
-        return next(r for r in self.records if r.id == record_id)
+        for record in self.records:
+            if record.id == record_id:
+                return record
+        raise KeyError(record_id)
 
+    def cards_by_id(self) -> dict[str, Record | Activity]:
+        """Everything a session step can name as a card: records and activities."""
+        return {r.id: r for r in self.records} | {a.id: a for a in self.activities}
 
-KIND_BY_NAME = {k.name: k for k in KINDS}
+    def plan_cards(self, plan: SessionPlan) -> list[Record | Activity]:
+        """The records and activities the plan's steps use, in order of first use, each once."""
+        by_id = self.cards_by_id()
+        seen: set[str] = set()
+        out: list[Record | Activity] = []
+        for step in plan.steps:
+            for card_id in step.cards:
+                if card_id not in seen and card_id in by_id:
+                    seen.add(card_id)
+                    out.append(by_id[card_id])
+        return out
+
+    def schedule(self, plan: SessionPlan) -> list[ScheduledStep]:
+        """Each step with its start and end, counted from 0 minutes, and the cards it uses."""
+        by_id = self.cards_by_id()
+        rows, start = [], 0
+        for number, step in enumerate(plan.steps, 1):
+            rows.append(ScheduledStep(number, step, start, start + step.minutes,
+                                      tuple(by_id[c] for c in step.cards if c in by_id)))
+            start += step.minutes
+        return rows
+

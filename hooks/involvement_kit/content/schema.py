@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import vocabulary as words
+from ..vocabulary import QUICK_CHECK_SIZE, SCALE, SOURCES, KindWords
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Raw HTML in content would reach pages, cards and exports unescaped; content is text or Markdown only.
 HTML_TAG = re.compile(r"<\s*[/!?]?[a-zA-Z]|<!--")
-SOURCES = ("report", "kit", "organisation")
 PICTURE_PATTERN = re.compile(r"^(?:[a-z0-9-]+/[a-z0-9-]+|[\w./-]+\.(?:png|jpg|jpeg|svg|webp))$")
 
 
@@ -51,6 +53,10 @@ class Kind:
     file: str
     folder: str
     fields: tuple[Field, ...]
+
+    @classmethod
+    def of(cls, kind: KindWords, fields: tuple[Field, ...]) -> "Kind":
+        return cls(kind.name, kind.label, kind.plural, kind.file, kind.folder, fields)
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -95,14 +101,13 @@ _GUIDANCE = (
           help="Signs that this is missing or going wrong: the kit's suggestions."),
 )
 
-ENABLER = Kind("enabler", "Enabler", "Enablers", "enablers.yml", "enablers", _COMMON + _GUIDANCE)
-BARRIER = Kind("barrier", "Barrier", "Barriers", "barriers.yml", "barriers", _COMMON + _GUIDANCE)
-LEADER_BEHAVIOUR = Kind("leader_behaviour", "Leader behaviour", "Leader behaviours",
-                        "leader-behaviours.yml", "leadership", _COMMON)
+ENABLER = Kind.of(words.ENABLER, _COMMON + _GUIDANCE)
+BARRIER = Kind.of(words.BARRIER, _COMMON + _GUIDANCE)
+LEADER_BEHAVIOUR = Kind.of(words.LEADER_BEHAVIOUR, _COMMON)
 
 _LEVEL_HELP = "What this statement looks like at level {n} ({name}), in a short phrase of its own."
 
-STATEMENT = Kind("statement", "Scoring statement", "Scoring statements", "statements.yml", "scoring", (
+STATEMENT = Kind.of(words.STATEMENT, (
     Field("id", "id", required=True, max_chars=60,
           help="Stable id of the statement. Never reuse an id for a different statement: saved answers refer to it."),
     Field("area", "ref", required=True, refers_to=("enabler", "barrier"),
@@ -110,11 +115,11 @@ STATEMENT = Kind("statement", "Scoring statement", "Scoring statements", "statem
     Field("text", "text", required=True, max_words=30, max_chars=220,
           help="The statement people score. Word barrier statements so that a higher score is always better."),
     Field("level_0", "text", required=True, max_words=20, max_chars=150,
-          help=_LEVEL_HELP.format(n=0, name="not happening")),
+          help=_LEVEL_HELP.format(n=0, name=SCALE[0].short.lower())),
     Field("level_1", "text", required=True, max_words=20, max_chars=150,
-          help=_LEVEL_HELP.format(n=1, name="management-centred")),
+          help=_LEVEL_HELP.format(n=1, name=SCALE[1].short.lower())),
     Field("level_2", "text", required=True, max_words=20, max_chars=150,
-          help=_LEVEL_HELP.format(n=2, name="user-centred")),
+          help=_LEVEL_HELP.format(n=2, name=SCALE[2].short.lower())),
     Field("quick", "flag",
           help="true if the statement is in the quick check (10 to 12 statements for a 15-minute use)."),
     Field("source", "choice", required=True, choices=SOURCES,
@@ -126,7 +131,7 @@ STATEMENT = Kind("statement", "Scoring statement", "Scoring statements", "statem
 
 _CARD_IDS = ("enabler", "barrier", "leader_behaviour", "activity")
 
-ACTIVITY = Kind("activity", "Activity", "Activities", "activities.yml", "activities", (
+ACTIVITY = Kind.of(words.ACTIVITY, (
     Field("id", "id", required=True, max_chars=60, help="Stable id of the activity card."),
     Field("title", "text", required=True, max_words=8, max_chars=70, help="Short name of the activity."),
     Field("summary", "text", required=True, max_words=25, max_chars=200,
@@ -157,7 +162,7 @@ _STEP_FIELDS = (
     Field("notes", "text", max_words=90, max_chars=650, help="Notes for the facilitator."),
 )
 
-SESSION = Kind("session", "Session plan", "Session plans", "sessions.yml", "sessions", (
+SESSION = Kind.of(words.SESSION, (
     Field("id", "id", required=True, max_chars=60, help="Stable id of the session plan."),
     Field("title", "text", required=True, max_words=10, max_chars=90, help="Name of the session."),
     Field("summary", "text", required=True, max_words=30, max_chars=220, help="One sentence: what it is for."),
@@ -181,14 +186,8 @@ SESSION = Kind("session", "Session plan", "Session plans", "sessions.yml", "sess
 ))
 
 KINDS: tuple[Kind, ...] = (ENABLER, BARRIER, LEADER_BEHAVIOUR, STATEMENT, ACTIVITY, SESSION)
+KIND_BY_NAME = {k.name: k for k in KINDS}
 
-# The report's own axis: nothing, then management-centred, then user-centred involvement.
-SCALE = (
-    (0, "Not happening"),
-    (1, "Management-centred: users take part on the organisation's terms"),
-    (2, "User-centred: users' priorities become the organisation's"),
-)
-QUICK_CHECK_SIZE = (10, 12)
 
 EASY_READ_POINT_FIELDS = {
     "text": "one or two short sentences",

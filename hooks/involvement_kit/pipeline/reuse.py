@@ -18,13 +18,13 @@ from datetime import date
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from .filecache import Fingerprint
-from .options import read_options
+from ..content.options import read_options
+from ..paper.cache import Fingerprint
 from .prepared import CACHE_DIR, Prepared
 
 LOGGER = "mkdocs.hooks.kit"
 _PACKAGES = ("typst", "segno", "fontpkg-atkinson-hyperlegible", "mkdocs-material", "PyYAML", "Jinja2", "Markdown")
-_CORE = Path(__file__).resolve().parent
+_CORE = Path(__file__).resolve().parent.parent
 _CONTENT_SUFFIXES = {".md", ".yml", ".yaml"}
 
 
@@ -42,7 +42,7 @@ def prepare_reusing(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs
             for level, message in warnings:
                 logging.getLogger(LOGGER).log(level, message)
             return prepared
-    from .project import prepare  # the renderers, needed only when something changed
+    from .prepare import prepare  # the renderers, needed only when something changed
 
     catcher = _Catcher()
     logger = logging.getLogger(LOGGER)

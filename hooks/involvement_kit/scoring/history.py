@@ -14,17 +14,15 @@ from a version that is neither the current one nor in the list is refused.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from .errors import KitError, Problem
-from .model import Kit
-from .schema import ID_PATTERN
-from .yamlsource import read_source
+from ..errors import KitError, Problem
+from ..content.model import Kit
+from ..content.schema import ID_PATTERN
+from ..content.yamlsource import read_source
 
 FILE = "statement-history.yml"
-HISTORY_ASSET = "assets/kit/statement-history.js"
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+$")
 _KEYS = {"version", "renamed", "removed"}
 
@@ -61,7 +59,7 @@ def load_history(kit_dir: Path, kit: Kit, *, label: str = "kit") -> list[dict]:
     if not problems:
         current = {s.id for s in kit.statements}
         for entry in entries:
-            for old, new in _chain(entries, entry["version"]).items():
+            for old, new in chain(entries, entry["version"]).items():
                 if new is not None and new not in current:
                     problems.append(Problem(name, f"an answer to '{old}' from version {entry['version']} would "
                                             f"end up on '{new}', which is not a statement now",
@@ -102,7 +100,7 @@ def _entry(item, index, name, source, problems, current_version) -> dict | None:
     return {"version": version, "renamed": dict(renamed), "removed": list(removed)}
 
 
-def _chain(entries: list[dict], from_version: str) -> dict[str, str | None]:
+def chain(entries: list[dict], from_version: str) -> dict[str, str | None]:
     """Where each id named from `from_version` on ends up now (None: removed)."""
     result: dict[str, str | None] = {}
     for entry in entries:
@@ -119,9 +117,3 @@ def _chain(entries: list[dict], from_version: str) -> dict[str, str | None]:
             result.setdefault(old, None)
     return result
 
-
-def history_asset(history: list[dict]) -> tuple[str, str]:
-    """The history as a script beside scoring-data.js, for builds whose scoring data does not carry it."""
-    text = ("// Made by the build from kit/statement-history.yml; do not edit.\n"
-            f"window.KIT_STATEMENT_HISTORY = {json.dumps(history, ensure_ascii=False)};\n")
-    return HISTORY_ASSET, text

@@ -1,0 +1,82 @@
+"""What every renderer is given, and what a web renderer gives back.
+
+The pipeline reads the content once into a `BuildContext`; each renderer reads only that
+context (the model, the options and a few checked extras) and returns plain data. No
+renderer reads another's output, so any one of them can be replaced, or run alone in a test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content.easy_read_rules import HardWords
+from .content.model import Kit
+from .content.options import Options
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """Pictures named as records name them: a theme icon ('set/name') or an image file in docs/."""
+
+    icon_dirs: tuple[Path, ...]
+    docs_dir: Path
+
+    def file(self, name: str) -> Path | None:
+        if "." in name:
+            path = self.docs_dir / name
+            return path if path.is_file() else None
+        icon_set, _, icon = name.partition("/")
+        for folder in self.icon_dirs:
+            path = folder / icon_set / f"{icon}.svg"
+            if path.is_file():
+                return path
+        return None
+
+    def exists(self, name: str) -> bool:
+        return self.file(name) is not None
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    kit: Kit
+    options: Options
+    kit_dir: Path
+    docs_dir: Path
+    cache_dir: Path
+    pictures: Pictures
+    hard_words: HardWords = field(default_factory=HardWords)
+    # The checked statement history (how to read older exports), oldest first.
+    history: tuple[dict, ...] = ()
+    # The build date as printed on paper: '26 November 2026'.
+    date: str = ""
+
+    def wants(self, output: str) -> bool:
+        return output in self.options.outputs
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a web renderer adds to the site."""
+
+    pages: tuple[Page, ...] = ()
+    # For each generated section's index page, the (title, path) entries listed under it.
+    nav: dict = field(default_factory=dict)
+    # (path in the site, text) for generated scripts, data and stylesheets.
+    assets: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Branding:
+    """An organisation's name, logo and colour, applied to the site."""
+
+    site_name: str | None
+    logo: str | None
+    stylesheets: tuple[tuple[str, str], ...] = ()  # (path in the site, CSS)

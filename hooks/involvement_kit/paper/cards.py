@@ -1,0 +1,222 @@
+"""Workshop cards: each card's content as plain data, and the decks Typst makes from it.
+
+The Typst templates read the cards as JSON, so user text never passes through any markup
+language and needs no escaping. One set of faces gives every file: the two-sided deck,
+fronts only, fold-over and large print on A4 and Letter, a two-sided test page, one PDF per
+card for "print this card", and small PNG previews of each layout's first sheet.
+
+Laying out the cards is the only way to know that their text fits, so this runs while the
+build is prepared, before MkDocs cleans `site/`: a card that does not fit stops the build
+with a mistake naming the card, the field and the face.
+
+A deck holds, in order: the card that says how to use the deck, every enabler, barrier
+and leader behaviour, every activity, then blank cards to write on (enough to fill the
+last sheet, and never fewer than two).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+
+from ..content.model import Activity, Kit, Record
+from ..content.options import Options
+from ..content.schema import KIND_BY_NAME
+from ..errors import Problem
+from ..outputs import BuildContext
+from ..vocabulary import (CARD_FOLDER, CARD_KINDS, CARD_LABELS, CARD_LAYOUTS, KIND_ICONS, PREVIEWS, PRINT_PAGE,
+                          RECORD_KINDS, SOURCE_LABELS, deck_pdf, download)
+from .typesetting import Batch, Job
+
+PER_SHEET = 4
+MIN_BLANKS = 2
+
+# The deck's own instructions: the kit's suggestion, like the activities.
+INSTRUCTIONS = {
+    "id": "how-to-use",
+    "title": "How to use these cards",
+    "summary": "Each card holds one idea from the study, or one activity, to talk about in a group.",
+    "purpose": "Cards keep a discussion on one thing at a time, and let everyone hold and point at it.",
+    "minutes": 0,
+    "people": "Boards, staff teams and user groups",
+    "materials": ["Green cards: enablers", "Red cards: barriers", "Blue cards: leader behaviours",
+                  "Orange cards: activities"],
+    "steps": [
+        "Pick three to five cards that matter to your group now. Do not use the whole deck at once.",
+        "Read the front aloud. Start with its opening question.",
+        "Turn the card over for what the study found and more questions.",
+        "Note what you agree to do, who will do it and by when.",
+        "Use the blank cards for ideas of your own.",
+        "Session plans on the website say which cards suit which meeting.",
+    ],
+}
+
+_EMPTY = {"opening_question": "", "findings": [], "questions": [], "purpose": "", "minutes": 0, "people": "",
+          "materials": [], "steps": []}
+
+
+def _limit(kind_name: str, field_name: str) -> int | None:
+    """The schema's item limit, so the card never shows more than the schema promises."""
+    spec = KIND_BY_NAME[kind_name].field(field_name)
+    return spec.max_items if spec is not None else None
+
+
+def _common(kind: str, options: Options, kit: Kit) -> dict:
+    return {**_EMPTY, "kind": kind, "icon": KIND_ICONS[kind].replace("/", "-"), "version": kit.version,
+            "organisation": options.organisation}
+
+
+def card(record: Record, kit: Kit, options: Options) -> dict:
+    kind = record.kind.name
+    return {
+        **_common(kind, options, kit),
+        "id": record.id,
+        "kind_label": record.kind.label,
+        "title": record.title,
+        "summary": record.summary,
+        "opening_question": record.opening_question,
+        "findings": list(record.findings[:_limit(kind, "findings")]),
+        "questions": list(record.questions[:_limit(kind, "questions")]),
+        "source": record.source,
+        "source_label": SOURCE_LABELS[record.source],
+        "url": options.page_url(record.page),
+        "file": record.file,
+    }
+
+
+def activity_card(activity: Activity, kit: Kit, options: Options) -> dict:
+    return {
+        **_common("activity", options, kit),
+        "id": activity.id,
+        "kind_label": activity.kind.label,
+        "title": activity.title,
+        "summary": activity.summary,
+        "purpose": activity.purpose,
+        "minutes": activity.minutes,
+        "people": activity.people,
+        "materials": list(activity.materials),
+        "steps": list(activity.steps),
+        "source": activity.source,
+        "source_label": SOURCE_LABELS[activity.source],
+        "url": options.page_url(activity.page),
+        "file": activity.file,
+    }
+
+
+def instructions_card(kit: Kit, options: Options) -> dict:
+    return {**_common("instructions", options, kit), **INSTRUCTIONS, "kind_label": CARD_LABELS["instructions"],
+            "source": "kit", "source_label": SOURCE_LABELS["kit"],
+            "url": options.page_url(PRINT_PAGE), "file": "cards.py"}
+
+
+def blank_card(number: int, kit: Kit, options: Options) -> dict:
+    return {**_common("blank", options, kit), "id": f"blank-{number}", "kind_label": CARD_LABELS["blank"],
+            "title": "", "summary": "", "source": "organisation", "source_label": "", "url": "", "file": ""}
+
+
+def blank_count(cards: int) -> int:
+    """Enough blank cards to fill the last sheet of four, and at least two."""
+    count = -cards % PER_SHEET
+    return count + PER_SHEET if count < MIN_BLANKS else count
+
+
+def build_cards(kit: Kit, options: Options) -> dict:
+    """The whole deck in print order: instructions, records, activities, blanks."""
+    cards = [instructions_card(kit, options)]
+    cards += [card(r, kit, options) for kind in RECORD_KINDS for r in kit.of_kind(kind)]
+    cards += [activity_card(a, kit, options) for a in kit.activities]
+    cards += [blank_card(n + 1, kit, options) for n in range(blank_count(len(cards)))]
+    return {
+        "version": kit.version,
+        "organisation": options.organisation,
+        "cards": cards,
+    }
+
+
+def page_cards(data: dict) -> list[dict]:
+    """The cards that have a page on the site, and so a print-this-card PDF of their own."""
+    return [c for c in data["cards"] if c["kind"] in RECORD_KINDS + ("activity",)]
+
+
+def cards_json(data: dict) -> str:
+    """Stable text: the same cards always give the same bytes (the cache key and golden file rely on it)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+PREVIEW_PPI = 40
+
+
+@functools.lru_cache(maxsize=None)
+def qr_svg(url: str) -> bytes:
+    """A QR code for `url` as SVG. Made here, offline: Typst's package registry is not reachable
+    from the build. Kept for the life of the process, so the decks and the packs make each once."""
+    import segno
+
+    out = io.BytesIO()
+    # A fixed mask: scanners read every mask, and scoring all eight costs more than the rest of
+    # the code. Never a Micro QR code, which many phone cameras cannot read.
+    segno.make_qr(url, error="m", mask=2).save(out, kind="svg", border=2, xmldecl=False, svgns=True)
+    return out.getvalue()
+
+
+def card_files(ctx: BuildContext, cards: list[dict]) -> dict[str, bytes | str]:
+    """What the card templates read beside the deck: icons by kind, and a QR code per card with an address."""
+    files: dict[str, bytes | str] = {}
+    for kind in CARD_KINDS:
+        path = ctx.pictures.file(KIND_ICONS[kind])
+        if path is None:
+            raise FileNotFoundError(f"icon '{KIND_ICONS[kind]}' was not found")
+        files[f"icons/{kind}.svg"] = path.read_bytes()
+    for item in cards:
+        if item["url"]:
+            files[f"qr/{item['id']}.svg"] = qr_svg(item["url"])
+    return files
+
+
+def overflow_problem(cards: dict[str, dict]):
+    """A fit-check message from card.typ -> the mistake, naming the card's own file."""
+    def problem(found: dict[str, str]) -> Problem:
+        card_id = found.get("card", "")
+        return Problem(cards.get(card_id, {}).get("file", "kit"),
+                       f"the text does not fit on the {found.get('face', 'card')} of card '{card_id}' "
+                       f"(about {found.get('over', '?')} mm too long); shorten this field or the ones above it "
+                       "on that face", record=card_id, field=found.get("field"))
+    return problem
+
+
+def planned_jobs(data: dict, options: Options) -> list[Job]:
+    """Every file: the decks (the organisation's paper first), one PDF per card, the previews.
+
+    The first deck carries the fit check of every face; the others trust it.
+    """
+    jobs = []
+    for paper in options.papers:
+        for layout in CARD_LAYOUTS:
+            jobs.append(Job(deck_pdf(layout, paper), "deck.typ", {"layout": layout, "paper": paper},
+                            reads=None))
+    for item in page_cards(data):
+        own = f"card-{item['id']}.json"
+        reads = (own, f"icons/{item['kind']}.svg") + ((f"qr/{item['id']}.svg",) if item["url"] else ())
+        jobs.append(Job(f"{CARD_FOLDER}/{item['id']}.pdf", "deck.typ",
+                        {"layout": "one", "paper": options.paper, "card": item["id"], "data": own}, reads=reads))
+    for layout, stem in CARD_LAYOUTS.items():
+        jobs.append(Job(f"{PREVIEWS}/{stem}.png", "deck.typ",
+                        {"layout": layout, "paper": options.paper, "preview": "yes"}, ppi=PREVIEW_PPI))
+    first = jobs[0]
+    jobs[0] = Job(first.output, first.entry, {**first.inputs, "check": "yes"}, first.reads, first.ppi)
+    return jobs
+
+
+def batch(ctx: BuildContext) -> Batch | None:
+    """The decks, the card PDFs and the previews; none when cards are switched off."""
+    if not ctx.wants("cards"):
+        return None
+    data = build_cards(ctx.kit, ctx.options)
+    files = card_files(ctx, data["cards"])
+    files["cards.json"] = cards_json(data)
+    for item in page_cards(data):
+        files[f"card-{item['id']}.json"] = cards_json({**data, "cards": [item]})
+    jobs = planned_jobs(data, ctx.options)
+    return Batch("cards", files, jobs, {job.output: download(job.output) for job in jobs},
+                 overflow_problem({c["id"]: c for c in data["cards"]}))

@@ -1,0 +1,126 @@
+"""Print packs: for each session plan, one PDF with exactly what the session needs on paper.
+
+A pack holds the plan (with its timetable and facilitator notes), the cards its steps use in
+the deck's two-sided layout, and the scoring sheets the plan lists. Typst makes each pack as
+one document from the same templates as the deck (card.typ, layouts.typ) and the sheets
+(sheet.typ), so a pack never differs from the files printed on their own.
+
+Packs are dated with the build date (or SOURCE_DATE_EPOCH, for reproducible builds) and
+numbered "Page N of M". Like the decks, they are cached under a hash of every input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+
+from ..content.model import Activity, Kit, Record, SessionPlan
+from ..content.options import Options
+from ..outputs import BuildContext
+from ..vocabulary import PACKS, SETS, SOURCE_LABELS, clock
+from .cards import activity_card, card, card_files, overflow_problem
+from .sheets import sheet_files
+from .typesetting import Batch, Job
+
+PACK = "pack.typ"
+SHEET = "sheet.typ"
+# sheet.typ takes its data file from sys.inputs; a pack may hold two sheets, so each gets a copy
+# of the template that names its own data file.
+_SHEET_DATA = re.compile(r'sys\.inputs\.at\("data", default: "[^"]*"\)')
+
+
+def build_date(today: dt.date | None = None) -> str:
+    """'26 November 2026': SOURCE_DATE_EPOCH when set, so a reproducible build prints the same date."""
+    if today is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        today = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit()
+                 else dt.date.today())
+    return f"{today.day} {today:%B %Y}"
+
+
+def _card_data(item: Record | Activity, kit: Kit, options: Options) -> dict:
+    return activity_card(item, kit, options) if isinstance(item, Activity) else card(item, kit, options)
+
+
+def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> dict:
+    cards = [_card_data(item, kit, options) for item in kit.plan_cards(plan)]
+    sheets = [name for name in plan.sheets if name in SETS] if kit.statements else []
+    steps = []
+    for row in kit.schedule(plan):
+        step = row.step
+        steps.append({"number": row.number, "title": step.title, "minutes": step.minutes,
+                      "start_clock": clock(row.start), "end_clock": clock(row.end),
+                      "cards": [c.title for c in row.cards], "materials": list(step.materials),
+                      "notes": step.notes})
+    contents = ["This plan, with its timetable and notes for the facilitator."]
+    if cards:
+        contents.append(f"{len(cards)} cards, two-sided: print on both sides, flip on long edge, at 100%.")
+    for name in sheets:
+        contents.append(f"The {SETS[name].lower()} scoring sheet.")
+    return {
+        "version": kit.version,
+        "date": date,
+        "organisation": options.organisation,
+        "url": options.page_url(plan.page),
+        "contents": contents,
+        "plan": {
+            "id": plan.id, "title": plan.title, "summary": plan.summary, "purpose": plan.purpose,
+            "outcomes": list(plan.outcomes), "invite": list(plan.invite), "pre_work": list(plan.pre_work),
+            "room": list(plan.room), "minutes": plan.minutes, "total_clock": clock(plan.minutes),
+            "source_label": SOURCE_LABELS[plan.source], "steps": steps,
+        },
+        "cards": cards,
+        "sheets": sheets,
+        # The deck's build checks that every face fits; a pack checks its own only when there is no deck.
+        "check": "cards" not in options.outputs,
+    }
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def pack_papers(options: Options) -> tuple[str, ...]:
+    """A pack is made on the organisation's own paper only: it bundles files that exist in both
+    sizes, and each pack is the slowest thing the build makes."""
+    return (options.paper,)
+
+
+def sheet_template() -> str:
+    from .typesetting import TEMPLATES
+
+    return (TEMPLATES / SHEET).read_text(encoding="utf-8")
+
+
+def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
+    """One pack per session plan, on the organisation's paper; none when packs are off."""
+    kit, options = ctx.kit, ctx.options
+    if not ctx.wants("packs") or not kit.sessions:
+        return None
+    date = date or ctx.date or build_date()
+    packs = {plan.id: build_pack(kit, plan, options, date) for plan in kit.sessions}
+    every_card = {c["id"]: c for pack in packs.values() for c in pack["cards"]}
+    files = card_files(ctx, list(every_card.values()))
+    if kit.statements:
+        template = sheet_template()
+        for name, text in sheet_files(kit, options).items():
+            files[name] = text
+            set_name = name.removeprefix("sheet-").removesuffix(".json")
+            own, count = _SHEET_DATA.subn(f'"{name}"', template)
+            if count != 1:
+                raise RuntimeError(f"{SHEET} no longer reads its data file from sys.inputs.data; update packs.py")
+            files[f"sheet-{set_name}.typ"] = own
+    jobs = []
+    for plan_id, pack in packs.items():
+        files[f"pack-{plan_id}.json"] = _json(pack)
+        # A pack is remade only when something it prints changed: its plan, its cards, its sheets.
+        reads = [f"pack-{plan_id}.json"] + [name for name in files if name.startswith("icons/")]
+        reads += [f"qr/{c['id']}.svg" for c in pack["cards"] if f"qr/{c['id']}.svg" in files]
+        reads += [f"sheet-{name}.{ext}" for name in pack["sheets"] for ext in ("typ", "json")]
+        for paper in pack_papers(options):
+            jobs.append(Job(f"{plan_id}-{paper}.pdf", PACK, {"data": f"pack-{plan_id}.json", "paper": paper},
+                            reads=tuple(reads)))
+    return Batch("packs", files, jobs, {job.output: f"{PACKS}/{job.output}" for job in jobs},
+                 overflow_problem(every_card))

@@ -1,0 +1,14 @@
+"""The build: content in, every output prepared; the only layer that knows all the others.
+
+An engine adapter (the MkDocs hooks) needs only what this package exports.
+"""
+
+from ..errors import KitError
+from ..web.downloads import drop_missing_downloads
+from ..web.html_fixes import fix_page
+from ..web.nav import expand_nav
+from ..web.print_links import add_print_addresses
+from .reuse import prepare_reusing
+
+__all__ = ["KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "fix_page",
+           "prepare_reusing"]

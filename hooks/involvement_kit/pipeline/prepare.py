@@ -1,0 +1,73 @@
+"""Everything one build needs, prepared before any output is written.
+
+The order is fixed: read and check the content, render the web pages (cheap, and they find
+most mistakes), then let Typst make every PDF in one pool while nothing else waits on it.
+The MkDocs hooks call `prepare` from `on_config`, so every content mistake is found before
+MkDocs cleans `site/`. Other engines or scripts can call it the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..content.easy_read_rules import load_hard_words
+from ..content.loader import load_kit
+from ..content.options import read_options
+from ..outputs import BuildContext, Page, Pictures, Rendered
+from ..paper import briefing, cards, easy_read as easy_read_print, packs, sheets
+from ..paper.typesetting import Batch, typeset
+from ..scoring.history import load_history
+from ..web import assets, easy_read, pages, sessions
+from .prepared import CACHE_DIR, Prepared
+
+# One interface a kind of output: a web renderer gives pages, nav and assets; a paper
+# renderer gives a batch of files for Typst. Each reads only the context.
+WEB: Sequence[Callable[[BuildContext], Rendered]] = (
+    pages.render_web, sessions.render_web, easy_read.render_web, assets.render_assets,
+)
+PAPER: Sequence[Callable[[BuildContext], Batch | None]] = (
+    cards.batch, packs.batch, sheets.batch, briefing.batch,
+)
+
+
+def picture_finder(icon_dirs: list[Path], docs_dir: Path) -> Callable[[str], bool]:
+    """A picture is an icon ('set/name') from the installed theme, or an image file in docs/."""
+    return Pictures(tuple(Path(d) for d in icon_dirs), Path(docs_dir)).exists
+
+
+def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> BuildContext:
+    """Read and check everything the renderers read. Raises KitError."""
+    options = read_options(raw_options)
+    project_dir = Path(project_dir)
+    kit_dir = (project_dir / options.kit_dir).resolve()
+    own_dir = (project_dir / options.own_records).resolve() if options.own_records else None
+    pictures = Pictures(tuple(Path(d) for d in icon_dirs), Path(docs_dir))
+    kit = load_kit(kit_dir, version=__version__, picture_exists=pictures.exists, label=options.kit_dir,
+                   own_dir=own_dir, own_label=options.own_records, switched_off=options.switched_off)
+    return BuildContext(kit, options, kit_dir, Path(docs_dir), project_dir / CACHE_DIR, pictures,
+                        hard_words=load_hard_words(kit_dir, options.kit_dir),
+                        history=tuple(load_history(kit_dir, kit, label=options.kit_dir)),
+                        date=packs.build_date())
+
+
+def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path],
+            site_name: str = "User involvement kit") -> Prepared:
+    ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
+    rendered = [render(ctx) for render in WEB]
+    made: list[Page] = [page for part in rendered for page in part.pages]
+    batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
+    # The booklet prints the easy-read pages' points (until they are structured content).
+    booklet = easy_read_print.batch(ctx, {p.path: p.markdown for p in made})
+    if booklet is not None:
+        batches.append(booklet)
+    files = typeset(batches, ctx.cache_dir)
+    downloads = tuple(item for b in batches for item in files[b.name])
+    nav: dict = {}
+    for part in rendered:
+        nav.update(part.nav)
+    own_dir = (Path(project_dir) / ctx.options.own_records).resolve() if ctx.options.own_records else None
+    return Prepared(ctx.kit, ctx.options, ctx.kit_dir, tuple(made), nav, downloads,
+                    tuple(asset for part in rendered for asset in part.assets),
+                    own_dir=own_dir, brand=assets.branding(ctx.options, site_name))

@@ -1,0 +1,258 @@
+"""Every word and name the kit's outputs share, written once.
+
+Pages, cards, sheets, packs, the easy read, the scorer in the browser and the command-line
+report all say the same things: what a record's source means, what 0, 1 and 2 mean, what a
+kind is called, where a file lives on the site. Each is spelled here and nowhere else. The
+Jinja templates get this module as `vocabulary`, the Typst templates get the parts they print
+in their JSON data, and the browser gets them in the generated `scoring-data.js`.
+
+This module imports nothing of the kit, so every layer may read it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+# --- where content comes from -----------------------------------------------------------
+
+SOURCES = ("report", "kit", "organisation")
+SOURCE_LABELS = {
+    "report": "Research finding",
+    "kit": "The kit's suggestion",
+    "organisation": "Added by your organisation",
+}
+
+# --- kinds of record ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindWords:
+    name: str
+    label: str
+    plural: str
+    file: str
+    folder: str
+
+
+ENABLER = KindWords("enabler", "Enabler", "Enablers", "enablers.yml", "enablers")
+BARRIER = KindWords("barrier", "Barrier", "Barriers", "barriers.yml", "barriers")
+LEADER_BEHAVIOUR = KindWords("leader_behaviour", "Leader behaviour", "Leader behaviours",
+                             "leader-behaviours.yml", "leadership")
+STATEMENT = KindWords("statement", "Scoring statement", "Scoring statements", "statements.yml", "scoring")
+ACTIVITY = KindWords("activity", "Activity", "Activities", "activities.yml", "activities")
+SESSION = KindWords("session", "Session plan", "Session plans", "sessions.yml", "sessions")
+
+# The report's own order of the three kinds of record.
+RECORD_KINDS = ("enabler", "barrier", "leader_behaviour")
+
+# --- the scoring scale ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Level:
+    """One point of the report's axis, in each register the kit speaks in."""
+
+    value: int | None  # None: "don't know"
+    short: str         # a chart's tick, a sheet's column
+    long: str          # a sheet's key, the scorer's legend
+    easy: str          # the easy read
+    picture: str       # the easy read's picture for it
+    alt: str
+
+
+# Nothing, then management-centred, then user-centred involvement (the report's axis).
+SCALE = (
+    Level(0, "Not happening", "Not happening.",
+          "Not happening", "material/circle-outline", "An empty circle"),
+    Level(1, "Management-centred",
+          "Management-centred: users take part, but in the organisation's structures and on its agenda.",
+          "Happens, but managers decide how", "material/circle-half-full", "A circle, half filled in"),
+    Level(2, "User-centred",
+          "User-centred: what users want and put first becomes what the organisation wants and puts first.",
+          "Happens, and users lead it", "material/circle", "A full circle"),
+)
+DONT_KNOW = Level(None, "Don’t know", "Don’t know: left out of every average, never counted as 0.",
+                  "I do not know", "material/help-circle-outline", "A question mark in a circle")
+# One line saying what the numbers mean, for reports and charts.
+SCALE_SENTENCE = ("Scores run from 0 (not happening) through 1 (management-centred) "
+                  "to 2 (user-centred).")
+QUICK_CHECK_SIZE = (10, 12)
+
+SETS = {"quick": "Quick check", "full": "Full set"}
+
+# --- people -----------------------------------------------------------------------------
+
+DEFAULT_ROLES = ("Trustee", "Senior manager", "Staff", "Volunteer", "Person using services", "Carer")
+# The role the easy-read scorer chooses for its reader.
+USER_ROLE = "Person using services"
+# Roles whose notes a comparison shows as written: the voices the kit exists to carry.
+VOICE_ROLES = ("Person using services", "Carer")
+NO_ROLE = "No role given"
+OTHERS = "Others"
+
+# --- options ----------------------------------------------------------------------------
+
+PAPERS = ("a4", "letter")
+OUTPUTS = ("cards", "sheets", "packs", "easy-read")
+
+# --- pictures and icons (theme icon names, 'set/name') -----------------------------------
+
+KIND_ICONS = {
+    "enabler": "material/arrow-up-bold-circle-outline",
+    "barrier": "material/alert-octagon-outline",
+    "leader_behaviour": "material/account-star-outline",
+    "activity": "material/puzzle-outline",
+    "instructions": "material/information-outline",
+    "blank": "material/pencil-outline",
+    "session": "material/calendar-clock",
+}
+CARD_KINDS = RECORD_KINDS + ("activity", "instructions", "blank")
+CARD_LABELS = {"instructions": "How to use the deck", "blank": "Your own card"}
+# The first point of each easy-read record page says what kind of thing it is.
+KIND_PICTURES = {
+    "enabler": ("material/arrow-up-bold-circle-outline", "An arrow pointing up"),
+    "barrier": ("material/alert-octagon-outline", "A stop sign"),
+    "leader_behaviour": ("material/account-star-outline", "A person with a star"),
+}
+KIND_SENTENCES = {
+    "enabler": "This is one of the things that help users to have a say.",
+    "barrier": "This is one of the things that get in the way.",
+    "leader_behaviour": "This is one thing that good leaders do.",
+}
+EASY_READ_PICTURES = {
+    "checked": ("material/account-check", "A person with a tick"),
+    "not_checked": ("material/account-clock", "A person with a clock"),
+    "feedback": ("material/message-alert-outline", "A speech bubble with a warning sign"),
+    "words": ("material/book-alphabet", "A book with letters"),
+    "computer": ("material/laptop", "A laptop"),
+    "tick": ("material/checkbox-marked-outline", "A ticked box"),
+    "list": ("material/format-list-bulleted", "A list"),
+}
+
+
+def icon_md(name: str) -> str:
+    """A theme icon as Material's Markdown shortcode: 'material/puzzle-outline' -> ':material-puzzle-outline:'."""
+    return ":" + name.replace("/", "-") + ":"
+
+
+# --- addresses on the site (docs paths end in .md; downloads are site paths) ---------------
+
+DOWNLOADS = "downloads"
+SCORER_PAGE = "scoring/index.md"
+PRINT_PAGE = "print-cards.md"
+BRIEFING_PAGE = "trustees.md"
+LEADERSHIP_PAGE = "leadership/index.md"
+SESSIONS_INDEX = "sessions/index.md"
+ACTIVITIES_PAGE = "activities/index.md"
+SCORING_DATA = "assets/kit/scoring-data.js"
+BRAND_CSS = "assets/kit/brand.css"
+PACKS = f"{DOWNLOADS}/packs"
+EASY_READ = "easy-read"
+EASY_READ_INDEX = f"{EASY_READ}/index.md"
+EASY_READ_LEADERSHIP = f"{EASY_READ}/leadership.md"
+EASY_READ_MARK = " (easy read)"
+
+# Card decks: layout as the template knows it -> file name stem on the site (with -a4 or -letter).
+CARD_LAYOUTS = {
+    "two-sided": "cards",
+    "fronts": "cards-fronts",
+    "fold": "cards-fold",
+    "large": "cards-large",
+    "align": "cards-test",
+}
+CARD_FOLDER = "cards"
+PREVIEWS = "previews"
+
+BRIEFING_FILES = {"briefing": "trustee-briefing-a4.pdf", "checklist": "leadership-checklist-a4.pdf"}
+EASY_READ_FILES = {
+    "booklet": "easy-read-booklet.pdf",
+    "cards": "easy-read-cards.pdf",
+    "scoring": "easy-read-scoring.pdf",
+}
+EASY_READ_FILE_TITLES = {
+    "easy-read-booklet.pdf": "The easy-read booklet (PDF)",
+    "easy-read-cards.pdf": "The easy-read cards (PDF)",
+    "easy-read-scoring.pdf": "The easy-read scoring sheet (PDF)",
+}
+
+# The easy-read pages not about one record: (path, template, title, description, standard twin).
+EASY_READ_PAGES = (
+    (EASY_READ_INDEX, "index", "Easy read: about this kit",
+     "What this kit is and who it is for, in easy read.", "user-groups.md"),
+    (f"{EASY_READ}/involvement.md", "involvement", "What involvement means",
+     "What user involvement means, and its two kinds, in easy read.", "what-is-involvement.md"),
+    (f"{EASY_READ}/workshops.md", "workshops", "A workshop with the cards",
+     "How a workshop with the kit's cards works, in easy read.", "workshops.md"),
+    (f"{EASY_READ}/scoring.md", "scoring", "Score your organisation",
+     "How the scoring works, and an easy-read scorer, in easy read.", SCORER_PAGE),
+    (f"{EASY_READ}/meeting.md", "meeting", "Get ready to meet managers",
+     "A sheet to help a group get ready for a meeting with managers, in easy read.", None),
+)
+
+
+def download(name: str) -> str:
+    return f"{DOWNLOADS}/{name}"
+
+
+def overview_page(folder: str) -> str:
+    return f"{folder}/index.md"
+
+
+def record_page(kind_name: str, folder: str, record_id: str) -> str:
+    """A record's page (leader behaviours and activities are sections of one page)."""
+    if kind_name in ("leader_behaviour", "activity"):
+        return f"{folder}/index.md#{record_id}"
+    return f"{folder}/{record_id}.md"
+
+
+def easy_read_page(kind_name: str, folder: str, record_id: str) -> str:
+    """A record's easy-read page (leader behaviours share one page)."""
+    if kind_name == "leader_behaviour":
+        return f"{EASY_READ_LEADERSHIP}#{record_id}"
+    return f"{EASY_READ}/{folder}/{record_id}.md"
+
+
+def deck_pdf(layout: str, paper: str) -> str:
+    return f"{CARD_LAYOUTS[layout]}-{paper}.pdf"
+
+
+def card_pdf(card_id: str) -> str:
+    """Site path of one card's own PDF ("print this card")."""
+    return f"{DOWNLOADS}/{CARD_FOLDER}/{card_id}.pdf"
+
+
+def preview_png(layout: str) -> str:
+    return f"{DOWNLOADS}/{PREVIEWS}/{CARD_LAYOUTS.get(layout, 'card')}.png"
+
+
+def sheet_pdf(set_name: str, paper: str) -> str:
+    return f"scoring-{set_name}-{paper}.pdf"
+
+
+def pack_pdf(session_id: str, paper: str) -> str:
+    """Site path of a session's print pack."""
+    return f"{PACKS}/{session_id}-{paper}.pdf"
+
+
+def html_page(docs_path: str) -> str:
+    """'enablers/resources.md#x' -> 'enablers/resources.html#x'."""
+    path, _, anchor = docs_path.partition("#")
+    if path.endswith(".md"):
+        path = path.removesuffix(".md") + ".html"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def clock(minutes: int) -> str:
+    """90 -> '1 h 30 min'; 45 -> '45 min'."""
+    hours, mins = divmod(minutes, 60)
+    if not hours:
+        return f"{mins} min"
+    return f"{hours} h" + (f" {mins:02d} min" if mins else "")
+
+
+def display_score(score: float | None) -> str | None:
+    """A score for people: one decimal place, halves rounded up (as scoring-core.js does)."""
+    if score is None:
+        return None
+    return f"{math.floor(score * 10 + 0.5) / 10:.1f}"
