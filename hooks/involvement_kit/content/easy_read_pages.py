@@ -16,6 +16,7 @@ Every mistake names the file, the page, the field and the line; the easy-read ru
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -181,6 +182,8 @@ class _Reader:
             self.problem(None, None, "expected a list of pages, each starting with '- id:'")
             return ()
         found: dict[str, EasyReadPage] = {}
+        # A page with a mistake is not also reported missing.
+        named = {item.get("id") for item in data if isinstance(item, dict)}
         for index, item in enumerate(data):
             page = self.page(index, item)
             if page is None:
@@ -188,8 +191,8 @@ class _Reader:
             if page.id in found:
                 self.problem(page.id, "id", "this page is in the file twice", index, "id")
             found[page.id] = page
-        missing = [name for name in _KNOWN if name not in found]
-        if missing and not any(p.field == "id" for p in self.problems):
+        missing = [name for name in _KNOWN if name not in named]
+        if missing:
             self.problem(None, None, "these easy-read pages are missing: " + ", ".join(missing)
                          + "; every page the site links to needs its points")
         return tuple(found[name] for name in _KNOWN if name in found)
@@ -218,11 +221,16 @@ class _Reader:
         path, title, description, twin = _KNOWN[page_id]
         return EasyReadPage(page_id, path, title, description, twin, tuple(sections), self.source.name)
 
-    def unknown(self, page_id: str, prefix: str, item: dict, known: dict, *path) -> None:
+    def unknown(self, page_id: str, prefix: str, item: dict, known: dict, *path) -> set[str]:
+        """Report unknown keys; return the fields they were probably meant to be."""
+        meant = set()
         for key in item:
             if key not in known:
-                self.problem(page_id, f"{prefix}{key}", f"unknown field; expected one of: {', '.join(known)}",
-                             *path, key)
+                hint = difflib.get_close_matches(str(key), list(known), n=1)
+                meant.update(hint)
+                self.problem(page_id, f"{prefix}{key}", "unknown field" + (f"; did you mean '{hint[0]}'?" if hint
+                             else "") + f" Expected one of: {', '.join(known)}", *path, key)
+        return meant
 
     def section(self, page_id: str, index: int, s: int, raw) -> list[EasyReadSection]:
         at = (index, "sections", s)
@@ -293,12 +301,13 @@ class _Reader:
             self.problem(page_id, field, "expected a point with text, picture and alt", *path)
             return None
         before = len(self.problems)
-        self.unknown(page_id, f"{field}.", item, POINT_FIELDS, *path)
+        meant = self.unknown(page_id, f"{field}.", item, POINT_FIELDS, *path)
         values = {}
         for key in ("text", "picture", "alt"):
             value = item.get(key)
             if not isinstance(value, str) or not value.strip():
-                self.problem(page_id, f"{field}.{key}", f"is required: {POINT_FIELDS[key]}", *path, key)
+                if key not in meant:
+                    self.problem(page_id, f"{field}.{key}", f"is required: {POINT_FIELDS[key]}", *path, key)
             else:
                 values[key] = value.strip()
         when = self.condition(page_id, f"{field}.when", item.get("when", ""), path + ("when",))
