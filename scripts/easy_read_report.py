@@ -20,7 +20,6 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from involvement_kit.content import easy_read_rules as rules  # noqa: E402
 from involvement_kit.web.easy_read import _handwritten, render_easy_read_pages  # noqa: E402
-from involvement_kit.vocabulary import EASY_READ_FILES, download  # noqa: E402
 from involvement_kit.errors import KitError  # noqa: E402
 from involvement_kit.content.loader import load_kit  # noqa: E402
 from involvement_kit.content.options import read_options  # noqa: E402
@@ -59,7 +58,7 @@ def collect(config_path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
     options = read_options((config.get("extra") or {}).get("kit"))
     docs_dir = project / config.get("docs_dir", "docs")
     kit_dir = project / options.kit_dir
-    # The loader checks the records' own easy-read points, naming the line of each mistake.
+    # The loader checks the records' own easy-read points and kit/easy-read-pages.yml, naming the line of each mistake.
     try:
         kit = load_kit(kit_dir, label=options.kit_dir)
     except KitError as exc:
@@ -67,12 +66,9 @@ def collect(config_path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
     hard = rules.load_hard_words(kit_dir, options.kit_dir)
     problems: list[str] = []
     handwritten = _handwritten(docs_dir)
-    # The same links to the PDFs as the site has (the PDFs themselves are not made here).
-    downloads = (tuple(download(name) for name in EASY_READ_FILES.values()) if "easy-read" in options.outputs
-                 else ())
+    # The pages link to the PDFs as the site does (the options say whether they are made; none is made here).
     pages = [(page.path, file, record, page.markdown) for page, file, record in
-             render_easy_read_pages(kit, options, hard, downloads=downloads,
-                                    existing=tuple((t, p) for p, t, _ in handwritten))]
+             render_easy_read_pages(kit, options, hard, existing=tuple((t, p) for p, t, _ in handwritten))]
     pages += [(path, f"{docs_dir.name}/{path}", None, text) for path, _, text in handwritten]
     figures = []
     for path, file, record, markdown in sorted(pages):

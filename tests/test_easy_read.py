@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from involvement_kit.content import easy_read_rules as rules
+from involvement_kit.content.easy_read_pages import load_pages
 from involvement_kit.web.easy_read import render_easy_read_pages, render_web
 from involvement_kit.errors import KitError
 from involvement_kit.content.loader import load_kit
@@ -269,8 +272,15 @@ def test_build_stops_on_a_bad_record(tmp_path):
 
 # --- what the pages say ------------------------------------------------------------------------
 
+def with_real_pages(kit):
+    """A fixture kit with the real kit's easy-read pages (the fixtures have none of their own)."""
+    pages, problems = load_pages(ROOT / "kit", "kit", kit.records)
+    assert problems == []
+    return replace(kit, easy_read_pages=pages)
+
+
 def fixture_pages(options=Options(), base=BASIC, tmp_path=None):
-    kit = load_kit(base)
+    kit = with_real_pages(load_kit(base))
     return {p.path: p.markdown for p, _, _ in render_easy_read_pages(kit, options, HARD)}
 
 
@@ -338,17 +348,120 @@ def test_own_image_in_place_of_an_icon():
         ':material-account-group:{ .er-picture role="img" aria-label="A group" }'
 
 
-def test_activities_with_easy_read_points_appear_on_the_workshop_page():
-    from dataclasses import replace
-    from involvement_kit.content.model import EasyReadPoint
-    kit = load_kit(ROOT / "kit", label="kit")
-    if not kit.activities:
-        pytest.skip("the kit has no activities yet")
-    activity = replace(kit.activities[0], easy_read=(EasyReadPoint("Talk in pairs about one card.",
-                                                                   "material/forum", "Two speech bubbles"),))
-    kit = replace(kit, records=tuple(activity if r is kit.activities[0] else r for r in kit.records))
+def test_activities_with_easy_read_points_appear_on_the_workshop_page(tmp_path):
+    kit_dir = tmp_path / "kit"
+    shutil.copytree(ROOT / "kit", kit_dir)
+    path = kit_dir / "activities.yml"
+    text = path.read_text(encoding="utf-8")
+    first = "  title: Sort the examples\n"
+    assert first in text
+    path.write_text(text.replace(first, first + "  easy_read:\n    - text: Talk in pairs about one card.\n"
+                                 "      picture: material/forum\n      alt: Two speech bubbles\n", 1),
+                    encoding="utf-8")
+    kit = load_kit(kit_dir, label="kit")
     hard = rules.load_hard_words(ROOT / "kit")
     pages = {p.path: p.markdown for p, _, _ in render_easy_read_pages(kit, Options(), hard)}
     page = pages["easy-read/workshops.md"]
-    assert f"### {activity.title} {{ #{activity.id} }}" in page and "Talk in pairs about one card." in page
+    assert "## Things to do in a workshop" in page
+    assert "### Sort the examples { #sort-the-examples }" in page and "Talk in pairs about one card." in page
     assert rules.check_page(page, hard, file="workshops") == []
+    # Without activities in easy read, the heading goes too.
+    plain = {p.path: p.markdown for p, _, _ in render_easy_read_pages(load_kit(ROOT / "kit"), Options(), hard)}
+    assert "Things to do in a workshop" not in plain["easy-read/workshops.md"]
+
+
+# --- kit/easy-read-pages.yml: checked like the records, shown by medium and condition ---------
+
+def pages_problems(tmp_path, old, new) -> list[str]:
+    kit_dir = tmp_path / "kit"
+    shutil.copytree(ROOT / "kit", kit_dir, dirs_exist_ok=True)
+    path = kit_dir / "easy-read-pages.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        load_kit(kit_dir, label="kit", picture_exists=picture_finder(ICONS, ROOT / "docs"))
+    except KitError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def line_of(text: str) -> int:
+    source = (ROOT / "kit" / "easy-read-pages.yml").read_text(encoding="utf-8")
+    return source[:source.index(text)].count("\n") + 1
+
+
+@pytest.mark.parametrize("old, new, field, message", [
+    ("        - text: Some users just want a good service.\n",
+     "        - txt: Some users just want a good service.\n", "sections[1].points[4].txt", "did you mean 'text'?"),
+    ("        - text: Some users just want a good service.\n",
+     "        - text: Some users just want a good service and some users want a great deal more than that from "
+     "everyone who works there.\n", "sections[1].points[4].text", "split it"),
+    ("          alt: A thumbs up\n", "          alt: A THUMBS up\n", "sections[1].points[4].alt", "capitals"),
+    ("          picture: material/thumb-up\n", "          picture: material/no-such-icon\n",
+     "sections[1].points[4].picture", "no picture called"),
+    ("          alt: A thumbs up\n", "          alt: A thumbs up\n          when: sometimes\n",
+     "sections[1].points[4].when", "expected one of"),
+])
+def test_easy_read_pages_mistakes_name_file_page_field_and_line(tmp_path, old, new, field, message):
+    problems = pages_problems(tmp_path, old, new)
+    assert len(problems) == 1, problems
+    line = line_of(old) + (1 if old.startswith("          alt") and "when" in new else 0)
+    assert problems[0].startswith(f"kit/easy-read-pages.yml, line {line}: record 'involvement', field '{field}'"), \
+        problems[0]
+    assert message in problems[0]
+
+
+def test_easy_read_pages_file_needs_every_page_and_safe_links(tmp_path):
+    problems = pages_problems(tmp_path, "- id: meeting\n", "- id: meetings\n")
+    assert any("expected one of: index, involvement, workshops, scoring, meeting" in p for p in problems), problems
+    problems = pages_problems(tmp_path, "(easy-read/meeting.md)", "(../../etc/passwd)")
+    assert any("is not a page of the site" in p and "field 'sections[3].points[7].text'" in p for p in problems)
+    problems = pages_problems(tmp_path, "    - heading: Who can come\n", "    - level: 3\n")
+    assert any("give the section a heading" in p for p in problems), problems
+
+
+def test_a_kit_without_the_file_has_no_such_pages():
+    kit = load_kit(BASIC)
+    assert kit.easy_read_pages == ()
+    paths = [p.path for p, _, _ in render_easy_read_pages(kit, Options(), HARD)]
+    assert "easy-read/index.md" not in paths and "easy-read/enablers/first-enabler.md" in paths
+
+
+def test_sections_follow_medium_and_conditions(tmp_path):
+    from involvement_kit.content.easy_read_pages import sections_for
+    (tmp_path / "easy-read-pages.yml").write_text(
+        (ROOT / "kit" / "easy-read-pages.yml").read_text(encoding="utf-8").replace(
+            "    - heading: At the meeting\n",
+            "    - heading: On paper\n      print_only: true\n      points:\n"
+            "        - {text: Only on paper., picture: material/printer, alt: A printer}\n"
+            "    - heading: Tell us\n      when: feedback\n      points:\n"
+            "        - {text: We want to hear from you., picture: material/forum, alt: Two speech bubbles}\n"
+            "        - {text: Write to us., picture: material/pencil, alt: A pencil, when: no-feedback}\n"
+            "    - heading: At the meeting\n", 1),
+        encoding="utf-8")
+    pages, problems = load_pages(tmp_path, "kit", ())
+    assert problems == []
+    meeting = {p.id: p for p in pages}["meeting"]
+
+    def headings(medium, options=Options()):
+        return [(s.heading, len(s.points)) for s in sections_for(meeting, KIT_REAL, options, medium)][3:5]
+    assert headings("print") == [("On paper", 1), ("At the meeting", 3)]
+    assert headings("screen") == [("At the meeting", 3), ("After the meeting", 1)]
+    assert headings("screen", Options(feedback="a@example.org")) == [("Tell us", 1), ("At the meeting", 3)]
+    assert headings("print", Options(feedback="a@example.org"))[1] == ("Tell us", 1)
+
+
+KIT_REAL = load_kit(ROOT / "kit", label="kit")
+
+
+def test_scale_section_is_the_vocabulary_scale_with_its_pictures():
+    from involvement_kit.vocabulary import DONT_KNOW, SCALE
+    pages = {p.path: p.markdown for p, _, _ in render_easy_read_pages(KIT_REAL, Options(), HARD)}
+    scoring = pages["easy-read/scoring.md"]
+    scale = scoring.split('id="er-scale" markdown>', 1)[1].split("</div>", 1)[0]
+    items = [line for line in scale.split("\n") if line.startswith("- ")]
+    for item, level in zip(items, (*SCALE, DONT_KNOW)):
+        words = level.easy if level.value is None else f"{level.value}. {level.easy}"
+        assert item.startswith(f"- :{level.picture.replace('/', '-')}:") and item.endswith(words), item
+        assert f'aria-label="{level.alt}"' in item

@@ -121,17 +121,16 @@ def test_a_card_that_does_not_fit_stops_the_build_naming_the_record(tmp_path):
     kit = load_kit(kit_dir, label="kit")
     hard = rules.load_hard_words(ROOT / "kit")
     with pytest.raises(KitError) as caught:
-        render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path / "cache", hard_words=hard,
-                     pages={})
+        render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path / "cache", hard_words=hard)
     assert "first-enabler" in caught.value.describe() and "do not fit" in caught.value.describe()
 
 
 def test_same_inputs_reuse_the_cached_pdfs(tmp_path):
     kit = load_kit(BASIC)
     hard = rules.load_hard_words(ROOT / "kit")
-    first = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard, pages={})
+    first = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard)
     stamps = {path: path.stat().st_mtime_ns for _, path in first}
-    again = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard, pages={})
+    again = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard)
     assert first == again and {p: p.stat().st_mtime_ns for _, p in again} == stamps
     assert [site for site, _ in first] == ["downloads/easy-read-booklet.pdf", "downloads/easy-read-cards.pdf",
                                            "downloads/easy-read-scoring.pdf"]
@@ -141,10 +140,65 @@ def test_booklet_never_claims_a_check_that_did_not_happen(tmp_path):
     from involvement_kit.outputs import Pictures
     from involvement_kit.paper.easy_read import _Pictures, build_data
     hard = rules.load_hard_words(ROOT / "kit")
-    unchecked = build_data(load_kit(BASIC), Options(), hard, {}, _Pictures(Pictures(tuple(ICONS), ROOT / "docs")))
+    unchecked = build_data(load_kit(BASIC), Options(), hard, _Pictures(Pictures(tuple(ICONS), ROOT / "docs")))
     assert unchecked["review"] == "People with learning disabilities have not checked this text yet."
     kit_dir = make_kit(tmp_path / "kit", replace_in("enablers.yml", 'easy_read_review: {checked_by: "", date: ""}',
                                                     'easy_read_review: {checked_by: "Speak Up group", date: "2026-11-01"}'))
-    checked = build_data(load_kit(kit_dir), Options(), hard, {}, _Pictures(Pictures(tuple(ICONS), ROOT / "docs")))
+    checked = build_data(load_kit(kit_dir), Options(), hard, _Pictures(Pictures(tuple(ICONS), ROOT / "docs")))
     # Even with every record checked, the booklet's own pages were not: it says so.
     assert "Not all of it is checked yet." in checked["review"]
+
+
+# --- the booklet and the website print the same points ------------------------------------------
+
+BOOKLET_PAGES = ("index", "involvement", "workshops", "scoring")
+
+
+def booklet_and_web(kit, options):
+    from involvement_kit.paper.easy_read import print_sections
+    from involvement_kit.web.easy_read import screen_sections
+    pages = {page.id: page for page in kit.easy_read_pages}
+    for page_id in BOOKLET_PAGES:
+        page = pages[page_id]
+        yield page, print_sections(page, kit, options), screen_sections(page, kit, options)
+
+
+@pytest.mark.parametrize("options", [Options(), Options(outputs=("cards",)), Options(feedback="a@example.org")])
+def test_booklet_prints_every_point_the_web_page_shows_as_the_same_objects(options):
+    for page, printed, shown in booklet_and_web(KIT, options):
+        on_screen = [(s.heading, [id(p) for p in s.points]) for s in shown if not s.screen_only and s.points]
+        on_paper = [(s.heading, [id(p) for p in s.points]) for s in printed if not s.print_only]
+        assert on_paper == on_screen, page.id
+        assert all(s.points for s in printed), page.id
+
+
+def test_booklet_data_holds_the_model_points_and_the_web_page_says_them(tmp_path):
+    from involvement_kit.content.easy_read_pages import plain
+    from involvement_kit.outputs import Pictures
+    from involvement_kit.paper.easy_read import _Pictures, build_data
+    from involvement_kit.web.easy_read import render_easy_read_pages
+    hard = rules.load_hard_words(ROOT / "kit")
+    data = build_data(KIT, Options(), hard, _Pictures(Pictures(tuple(ICONS), ROOT / "docs")))
+    chapters = {"index": data["chapters"][0], "involvement": data["chapters"][1], "workshops": data["workshop"],
+                "scoring": data["scoring"]}
+    web = {p.path: p.markdown for p, _, _ in render_easy_read_pages(KIT, Options(), hard)}
+    for page, printed, _ in booklet_and_web(KIT, Options()):
+        chapter = chapters[page.id]
+        assert [s["heading"] for s in chapter["sections"]] == [s.heading for s in printed], page.id
+        for section, points in zip(printed, (s["points"] for s in chapter["sections"])):
+            assert [p["text"] for p in points] == [plain(p.text) for p in section.points], page.id
+        seen = rules.markdown_to_text(web[page.path])
+        for section in printed:
+            for point in section.points:
+                assert plain(point.text) in seen, (page.id, point.text)
+    # Screen-only sections stay off paper.
+    assert "Your answers" not in [s["heading"] for s in data["scoring"]["sections"]]
+    assert "What is in this part" not in [s["heading"] for s in data["chapters"][0]["sections"]]
+
+
+def test_booklet_scale_is_the_vocabulary_scale(built_site):
+    from involvement_kit.vocabulary import DONT_KNOW
+    text = text_of(pdf(built_site, "booklet"))
+    for level in SCALE:
+        assert f"{level.value}. {level.easy}" in text
+    assert DONT_KNOW.easy in text

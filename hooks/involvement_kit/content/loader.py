@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import KitError, Problem
+from .easy_read_pages import load_pages
 from .easy_read_rules import check_records
 from .model import Activity, EasyReadPoint, Kit, Record, Review, SessionPlan, Statement, Step
 from ..vocabulary import QUICK_CHECK_SIZE
@@ -89,10 +90,12 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
     statements = tuple(r for r in records if isinstance(r, Statement))
     if statements and not problems:
         problems.extend(_check_scoring(records, statements, base_statements, len(quick)))
+    easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists)
+    problems.extend(more)
     if problems:
         raise KitError(problems)
     return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version,
-               switched_off=tuple(r for r in removed if isinstance(r, Record)))
+               switched_off=tuple(r for r in removed if isinstance(r, Record)), easy_read_pages=easy_read_pages)
 
 
 def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Problem]) -> tuple[list, list]:

@@ -151,6 +151,8 @@ class Kit:
     version: str = "0.0.0"
     # Records the organisation switched off: only a short page is left at their address.
     switched_off: tuple[Record, ...] = ()
+    # The easy-read pages not about one record (kit/easy-read-pages.yml), in the vocabulary's order.
+    easy_read_pages: tuple[EasyReadPage, ...] = ()
 
     def of_kind(self, kind_name: str) -> tuple[Record, ...]:
         return tuple(r for r in self.records if r.kind.name == kind_name)
@@ -219,3 +221,43 @@ class Kit:
             start += step.minutes
         return rows
 
+
+
+# --- the easy-read pages not about one record (kit/easy-read-pages.yml) --------------------
+
+
+@dataclass(frozen=True)
+class EasyReadPagePoint(EasyReadPoint):
+    """A point of an easy-read page. `when`: a condition (content.easy_read_pages.WHEN), or ''."""
+
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class EasyReadSection:
+    """One heading and its points. The web page and the booklet print the very same point objects."""
+
+    heading: str = ""
+    level: int = 2
+    anchor: str = ""
+    points: tuple[EasyReadPoint, ...] = ()
+    when: str = ""
+    screen_only: bool = False
+    print_only: bool = False
+    # What only the website can add when it renders: 'easy-read-pages' (the hand-written pages).
+    add: str = ""
+    # Labelled spaces to write or draw in, after the points.
+    write_in: tuple[str, ...] = ()
+    # The scoring scale's own list: the easy-read scorer copies its pictures.
+    scale: bool = False
+
+
+@dataclass(frozen=True)
+class EasyReadPage:
+    id: str
+    path: str
+    title: str
+    description: str
+    twin: str
+    sections: tuple[EasyReadSection, ...]
+    file: str

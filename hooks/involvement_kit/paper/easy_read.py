@@ -1,39 +1,35 @@
 """Easy-read PDFs with Typst: a booklet, cards and a scoring sheet, all on A4.
 
-The text comes from the same places as the easy-read pages: each record's `easy_read`
-points, and the easy-read pages the build has already made and checked (their points are
-read back from the Markdown), so paper and screen say the same thing. Typst reads the
-content as JSON, so no text is ever parsed as markup.
+The text comes from the model, as for the easy-read pages: each record's `easy_read`
+points, and the points of the easy-read pages in kit/easy-read-pages.yml (the same point
+objects the website shows, less its screen-only sections), so paper and screen say the
+same thing. Typst reads the content as JSON, so no text is ever parsed as markup.
 
-Like the workshop cards (printing.py), the PDFs are kept in a cache folder outside site/,
-under a hash of everything that goes into them. Rules checked here: the booklet has at most
-24 pages, and every card's points fit on the card (a KitError names the card otherwise).
-"""
+Like the workshop cards, the PDFs are kept in a cache folder outside site/, under a hash of
+everything that goes into them. Rules checked here: the booklet has at most 24 pages, and
+every card's points fit on the card (a KitError names the card otherwise)."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from pathlib import Path
 
+from ..content.easy_read_pages import plain, scale_words, sections_for
 from ..content.easy_read_rules import HardWords, markdown_to_text
-from ..content.model import Kit
+from ..content.model import EasyReadPage, EasyReadSection, Kit
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext, Pictures
-from ..vocabulary import (DONT_KNOW, EASY_READ_FILES, EASY_READ_INDEX, EASY_READ_PICTURES, KIND_PICTURES,
-                          KIND_SENTENCES, SCALE, download)
+from ..vocabulary import (DONT_KNOW, EASY_READ_FILES, EASY_READ_PICTURES, KIND_PICTURES, KIND_SENTENCES, SCALE,
+                          download)
 from .typesetting import Batch, Job
 
 TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
 MAX_BOOKLET_PAGES = 24
 PICTURE_COLOUR = "#283593"
-_POINT = re.compile(r"^- :([a-z0-9]+(?:-[a-z0-9]+)+):\{[^}]*aria-label=\"([^\"]*)\"[^}]*\}\s*(.*)$"
-                    r"|^- !\[([^\]]*)\]\(([^)\s]+)\)(?:\{[^}]*\})?\s*(.*)$")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-# Sections of the web pages that only make sense on screen.
-_SCREEN_ONLY = {"Words to know", "Read more", "What is in this part", "Print on paper", "Your answers"}
+# The easy-read pages the booklet prints, by id: the first on the cover, the others as chapters.
+BOOKLET_CHAPTERS = ("index", "involvement")
 
 
 class _Pictures:
@@ -57,32 +53,20 @@ def _point(text: str, picture: str, alt: str, pictures: _Pictures) -> dict:
     return {"text": text, "picture": pictures(picture), "alt": alt, "svg": "." not in picture}
 
 
-def page_points(markdown: str, pictures: _Pictures) -> list[dict]:
-    """The points of an easy-read page, by section: [{'heading': str, 'points': [...]}]."""
-    sections = [{"heading": "", "points": []}]
-    in_about = False
-    for line in markdown.split("\n"):
-        if line.startswith("## ") or line.startswith("### "):
-            heading = re.sub(r"\{[^}]*\}\s*$", "", line.lstrip("#")).strip()
-            sections.append({"heading": heading, "points": []})
-            continue
-        if "er-about-page" in line:
-            in_about = True
-        elif line.startswith("</div>"):
-            in_about = False
-        match = _POINT.match(line)
-        if match and not in_about:
-            if match.group(1):
-                name = match.group(1).replace("-", "/", 1)
-                alt, text = match.group(2), match.group(3)
-            else:
-                name, alt, text = match.group(5).lstrip("./"), match.group(4), match.group(6)
-                name = re.sub(r"^(\.\./)+", "", match.group(5))
-            sections[-1]["points"].append(_point(_LINK.sub(r"\1", text).strip(), name, alt, pictures))
-    return [s for s in sections if s["points"] and s["heading"] not in _SCREEN_ONLY]
+def print_sections(page: EasyReadPage, kit: Kit, options: Options) -> list[EasyReadSection]:
+    """The sections of an easy-read page the booklet prints: the model's own point objects."""
+    return sections_for(page, kit, options, "print")
 
 
-def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, str], pictures: _Pictures) -> dict:
+def _sections(page: EasyReadPage | None, kit: Kit, options: Options, pictures: _Pictures) -> list[dict]:
+    if page is None:
+        return []
+    return [{"heading": section.heading,
+             "points": [_point(plain(p.text), p.picture, p.alt, pictures) for p in section.points]}
+            for section in print_sections(page, kit, options)]
+
+
+def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures) -> dict:
     """Everything the three templates print, as plain data."""
 
     def record_item(record) -> dict:
@@ -96,8 +80,11 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, 
             "file": record.file,
         }
 
-    def from_page(path: str, title: str) -> dict:
-        return {"title": title, "sections": page_points(pages.get(path, ""), pictures)}
+    pages = {page.id: page for page in kit.easy_read_pages}
+
+    def from_page(page_id: str) -> dict:
+        page = pages.get(page_id)
+        return {"title": page.title if page else "", "sections": _sections(page, kit, options, pictures)}
 
     enablers = [record_item(r) for r in kit.enablers if r.easy_read]
     barriers = [record_item(r) for r in kit.barriers if r.easy_read]
@@ -108,13 +95,13 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, 
     booklet_text = []
     for item in records:
         booklet_text += [item["title"]] + [p["text"] for p in item["points"]]
-    chapters = [from_page(EASY_READ_INDEX, "About this booklet"),
-                from_page("easy-read/involvement.md", "What involvement means")]
+    # The cover prints the first page's sections; then a chapter for each of the others.
+    chapters = [from_page(page_id) for page_id in BOOKLET_CHAPTERS]
     for chapter in chapters:
         for section in chapter["sections"]:
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
-    scoring = from_page("easy-read/scoring.md", "Score your organisation")
-    workshop = from_page("easy-read/workshops.md", "A workshop with the cards")
+    scoring = from_page("scoring")
+    workshop = from_page("workshops")
     for chapter in (scoring, workshop):
         for section in chapter["sections"]:
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
@@ -144,8 +131,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, 
         "workshop": workshop,
         "words": words,
         "kind_pictures": {k: pictures(v[0]) for k, v in KIND_PICTURES.items()},
-        "scale": [{"value": level.value, "picture": pictures(level.picture),
-                   "words": level.easy if level.value is None else f"{level.value}. {level.easy}"}
+        "scale": [{"value": level.value, "picture": pictures(level.picture), "words": scale_words(level)}
                   for level in (*SCALE, DONT_KNOW)],
         "statements": statements,
         "picture_colour": PICTURE_COLOUR,
@@ -172,12 +158,12 @@ def _check(job: Job, path: Path) -> list[Problem]:
     return []
 
 
-def batch(ctx: BuildContext, pages: Mapping[str, str]) -> Batch | None:
+def batch(ctx: BuildContext) -> Batch | None:
     """The booklet, the easy-read cards and the easy-read scoring sheet, on A4."""
     if not ctx.wants("easy-read"):
         return None
     pictures = _Pictures(ctx.pictures)
-    data = build_data(ctx.kit, ctx.options, ctx.hard_words, pages, pictures)
+    data = build_data(ctx.kit, ctx.options, ctx.hard_words, pictures)
     files: dict[str, bytes | str] = {"easy-read.json": json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
                                      + "\n"}
     for name, source in pictures.files.items():

@@ -28,7 +28,7 @@ WEB: Sequence[Callable[[BuildContext], Rendered]] = (
     pages.render_web, sessions.render_web, easy_read.render_web, assets.render_assets,
 )
 PAPER: Sequence[Callable[[BuildContext], Batch | None]] = (
-    cards.batch, packs.batch, sheets.batch, briefing.batch,
+    cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch,
 )
 
 
@@ -58,10 +58,6 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     rendered = [render(ctx) for render in WEB]
     made: list[Page] = [page for part in rendered for page in part.pages]
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
-    # The booklet prints the easy-read pages' points (until they are structured content).
-    booklet = easy_read_print.batch(ctx, {p.path: p.markdown for p in made})
-    if booklet is not None:
-        batches.append(booklet)
     files = typeset(batches, ctx.cache_dir)
     downloads = tuple(item for b in batches for item in files[b.name])
     nav: dict = {}

@@ -3,28 +3,30 @@
 Every enabler, barrier and leader behaviour with easy-read points gets an easy-read page
 made from those points, so the standard and easy-read versions come from one record and
 cannot drift apart. The pages that are not about one record (what the kit is, what
-involvement means, workshops, scoring, a meeting with managers) are templates in
-templates/easy-read/, so they share the same layout, "Words to know" box, review notice
-and feedback line. More hand-written pages can go in docs/easy-read/*.md: the build
+involvement means, workshops, scoring, a meeting with managers) are made from their
+points in kit/easy-read-pages.yml (the booklet prints the same points) with one template,
+so they share the same layout, "Words to know" box, review notice and feedback line.
+More hand-written pages can go in docs/easy-read/*.md: the build
 checks them by the same rules.
 
-Everything is checked here, while the build is being prepared (see project.prepare).
+Everything is checked here, while the build is being prepared (see pipeline.prepare).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..content import easy_read_pages as pages_model
 from ..content import easy_read_rules as rules
-from ..content.model import Kit, Record, Review
+from ..content.model import EasyReadPage, EasyReadPoint, EasyReadSection, Kit, Record, Review
 from ..content.options import Options
 from ..errors import KitError, Problem
 from ..outputs import BuildContext, Page, Rendered
 from ..templating import ENV
-from ..vocabulary import (EASY_READ, EASY_READ_FILE_TITLES, EASY_READ_FILES, EASY_READ_INDEX, EASY_READ_LEADERSHIP,
-                          EASY_READ_PAGES, EASY_READ_PICTURES, KIND_PICTURES, KIND_SENTENCES, USER_ROLE, download,
-                          easy_read_page)
+from ..vocabulary import (EASY_READ, EASY_READ_INDEX, EASY_READ_LEADERSHIP, EASY_READ_PAGES, EASY_READ_PICTURES,
+                          KIND_PICTURES, KIND_SENTENCES, USER_ROLE, easy_read_page)
 from .pages import link
 
 FOLDER = EASY_READ
@@ -75,14 +77,13 @@ def _render(template: str, path: str, hard: rules.HardWords, **context) -> str:
 
 
 def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
-                           downloads: tuple[str, ...] = (), existing: tuple[str, ...] = ()) -> list[tuple[Page, str, str | None]]:
+                           existing: tuple[tuple[str, str], ...] = ()) -> list[tuple[Page, str, str | None]]:
     """(page, file to name in messages, record id) for every page the build makes.
 
-    `downloads`: site paths of the easy-read PDFs. `existing`: hand-written pages in docs/easy-read/.
+    `existing`: (title, path) of the hand-written pages in docs/easy-read/.
     """
     out: list[tuple[Page, str, str | None]] = []
-    common = dict(options=options, kit=kit, downloads=downloads, role=USER_ROLE,
-                  download_titles=EASY_READ_FILE_TITLES)
+    common = dict(options=options, kit=kit, role=USER_ROLE)
     for kind, heading in (("enabler", "Things that help"), ("barrier", "Things that get in the way")):
         records = _with_easy_read(kit.of_kind(kind))
         if not records:
@@ -110,11 +111,38 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
                        description="What good leaders do, in easy read.", **common)
         out.append((Page(path, "What good leaders do", text),
                     f"{path} (made from {behaviours[0].file})", None))
-    for path, name, title, description, twin in TEMPLATE_PAGES:
-        text = _render(f"easy-read/{name}.md.j2", path, hard, title=title, description=description,
-                       twin=twin or "", pages=existing, **common)
-        out.append((Page(path, title, text), f"{path} (made by templates/easy-read/{name}.md.j2)", None))
+    for page in kit.easy_read_pages:
+        template = f"easy-read/{page.id}.md.j2" if page.id in PAGE_TEMPLATES else "easy-read/page.md.j2"
+        text = _render(template, page.path, hard, title=page.title, description=page.description,
+                       twin=page.twin, sections=screen_sections(page, kit, options, existing),
+                       text=_site_links(page.path), **common)
+        out.append((Page(page.path, page.title, text), f"{page.path} (made from {page.file}, page '{page.id}')",
+                    None))
     return out
+
+
+# Pages with something only a screen has (the scorer), in a template of their own.
+PAGE_TEMPLATES = ("scoring",)
+HANDWRITTEN_PICTURE = ("material/clipboard-check-outline", "A clipboard with a tick")
+
+
+def screen_sections(page: EasyReadPage, kit: Kit, options: Options,
+                    existing: tuple[tuple[str, str], ...] = ()) -> list[EasyReadSection]:
+    """What the page shows on screen: the model's own point objects, plus a link to each hand-written page."""
+    sections = pages_model.sections_for(page, kit, options, "screen")
+    for i, section in enumerate(sections):
+        if section.add == "easy-read-pages" and existing:
+            extra = tuple(EasyReadPoint(f"[{title}]({path})", *HANDWRITTEN_PICTURE) for title, path in existing)
+            sections[i] = replace(section, points=section.points + extra)
+    return sections
+
+
+def _site_links(path: str):
+    """A point's links name addresses on the site; on the page they are relative to it."""
+    return lambda words: pages_model.map_links(words, lambda to: to if _ABSOLUTE.match(to) else link(path, to))
+
+
+_ABSOLUTE = re.compile(r"^[a-z]+:")
 
 
 OVERVIEW_INTRO = {
@@ -145,7 +173,8 @@ def nav(pages: list[Page], existing: list[tuple[str, str]]) -> dict:
     by_path = {p.path: p for p in pages}
     items: list = []
     for path, _, title, _, _ in TEMPLATE_PAGES[1:2]:
-        items.append((title, path))
+        if path in by_path:
+            items.append((title, path))
     for folder in ("enablers", "barriers"):
         index = f"{FOLDER}/{folder}/index.md"
         if index in by_path:
@@ -155,7 +184,8 @@ def nav(pages: list[Page], existing: list[tuple[str, str]]) -> dict:
     if EASY_READ_LEADERSHIP in by_path:
         items.append(("What good leaders do", EASY_READ_LEADERSHIP))
     for path, _, title, _, _ in TEMPLATE_PAGES[2:]:
-        items.append((title, path))
+        if path in by_path:
+            items.append((title, path))
     items.extend(existing)
     return {INDEX: items}
 
@@ -180,11 +210,9 @@ def render_web(ctx: BuildContext) -> Rendered:
     """
     hard = ctx.hard_words
     problems: list[Problem] = []
-    download_paths = (tuple(download(name) for name in EASY_READ_FILES.values()) if ctx.wants("easy-read")
-                      else ())
     handwritten = _handwritten(ctx.docs_dir)
     existing = tuple((title, path) for path, title, _ in handwritten)
-    made = render_easy_read_pages(ctx.kit, ctx.options, hard, downloads=download_paths, existing=existing)
+    made = render_easy_read_pages(ctx.kit, ctx.options, hard, existing=existing)
     docs_label = ctx.docs_dir.name
     clashes = {p.path for p, _, _ in made} & {path for path, _, _ in handwritten}
     for path in sorted(clashes):
