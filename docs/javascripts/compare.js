@@ -165,8 +165,9 @@
 
   /**
    * A horizontal bar chart on a 0 to 2 scale: for each row, one bar per series.
-   * rows: [{label, values: [number|null]}], series: [name], scale: the levels of scoring-data.js. The SVG is role="img" with a
-   * title and a description giving every figure, so it reads the same as the table.
+   * rows: [{label, values: [number|null]}], series: [name], scale: the levels of scoring-data.js.
+   * The SVG is role="img" with a title and a description giving every figure, so it reads the
+   * same as the table.
    */
   function barChart(core, options) {
     var rows = options.rows, series = options.series;
@@ -407,7 +408,8 @@
         self.renderGrid();
         self.renderResults();
       });
-      append(setField, [el("span", { class: "kit-compare__option" }, [input, el("label", { for: id, text: self.data.sets[set] })])]);
+      append(setField, [el("span", { class: "kit-compare__option" }, [
+        input, el("label", { for: id, text: self.data.sets[set] })])]);
     });
     this.gridBox = el("div", { id: "kit-grid-box" });
     this.keyList = el("ol", { class: "kit-compare__key", id: "kit-grid-key" });
@@ -702,7 +704,8 @@
     var mergeText = rule;
     if (c.merged.length) {
       var inOthers = c.groups.indexOf(this.maths.OTHERS) !== -1;
-      mergeText += " " + (inOthers ? "Counted under " + this.maths.OTHERS + " here: " : "Too few to show even together: ") + c.merged.join(", ") + ".";
+      mergeText += " " + (inOthers ? "Counted under " + this.maths.OTHERS + " here: " : "Too few to show even together: ") +
+        c.merged.join(", ") + ".";
     }
     if (c.hidden) {
       mergeText += " " + plural(c.hidden, "person is", "people are") + " not shown at all, because even together they are fewer than " +

@@ -266,8 +266,8 @@
     });
     var before = this.roundName("baseline"), after = this.roundName("later");
     var scale = this.data.scale, top = scale[scale.length - 1];
-    results.appendChild(el("p", { text: "The average of everyone's area scores in each round, " + this.data.scale_range +
-      ". A positive change means the area moved towards " + top.word + "." }));
+    results.appendChild(el("p", { text: "The average of everyone's area scores in each round, " +
+      this.data.scale_range + ". A positive change means the area moved towards " + top.word + "." }));
     results.appendChild(ui.barChart(core, {
       width: results.clientWidth,
       title: "Average score in each area, " + before.toLowerCase() + " and " + after.toLowerCase(),

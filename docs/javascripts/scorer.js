@@ -385,7 +385,8 @@
     var height = axis + 24;
     var scored = rows.filter(function (r) { return r.score !== null; });
     var data = this.data;
-    var description = "Bar chart of the score for each area, " + data.scale_range + ". " + (scored.length ? scored.map(function (r) {
+    var description = "Bar chart of the score for each area, " + data.scale_range + ". " +
+      (scored.length ? scored.map(function (r) {
         return r.area.title + ": " + core.displayScore(r.score);
       }).join("; ") + "." : "No area has a score yet.") + " The same figures are in the table below.";
     var chart = svg("svg", { class: "kit-scorer__chart", role: "img", viewBox: "0 0 " + width + " " + height,
