@@ -14,7 +14,6 @@
   var COMPARE_KEY = "user-involvement-kit:compare";
   var dom = window.KitDom, el = dom.el, svg = dom.svg, append = dom.append;
   var CELL_VALUES = ["0", "1", "2", "?"];
-  var SET_LABELS = { quick: "Quick check", full: "Full set" };
   var COLOURS = ["#0b5394", "#b45309", "#137a4b", "#9b2c7a", "#4b5563", "#6d28d9", "#a61b1b"];
   var uid = 0;
 
@@ -166,8 +165,9 @@
 
   /**
    * A horizontal bar chart on a 0 to 2 scale: for each row, one bar per series.
-   * rows: [{label, values: [number|null]}], series: [name]. The SVG is role="img" with a
-   * title and a description giving every figure, so it reads the same as the table.
+   * rows: [{label, values: [number|null]}], series: [name], scale: the levels of scoring-data.js.
+   * The SVG is role="img" with a title and a description giving every figure, so it reads the
+   * same as the table.
    */
   function barChart(core, options) {
     var rows = options.rows, series = options.series;
@@ -195,7 +195,7 @@
       chart.appendChild(svg("line", { x1: x, x2: x, y1: 22, y2: height - 6, class: "kit-chart__grid" }));
       chart.appendChild(svg("text", { x: x, y: 16, class: "kit-chart__tick",
                                       "text-anchor": tick === 0 ? "start" : tick === 2 ? "end" : "middle",
-                                      text: (narrow ? ["0", "1", "2"] : ["0 Not happening", "1 Management-centred", "2 User-centred"])[tick] }));
+                                      text: narrow ? String(tick) : tick + " " + options.scale[tick].short }));
     });
     var y = top;
     rows.forEach(function (row, r) {
@@ -281,7 +281,7 @@
     saveStored: saveStored, forget: forget, threshold: threshold, show: show, plural: plural, quoted: quoted,
     statementAreasFor: statementAreasFor, revive: revive, readFiles: readFiles, gridPeople: gridPeople,
     keptComparison: keptComparison, barChart: barChart, scrollBox: scrollBox, download: download,
-    confirmPanel: confirmPanel, COMPARE_KEY: COMPARE_KEY, SET_LABELS: SET_LABELS,
+    confirmPanel: confirmPanel, COMPARE_KEY: COMPARE_KEY,
   };
 
   /* --- the compare page ----------------------------------------------------------- */
@@ -408,7 +408,8 @@
         self.renderGrid();
         self.renderResults();
       });
-      append(setField, [el("span", { class: "kit-compare__option" }, [input, el("label", { for: id, text: SET_LABELS[set] })])]);
+      append(setField, [el("span", { class: "kit-compare__option" }, [
+        input, el("label", { for: id, text: self.data.sets[set] })])]);
     });
     this.gridBox = el("div", { id: "kit-grid-box" });
     this.keyList = el("ol", { class: "kit-compare__key", id: "kit-grid-key" });
@@ -461,7 +462,8 @@
       this.filesList.appendChild(el("p", { class: "kit-compare__empty", text: "No files loaded yet." }));
       return;
     }
-    var roleNames = this.people.map(function (p) { return p.role || "No role given"; });
+    var noRole = this.maths.NO_ROLE;
+    var roleNames = this.people.map(function (p) { return p.role || noRole; });
     var table = el("table", { class: "kit-compare__table", id: "kit-compare-files-table" }, [
       el("caption", { text: plural(this.people.length, "file", "files") + " loaded" }),
       el("thead", {}, [el("tr", {}, ["File", "Role", "Statements", "Answers", "Remove"].map(function (h) {
@@ -485,7 +487,7 @@
       body.appendChild(el("tr", {}, [
         el("th", { scope: "row", text: person.source }),
         el("td", { text: roleNames[index] }),
-        el("td", { text: SET_LABELS[person.set] || person.set }),
+        el("td", { text: self.data.sets[person.set] || person.set }),
         el("td", { text: String(count) }),
         el("td", {}, [remove]),
       ]));
@@ -558,7 +560,7 @@
       body.appendChild(tr);
     });
     var table = el("table", { class: "kit-compare__table kit-grid", id: "kit-grid" }, [
-      el("caption", { text: "Answers typed in from paper sheets (" + SET_LABELS[this.grid.set] + ")" }),
+      el("caption", { text: "Answers typed in from paper sheets (" + this.data.sets[this.grid.set] + ")" }),
       el("thead", {}, [head]), body,
     ]);
     this.gridBox.appendChild(scrollBox(table, "Entry grid"));
@@ -688,10 +690,10 @@
     append(results, [
       el("h2", { id: "kit-compare-results-heading", text: "How each role sees the organisation" }),
       el("p", { id: "kit-compare-count", text: plural(c.people, "person", "people") + " in this comparison. " +
-        "Scores run from 0 (not happening) through 1 (management-centred) to 2 (user-centred)." }),
+        data.scale_sentence }),
     ]);
     var rule = "Roles with fewer than " + c.threshold + " people are not shown on their own, so that no one's answers " +
-      "can be picked out; their answers are counted together under \u201cOthers\u201d.";
+      "can be picked out; their answers are counted together under \u201c" + this.maths.OTHERS + "\u201d.";
     if (!c.shown) {
       append(results, [el("p", { class: "kit-compare__merge", id: "kit-compare-merge", text: c.people ?
         "Fewer than " + c.threshold + " people have taken part, so nothing is shown yet: with so few, anyone could be picked out." :
@@ -702,7 +704,8 @@
     var mergeText = rule;
     if (c.merged.length) {
       var inOthers = c.groups.indexOf(this.maths.OTHERS) !== -1;
-      mergeText += " " + (inOthers ? "Counted under Others here: " : "Too few to show even together: ") + c.merged.join(", ") + ".";
+      mergeText += " " + (inOthers ? "Counted under " + this.maths.OTHERS + " here: " : "Too few to show even together: ") +
+        c.merged.join(", ") + ".";
     }
     if (c.hidden) {
       mergeText += " " + plural(c.hidden, "person is", "people are") + " not shown at all, because even together they are fewer than " +
@@ -733,6 +736,7 @@
       width: chartWidth,
       title: "Average score of each group, by area" + (one ? "" : ", biggest gaps first"),
       summary: "Scores run from 0 to 2.",
+      scale: data.scale,
       rows: areaRows, series: groupNames,
     }));
     results.appendChild(this.table("kit-compare-areas", "Areas" + (one ? "" : ", where roles disagree most first"), "Area",
@@ -749,6 +753,7 @@
         width: chartWidth,
         title: "The " + (top.length === 1 ? "statement" : top.length + " statements") + " where roles disagree most",
         summary: "Scores run from 0 to 2.",
+        scale: data.scale,
         rows: top.map(function (row) {
           return { label: (statements.get(row.id) || { text: row.id }).text, values: groupNames.map(function (g) { return row.means[g]; }) };
         }),

@@ -12,15 +12,14 @@
   "use strict";
 
   var STORAGE_KEY = "user-involvement-kit:easy-read-scorer";
-  // Short words for each answer; the page's own list (#er-scale) explains them in full.
   var el = window.KitDom.el;
 
-  var CHOICES = [
-    { value: 0, key: "0", label: "Not happening" },
-    { value: 1, key: "1", label: "Happens, but managers decide how" },
-    { value: 2, key: "2", label: "Happens, and users lead it" },
-    { value: null, key: "dk", label: "I do not know" },
-  ];
+  /** The answers in easy words, from the scale in scoring-data.js; the page's own list (#er-scale) explains them. */
+  function choices(data) {
+    return data.scale.concat([data.dont_know]).map(function (level) {
+      return { value: level.value, key: level.value === null ? "dk" : String(level.value), label: level.easy };
+    });
+  }
 
   /* --- read aloud ----------------------------------------------------------------- */
 
@@ -173,7 +172,7 @@
 
   EasyScorer.prototype.show = function () {
     var self = this;
-    var state = this.state;
+    var state = this.state, offered = choices(this.data);
     this.root.querySelectorAll("input[name='er-set']").forEach(function (input) {
       input.checked = input.value === state.set;
     });
@@ -188,7 +187,7 @@
           el("span", { class: "er-question__text", text: statement.easy_read || statement.text }),
         ]),
       ]);
-      CHOICES.forEach(function (choice, c) {
+      offered.forEach(function (choice, c) {
         var id = name + "-" + choice.key;
         var input = el("input", { type: "radio", name: name, id: id, value: choice.key, class: "er-choice__input" });
         input.checked = answered && state.answers[statement.id] === choice.value;

@@ -265,12 +265,14 @@
       }
     });
     var before = this.roundName("baseline"), after = this.roundName("later");
-    results.appendChild(el("p", { text: "The average of everyone's area scores in each round, from 0 (not happening) through 1 " +
-      "(management-centred) to 2 (user-centred). A positive change means the area moved towards user-centred." }));
+    var scale = this.data.scale, top = scale[scale.length - 1];
+    results.appendChild(el("p", { text: "The average of everyone's area scores in each round, " +
+      this.data.scale_range + ". A positive change means the area moved towards " + top.word + "." }));
     results.appendChild(ui.barChart(core, {
       width: results.clientWidth,
       title: "Average score in each area, " + before.toLowerCase() + " and " + after.toLowerCase(),
       summary: "Scores run from 0 to 2.",
+      scale: scale,
       rows: moves.map(function (m) { return { label: (areas.get(m.area) || { title: m.area }).title, values: [m.before, m.after] }; }),
       series: [before, after],
     }));
@@ -431,7 +433,8 @@
           return el("li", { text: x.area.title + ": " + ui.show(core, x.mean) });
         })));
       } else {
-        said.appendChild(el("p", { text: "Every area scored 2, user-centred." }));
+        var top = this.data.scale[this.data.scale.length - 1];
+        said.appendChild(el("p", { text: "Every area scored " + top.value + ", " + top.word + "." }));
       }
       if (c.notes.length) {
         var statements = new Map(this.data.statements.map(function (s) { return [s.id, s]; }));

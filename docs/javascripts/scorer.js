@@ -14,8 +14,6 @@
   // The site root, worked out from this script's own address (javascripts/scorer.js),
   // so links to area pages work on a web server and in a copy opened from disk.
   var SITE_ROOT = SCRIPT ? new URL("../", SCRIPT.src) : new URL("../", document.baseURI);
-  var LEVEL_NAMES = ["Not happening", "Management-centred", "User-centred"];
-  var SET_LABELS = { quick: "Quick check", full: "Full set" };
 
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -165,8 +163,8 @@
     var quickCount = this.core.statementsIn(data, "quick").length;
     var setFieldset = el("fieldset", { class: "kit-scorer__choice" }, [el("legend", { text: "Which statements" })]);
     c.sets = {};
-    [["quick", "Quick check: " + quickCount + " statements, about 15 minutes"],
-     ["full", "Full set: all " + data.statements.length + " statements, about an hour"]].forEach(function (pair) {
+    [["quick", data.sets.quick + ": " + quickCount + " statements, about 15 minutes"],
+     ["full", data.sets.full + ": all " + data.statements.length + " statements, about an hour"]].forEach(function (pair) {
       var input = el("input", { type: "radio", name: "kit-set", id: "kit-set-" + pair[0], value: pair[0] });
       input.addEventListener("change", function () { self.state.set = pair[0]; self.changed(); self.showSet(); });
       c.sets[pair[0]] = input;
@@ -177,9 +175,8 @@
     c.statements = {};
     c.areaSections = {};
     var form = el("div", { class: "kit-scorer__statements" }, [el("h2", { id: "kit-statements", text: "The statements" }),
-      el("p", { text: "For each statement choose the description closest to how things are now, or 'Don't know'. " +
-                      "0 means it is not happening; 1 means users take part on the organisation's terms " +
-                      "(management-centred); 2 means users' priorities become the organisation's (user-centred)." })]);
+      el("p", { text: "For each statement choose the description closest to how things are now, or '" +
+                      data.dont_know.short + "'. " + data.scale_meanings })]);
     var number = 0;
     data.areas.forEach(function (area) {
       var own = data.statements.filter(function (s) { return s.area === area.id; });
@@ -271,9 +268,9 @@
       });
       inputs[value] = input;
       var label = value === "dk"
-        ? el("label", { for: id }, [el("span", { class: "kit-statement__level", text: "Don't know" })])
+        ? el("label", { for: id }, [el("span", { class: "kit-statement__level", text: self.data.dont_know.short })])
         : el("label", { for: id }, [
-            el("span", { class: "kit-statement__level", text: value + " · " + LEVEL_NAMES[value] + ": " }),
+            el("span", { class: "kit-statement__level", text: value + " · " + self.data.scale[value].short + ": " }),
             el("span", { class: "kit-statement__descriptor", text: s.levels[value] })]);
       options.appendChild(el("div", { class: "kit-scorer__option kit-statement__option" }, [input, label]));
     });
@@ -345,7 +342,7 @@
 
     var facts = [
       "Role: " + (state.role || "not chosen"),
-      "Set: " + SET_LABELS[state.set],
+      "Set: " + data.sets[state.set],
       "Kit version " + data.version,
       "Date: " + new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
     ];
@@ -387,8 +384,9 @@
     var axis = top + rows.length * rowHeight;
     var height = axis + 24;
     var scored = rows.filter(function (r) { return r.score !== null; });
-    var description = "Bar chart of the score for each area, from 0 (not happening) through 1 (management-centred) " +
-      "to 2 (user-centred). " + (scored.length ? scored.map(function (r) {
+    var data = this.data;
+    var description = "Bar chart of the score for each area, " + data.scale_range + ". " +
+      (scored.length ? scored.map(function (r) {
         return r.area.title + ": " + core.displayScore(r.score);
       }).join("; ") + "." : "No area has a score yet.") + " The same figures are in the table below.";
     var chart = svg("svg", { class: "kit-scorer__chart", role: "img", viewBox: "0 0 " + width + " " + height,
@@ -415,11 +413,12 @@
       chart.appendChild(svg("text", { x: w + 7, y: y + 35, class: "kit-chart__value", text: core.displayScore(r.score) }));
     });
     return el("figure", { class: "kit-scorer__figure" }, [chart, el("figcaption", {
-      text: "Scale: 0 not happening, 1 management-centred, 2 user-centred. Enablers in blue, barriers in purple; each bar is named above it." })]);
+      text: "Scale: " + data.scale.map(function (level) { return level.value + " " + level.word; }).join(", ") +
+        ". Enablers in blue, barriers in purple; each bar is named above it." })]);
   };
 
   Scorer.prototype.table = function (rows) {
-    var core = this.core;
+    var core = this.core, dontKnow = this.data.dont_know;
     var body = el("tbody", {}, rows.map(function (r) {
       return el("tr", {}, [
         el("th", { scope: "row" }, [el("a", { href: new URL(r.area.url, SITE_ROOT).href, text: r.area.title })]),
@@ -430,19 +429,20 @@
       ]);
     }));
     return el("div", { class: "kit-scorer__table-wrap" }, [el("table", { class: "kit-scorer__table", id: "kit-results-table" }, [
-      el("caption", { text: "Score per area, from 0 to 2 (the mean of the statements answered; 'don't know' is left out)" }),
-      el("thead", {}, [el("tr", {}, ["Area", "Kind", "Score", "Answered", "Don't know"].map(function (h) {
+      el("caption", { text: "Score per area, from 0 to 2 (the mean of the statements answered; '" + dontKnow.word +
+                             "' is left out)" }),
+      el("thead", {}, [el("tr", {}, ["Area", "Kind", "Score", "Answered", dontKnow.short].map(function (h) {
         return el("th", { scope: "col", text: h });
       }))]),
       body])]);
   };
 
   Scorer.prototype.answerList = function (inSet) {
-    var state = this.state;
+    var state = this.state, data = this.data;
     var items = inSet.filter(function (s) { return has(state.answers, s.id) || has(state.notes, s.id); }).map(function (s) {
       var present = has(state.answers, s.id), value = present ? state.answers[s.id] : undefined;
-      var answer = !present ? "Not answered" : value === null ? "Don't know"
-        : value + " (" + LEVEL_NAMES[value].toLowerCase() + "): " + s.levels[value];
+      var answer = !present ? "Not answered" : value === null ? data.dont_know.short
+        : value + " (" + data.scale[value].word + "): " + s.levels[value];
       var children = [el("span", { class: "kit-answers__statement", text: s.text }), el("br"),
                       el("span", { class: "kit-answers__answer", text: "Answer: " + answer })];
       if (has(state.notes, s.id)) {

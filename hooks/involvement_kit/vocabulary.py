@@ -60,6 +60,11 @@ class Level:
     picture: str       # the easy read's picture for it
     alt: str
 
+    @property
+    def word(self) -> str:
+        """The short label inside a sentence: '1 (management-centred)'."""
+        return self.short.lower()
+
 
 # Nothing, then management-centred, then user-centred involvement (the report's axis).
 SCALE = (
@@ -74,9 +79,14 @@ SCALE = (
 )
 DONT_KNOW = Level(None, "Don’t know", "Don’t know: left out of every average, never counted as 0.",
                   "I do not know", "material/help-circle-outline", "A question mark in a circle")
-# One line saying what the numbers mean, for reports and charts.
-SCALE_SENTENCE = ("Scores run from 0 (not happening) through 1 (management-centred) "
-                  "to 2 (user-centred).")
+# The scale as a phrase inside a sentence, and one line saying what the numbers mean (reports, charts).
+SCALE_RANGE = " ".join(f"{joint} {level.value} ({level.word})"
+                       for joint, level in zip(("from", "through", "to"), SCALE))
+SCALE_SENTENCE = f"Scores run {SCALE_RANGE}."
+# What each number means, for someone about to answer.
+SCALE_MEANINGS = (f"{SCALE[0].value} means it is {SCALE[0].word}; {SCALE[1].value} means users take part on the "
+                  f"organisation's terms ({SCALE[1].word}); {SCALE[2].value} means users' priorities become the "
+                  f"organisation's ({SCALE[2].word}).")
 QUICK_CHECK_SIZE = (10, 12)
 
 SETS = {"quick": "Quick check", "full": "Full set"}

@@ -11,15 +11,15 @@ from ..content.model import Kit, Record
 from ..content.options import Options
 from ..outputs import Branding, BuildContext, Rendered
 from ..templating import render
-from ..vocabulary import (BRAND_CSS, DONT_KNOW, OTHERS, SCALE, SCALE_SENTENCE, SCORING_DATA, SETS, SOURCE_LABELS,
-                          html_page)
+from ..vocabulary import (BRAND_CSS, DONT_KNOW, OTHERS, SCALE, SCALE_MEANINGS, SCALE_RANGE, SCALE_SENTENCE,
+                          SCORING_DATA, SETS, SOURCE_LABELS, html_page)
 
 HISTORY_ASSET = "assets/kit/statement-history.js"
 
 
 def _level(level) -> dict:
     return {"value": level.value, "label": level.long, "short": level.short, "long": level.long,
-            "easy": level.easy}
+            "easy": level.easy, "word": level.word}
 
 
 def scoring_data(kit: Kit, options: Options, page_url: Callable[[Record], str] = lambda r: html_page(r.page),
@@ -31,6 +31,8 @@ def scoring_data(kit: Kit, options: Options, page_url: Callable[[Record], str] =
         "scale": [_level(level) for level in SCALE],
         "dont_know": _level(DONT_KNOW),
         "scale_sentence": SCALE_SENTENCE,
+        "scale_range": SCALE_RANGE,
+        "scale_meanings": SCALE_MEANINGS,
         "sets": SETS,
         "source_labels": SOURCE_LABELS,
         "others": OTHERS,
