@@ -39,8 +39,8 @@ def picture_finder(icon_dirs: list[Path], docs_dir: Path) -> Callable[[str], boo
 
 def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> BuildContext:
     """Read and check everything the renderers read. Raises KitError."""
-    options = read_options(raw_options)
     project_dir = Path(project_dir)
+    options = read_options(raw_options, project_dir=project_dir, docs_dir=Path(docs_dir))
     kit_dir = (project_dir / options.kit_dir).resolve()
     own_dir = (project_dir / options.own_records).resolve() if options.own_records else None
     pictures = Pictures(tuple(Path(d) for d in icon_dirs), Path(docs_dir))
