@@ -108,3 +108,20 @@ def test_every_wrong_option_is_named_at_once(project):
 def test_contrast():
     assert round(contrast_with_white("#000000"), 1) == 21.0
     assert contrast_with_white("#767676") >= 4.5 > contrast_with_white("#777777")
+
+
+def test_a_logo_outside_docs_stops_the_real_build_naming_the_option(tmp_path):
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    (project / "secret.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    kit_dir: kit\n" in text
+    config.write_text(text.replace("    kit_dir: kit\n", "    kit_dir: kit\n    logo: ../secret.svg\n"),
+                      encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output[-3000:]
+    assert "mkdocs.yml: field 'extra.kit.logo': '../secret.svg' is outside docs/" in output, output[-3000:]
+    assert not (tmp_path / "site" / "index.html").exists()
