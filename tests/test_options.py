@@ -43,7 +43,8 @@ def test_values_are_read(project):
     assert options.papers == ("letter", "a4")
     assert options.colour == "#1f4e79" and options.roles == ("Board member", "Worker")
     assert options.feedback_link == "mailto:easyread@example.org"
-    assert options.page_url("leadership/index.md#took-risks") == "https://kit.example.org/leadership/index.html#took-risks"
+    assert (options.page_url("leadership/index.md#took-risks")
+            == "https://kit.example.org/leadership/index.html#took-risks")
     assert (options.logo, options.kit_dir, options.own_records) == ("images/logo.svg", "kit", "our-kit")
 
 
