@@ -48,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         config = yaml.load(args.config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-        options = read_options((config.get("extra") or {}).get("kit"), file=args.config.name)
         project = args.config.resolve().parent
+        options = read_options((config.get("extra") or {}).get("kit"), file=args.config.name, project_dir=project,
+                               docs_dir=project / config.get("docs_dir", "docs"))
         kit = load_kit(project / options.kit_dir, version=__version__, label=options.kit_dir,
                        own_dir=(project / options.own_records) if options.own_records else None,
                        own_label=options.own_records, switched_off=options.switched_off)

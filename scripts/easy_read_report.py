@@ -55,8 +55,8 @@ def page_figures(markdown: str) -> dict:
 def collect(config_path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     project = config_path.parent
-    options = read_options((config.get("extra") or {}).get("kit"))
     docs_dir = project / config.get("docs_dir", "docs")
+    options = read_options((config.get("extra") or {}).get("kit"), project_dir=project, docs_dir=docs_dir)
     kit_dir = project / options.kit_dir
     # The loader checks the records' own easy-read points and kit/easy-read-pages.yml, naming the line of each mistake.
     try:

@@ -23,3 +23,13 @@ def test_kit_readme_documents_the_easy_read_pages_file():
             assert f"`{name}`" in section, name
     for value in (*easy_read_pages.WHEN, *easy_read_pages.ADD):
         assert f"`{value}`" in section, value
+
+
+def test_kit_readme_documents_the_briefing():
+    from involvement_kit.content.briefing import BLOCKS, BOX_FIELDS, BRIEFING_FILE, FIELDS
+
+    guide = (ROOT / "kit" / "README.md").read_text(encoding="utf-8")
+    section = guide.split(f"(`{BRIEFING_FILE}`)", 1)[1].split("\n## ", 1)[0]
+    for name in (*FIELDS, *BLOCKS, *BOX_FIELDS):
+        assert f"`{name}`" in section, name
+    assert "`**bold words**`" in section and "`[words](page.md)`" in section

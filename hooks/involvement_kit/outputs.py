@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content.easy_read_rules import HardWords
-from .content.model import Kit
+from .content.model import Briefing, Kit
 from .content.options import Options
 
 
@@ -50,6 +50,8 @@ class BuildContext:
     history: tuple[dict, ...] = ()
     # The build date as printed on paper: '26 November 2026'.
     date: str = ""
+    # The checked briefing for trustees (kit/trustee-briefing.yml), when the kit has one.
+    briefing: Briefing | None = None
 
     def wants(self, output: str) -> bool:
         return output in self.options.outputs

@@ -261,3 +261,48 @@ class EasyReadPage:
     twin: str
     sections: tuple[EasyReadSection, ...]
     file: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of briefing text: plain, bold, or the words of a link (`link` is the address as written)."""
+
+    text: str
+    strong: bool = False
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class BriefingBlock:
+    """One block of the trustee briefing.
+
+    kind: 'paragraph', 'suggestion' (a line marking what follows as the kit's suggestion),
+    'list', 'numbered', 'box' (a framed list with an optional title) or 'more' (a
+    "More: ..." pointer to another page, shown on screen only).
+    """
+
+    kind: str
+    runs: tuple[Run, ...] = ()
+    items: tuple[tuple[Run, ...], ...] = ()
+    title: str = ""
+
+    @property
+    def screen_only(self) -> bool:
+        return self.kind == "more"
+
+
+@dataclass(frozen=True)
+class BriefingSection:
+    heading: str
+    blocks: tuple[BriefingBlock, ...]
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The briefing for trustees (kit/trustee-briefing.yml): one source for its web page and its PDF."""
+
+    title: str
+    description: str
+    intro: tuple[BriefingBlock, ...]
+    sections: tuple[BriefingSection, ...]
+    file: str

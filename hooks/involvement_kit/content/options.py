@@ -1,9 +1,17 @@
-"""The kit's options, read from `extra.kit` in mkdocs.yml and checked like content."""
+"""The kit's options, read from `extra.kit` in mkdocs.yml and checked like content.
+
+Every option has one entry in `OPTIONS`: a small checker for its kind of value (modelled on
+MkDocs' config_options, without importing MkDocs), saying what it expects. A wrong value
+stops the build with a message naming the option and what was expected; options naming
+files or folders must stay inside the project, so a build never reads or publishes
+anything from outside it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import KitError, Problem
 from ..vocabulary import DEFAULT_ROLES, OUTPUTS, PAPERS, html_page
@@ -11,7 +19,7 @@ from ..vocabulary import DEFAULT_ROLES, OUTPUTS, PAPERS, html_page
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 
 
 @dataclass(frozen=True)
@@ -45,75 +53,205 @@ class Options:
         return f"mailto:{self.feedback}" if _EMAIL.match(self.feedback) else self.feedback
 
 
-# name: (what is expected, kind)
-_FIELDS = {
-    "public_url": ("the address where the site is published, starting with https://", "url"),
-    "organisation": ("the name of the organisation using the kit", "text"),
-    "kit_dir": ("the folder holding the kit records, relative to mkdocs.yml", "text"),
-    "roles": ("a list of the roles people choose from when scoring, such as [Trustee, Staff]", "list"),
-    "own_records": ("the folder holding your organisation's own records, relative to mkdocs.yml", "text"),
-    "switched_off": ("a list of the ids of the kit's records you do not want, such as [fashion-and-rhetoric]",
-                     "list"),
-    "paper": ("the default paper size: a4 or letter", "paper"),
-    "outputs": (f"a list of what to print, from: {', '.join(OUTPUTS)}", "outputs"),
-    "logo": ("an image file in docs/, such as images/logo.svg", "text"),
-    "colour": ("the main colour as #rrggbb, dark enough for white text on it (4.5:1)", "colour"),
-    "feedback": ("an email address or a form address (https://...) for 'tell us if this is hard to read'",
-                 "feedback"),
-    "threshold": ("the smallest group whose scores are shown on their own: a whole number from 2 to 20", "count"),
+@dataclass(frozen=True)
+class Folders:
+    """Where paths in options are read from: the folder of mkdocs.yml, and its docs folder."""
+
+    project: Path
+    docs: Path
+
+
+class Invalid(Exception):
+    """A value an option does not accept; the message says why, when 'is not allowed' is not enough."""
+
+    def __init__(self, reason: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Option:
+    """One kind of option. `validate` returns the value in its checked form, or raises Invalid."""
+
+    def __init__(self, expected: str):
+        self.expected = expected
+
+    def validate(self, value, folders: Folders):
+        raise NotImplementedError
+
+    @staticmethod
+    def text(value) -> str:
+        if not isinstance(value, str):
+            raise Invalid()
+        return value.strip()
+
+
+class Text(Option):
+    def validate(self, value, folders):
+        return self.text(value)
+
+
+class Url(Option):
+    def validate(self, value, folders):
+        value = self.text(value)
+        if not _URL.match(value):
+            raise Invalid()
+        return value
+
+
+class Choice(Option):
+    """One of a few words, in any case: 'Letter' is 'letter'."""
+
+    def __init__(self, choices: tuple[str, ...], expected: str):
+        super().__init__(expected)
+        self.choices = choices
+
+    def validate(self, value, folders):
+        value = self.text(value).lower()
+        if value not in self.choices:
+            raise Invalid()
+        return value
+
+
+class Names(Option):
+    """A list of names, none repeated (in any case); with `choices`, each must be one of them."""
+
+    def __init__(self, expected: str, choices: tuple[str, ...] = ()):
+        super().__init__(expected)
+        self.choices = choices
+
+    def validate(self, value, folders):
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise Invalid()
+        items = tuple(v.strip() for v in value)
+        if len({v.lower() for v in items}) != len(items):
+            raise Invalid()
+        if self.choices and not set(items) <= set(self.choices):
+            raise Invalid()
+        return items
+
+
+class Count(Option):
+    def __init__(self, low: int, high: int, expected: str):
+        super().__init__(expected)
+        self.low, self.high = low, high
+
+    def validate(self, value, folders):
+        if isinstance(value, bool) or not isinstance(value, int) or not self.low <= value <= self.high:
+            raise Invalid()
+        return value
+
+
+class Colour(Option):
+    """#rrggbb, dark enough to carry white text at the given contrast."""
+
+    def __init__(self, contrast: float, expected: str):
+        super().__init__(expected)
+        self.contrast = contrast
+
+    def validate(self, value, folders):
+        value = self.text(value)
+        if not _COLOUR.match(value) or contrast_with_white(value) < self.contrast:
+            raise Invalid()
+        return value.lower()
+
+
+class Feedback(Option):
+    """An email address or a web address."""
+
+    def validate(self, value, folders):
+        value = self.text(value)
+        if not (_URL.match(value) or _EMAIL.match(value)):
+            raise Invalid()
+        return value
+
+
+def _inside(value: str, base: Path, base_name: str) -> Path:
+    """The path `value` names under `base`, refused when it is absolute or leads out of `base`.
+
+    Resolved, so a symbolic link pointing out of the folder is caught as well as '../'.
+    """
+    if Path(value).is_absolute() or value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+        raise Invalid(f"{value!r} is an absolute path; give a path inside {base_name}")
+    base = base.resolve()
+    path = (base / value).resolve()
+    if path != base and base not in path.parents:
+        raise Invalid(f"{value!r} is outside {base_name}")
+    return path
+
+
+class ProjectFolder(Option):
+    """A folder inside the project (the folder of mkdocs.yml), given relative to it."""
+
+    def validate(self, value, folders):
+        value = self.text(value)
+        path = _inside(value, folders.project, "the project (the folder of mkdocs.yml)")
+        if path.exists() and not path.is_dir():
+            raise Invalid(f"{value!r} is a file, not a folder")
+        return value
+
+
+class DocsFile(Option):
+    """An existing file inside docs/, with one of the given endings."""
+
+    def __init__(self, suffixes: tuple[str, ...], expected: str):
+        super().__init__(expected)
+        self.suffixes = suffixes
+
+    def validate(self, value, folders):
+        value = self.text(value)
+        path = _inside(value, folders.docs, f"{folders.docs.name}/")
+        if path.suffix.lower() not in self.suffixes:
+            raise Invalid(f"{value!r} is not an image file ({', '.join(self.suffixes)})")
+        if not path.is_file():
+            raise Invalid(f"{value!r} was not found in {folders.docs.name}/")
+        return value
+
+
+# The strict table: every option, its kind and what it expects. Nothing else is accepted.
+OPTIONS: dict[str, Option] = {
+    "public_url": Url("the address where the site is published, starting with https://"),
+    "organisation": Text("the name of the organisation using the kit"),
+    "kit_dir": ProjectFolder("the folder holding the kit records, relative to mkdocs.yml"),
+    "roles": Names("a list of the roles people choose from when scoring, such as [Trustee, Staff]"),
+    "own_records": ProjectFolder("the folder holding your organisation's own records, relative to mkdocs.yml"),
+    "switched_off": Names("a list of the ids of the kit's records you do not want, such as [fashion-and-rhetoric]"),
+    "paper": Choice(PAPERS, "the default paper size: a4 or letter"),
+    "outputs": Names(f"a list of what to print, from: {', '.join(OUTPUTS)}", choices=OUTPUTS),
+    "logo": DocsFile(IMAGE_SUFFIXES, "an image file in docs/, such as images/logo.svg"),
+    "colour": Colour(4.5, "the main colour as #rrggbb, dark enough for white text on it (4.5:1)"),
+    "feedback": Feedback("an email address or a form address (https://...) for 'tell us if this is hard to read'"),
+    "threshold": Count(2, 20, "the smallest group whose scores are shown on their own: a whole number from 2 to 20"),
 }
 
 
-def read_options(raw, file: str = "mkdocs.yml") -> Options:
+def read_options(raw, *, project_dir: Path, docs_dir: Path, file: str = "mkdocs.yml") -> Options:
+    """The checked options. `project_dir` is the folder of mkdocs.yml; `docs_dir` its docs folder.
+
+    Raises KitError naming every wrong option at once.
+    """
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise KitError([Problem(file, "expected a set of options under extra.kit", field="extra.kit")])
+    folders = Folders(Path(project_dir), Path(docs_dir))
     problems = []
     for key in raw:
-        if key not in _FIELDS:
-            problems.append(Problem(file, f"unknown option; expected one of: {', '.join(_FIELDS)}",
+        if key not in OPTIONS:
+            problems.append(Problem(file, f"unknown option; expected one of: {', '.join(OPTIONS)}",
                                     field=f"extra.kit.{key}"))
     values = {}
-    for key, (expected, kind) in _FIELDS.items():
+    for key, option in OPTIONS.items():
         value = raw.get(key)
         if value is None or value == "":
             continue
-        checked = _check(kind, value)
-        if checked is None:
-            problems.append(Problem(file, f"{value!r} is not allowed; expected {expected}", field=f"extra.kit.{key}"))
-        else:
-            values[key] = checked
+        try:
+            values[key] = option.validate(value, folders)
+        except Invalid as wrong:
+            reason = wrong.reason or f"{value!r} is not allowed"
+            problems.append(Problem(file, f"{reason}; expected {option.expected}", field=f"extra.kit.{key}"))
     if problems:
         raise KitError(problems)
     return Options(**values)
-
-
-def _check(kind: str, value):
-    """The value in its checked form, or None when it does not fit."""
-    if kind in ("list", "outputs"):
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            return None
-        items = tuple(v.strip() for v in value)
-        if len({v.lower() for v in items}) != len(items):
-            return None
-        if kind == "outputs" and not set(items) <= set(OUTPUTS):
-            return None
-        return items
-    if kind == "count":
-        return value if isinstance(value, int) and not isinstance(value, bool) and 2 <= value <= 20 else None
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    if kind == "url":
-        return value if _URL.match(value) else None
-    if kind == "paper":
-        return value.lower() if value.lower() in PAPERS else None
-    if kind == "colour":
-        return value.lower() if _COLOUR.match(value) and contrast_with_white(value) >= 4.5 else None
-    if kind == "feedback":
-        return value if _URL.match(value) or _EMAIL.match(value) else None
-    return value
 
 
 def contrast_with_white(colour: str) -> float:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import __version__
+from ..content.briefing import load_briefing
 from ..content.easy_read_rules import load_hard_words
 from ..content.loader import load_kit
 from ..content.options import read_options
@@ -19,13 +20,13 @@ from ..outputs import BuildContext, Page, Pictures, Rendered
 from ..paper import briefing, cards, easy_read as easy_read_print, packs, sheets
 from ..paper.typesetting import Batch, typeset
 from ..scoring.history import load_history
-from ..web import assets, easy_read, pages, sessions
+from ..web import assets, briefing as briefing_page, easy_read, pages, sessions
 from .prepared import CACHE_DIR, Prepared
 
 # One interface a kind of output: a web renderer gives pages, nav and assets; a paper
 # renderer gives a batch of files for Typst. Each reads only the context.
 WEB: Sequence[Callable[[BuildContext], Rendered]] = (
-    pages.render_web, sessions.render_web, easy_read.render_web, assets.render_assets,
+    pages.render_web, sessions.render_web, easy_read.render_web, assets.render_assets, briefing_page.render_web,
 )
 PAPER: Sequence[Callable[[BuildContext], Batch | None]] = (
     cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch,
@@ -39,8 +40,8 @@ def picture_finder(icon_dirs: list[Path], docs_dir: Path) -> Callable[[str], boo
 
 def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> BuildContext:
     """Read and check everything the renderers read. Raises KitError."""
-    options = read_options(raw_options)
     project_dir = Path(project_dir)
+    options = read_options(raw_options, project_dir=project_dir, docs_dir=Path(docs_dir))
     kit_dir = (project_dir / options.kit_dir).resolve()
     own_dir = (project_dir / options.own_records).resolve() if options.own_records else None
     pictures = Pictures(tuple(Path(d) for d in icon_dirs), Path(docs_dir))
@@ -49,7 +50,7 @@ def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     return BuildContext(kit, options, kit_dir, Path(docs_dir), project_dir / CACHE_DIR, pictures,
                         hard_words=load_hard_words(kit_dir, options.kit_dir),
                         history=tuple(load_history(kit_dir, kit, label=options.kit_dir)),
-                        date=packs.build_date())
+                        date=packs.build_date(), briefing=load_briefing(kit_dir, options.kit_dir))
 
 
 def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path],

@@ -67,7 +67,7 @@ def fingerprint(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: li
     for path in _files(_CORE):
         if "__pycache__" not in path.parts:
             add(f"core:{path.relative_to(_CORE)}", path.read_bytes())
-    options = read_options(raw_options)
+    options = read_options(raw_options, project_dir=project_dir, docs_dir=docs_dir)
     folders = [project_dir / options.kit_dir] + ([project_dir / options.own_records] if options.own_records else [])
     for folder in folders:
         for path in _files(folder):
