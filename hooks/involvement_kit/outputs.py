@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from .content.easy_read_rules import HardWords
 from .content.model import Kit
@@ -37,6 +38,14 @@ class Pictures:
         return self.file(name) is not None
 
 
+class HistoryEntry(TypedDict):
+    """One earlier kit version in kit/statement-history.yml, and what its next release changed."""
+
+    version: str
+    renamed: dict[str, str]
+    removed: list[str]
+
+
 @dataclass(frozen=True)
 class BuildContext:
     kit: Kit
@@ -47,7 +56,7 @@ class BuildContext:
     pictures: Pictures
     hard_words: HardWords = field(default_factory=HardWords)
     # The checked statement history (how to read older exports), oldest first.
-    history: tuple[dict, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
     # The build date as printed on paper: '26 November 2026'.
     date: str = ""
 
@@ -68,7 +77,7 @@ class Rendered:
 
     pages: tuple[Page, ...] = ()
     # For each generated section's index page, the (title, path) entries listed under it.
-    nav: dict = field(default_factory=dict)
+    nav: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # (path in the site, text) for generated scripts, data and stylesheets.
     assets: tuple[tuple[str, str], ...] = ()
 
