@@ -7,9 +7,10 @@ renderer reads another's output, so any one of them can be replaced, or run alon
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
+from typing import TypeAlias, TypedDict
 
 from .content.easy_read_rules import HardWords
 from .content.model import Kit
@@ -36,6 +37,12 @@ class Pictures:
 
     def exists(self, name: str) -> bool:
         return self.file(name) is not None
+
+
+# An entry of mkdocs.yml's `nav`: a page path, or one title mapped to a path or to a section.
+NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
+# Each generated section's index page -> the (title, page path or subsection) entries listed under it.
+NavSections: TypeAlias = "Mapping[str, Sequence[tuple[str, str | list[NavItem]]]]"
 
 
 class HistoryEntry(TypedDict):
@@ -77,7 +84,7 @@ class Rendered:
 
     pages: tuple[Page, ...] = ()
     # For each generated section's index page, the (title, path) entries listed under it.
-    nav: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    nav: NavSections = field(default_factory=dict)
     # (path in the site, text) for generated scripts, data and stylesheets.
     assets: tuple[tuple[str, str], ...] = ()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import KitError, Problem
 from ..vocabulary import DEFAULT_ROLES, OUTPUTS, PAPERS, html_page
@@ -64,7 +65,7 @@ _FIELDS = {
 }
 
 
-def read_options(raw, file: str = "mkdocs.yml") -> Options:
+def read_options(raw: object, file: str = "mkdocs.yml") -> Options:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -74,7 +75,7 @@ def read_options(raw, file: str = "mkdocs.yml") -> Options:
         if key not in _FIELDS:
             problems.append(Problem(file, f"unknown option; expected one of: {', '.join(_FIELDS)}",
                                     field=f"extra.kit.{key}"))
-    values = {}
+    values: dict[str, Any] = {}  # each checked by _check for its own field of Options
     for key, (expected, kind) in _FIELDS.items():
         value = raw.get(key)
         if value is None or value == "":
@@ -89,7 +90,7 @@ def read_options(raw, file: str = "mkdocs.yml") -> Options:
     return Options(**values)
 
 
-def _check(kind: str, value):
+def _check(kind: str, value: object) -> object:
     """The value in its checked form, or None when it does not fit."""
     if kind in ("list", "outputs"):
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
@@ -119,8 +120,8 @@ def _check(kind: str, value):
 def contrast_with_white(colour: str) -> float:
     """WCAG contrast ratio of white text on `colour` (#rrggbb)."""
     def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     return 1.05 / (luminance + 0.05)

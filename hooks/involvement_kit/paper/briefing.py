@@ -18,7 +18,7 @@ from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext
 from ..vocabulary import BRIEFING_FILES, BRIEFING_PAGE, LEADERSHIP_PAGE, download
-from .typesetting import Batch, Job
+from .typesetting import Batch, Job, Json
 
 TEMPLATE = "briefing.typ"
 REFERENCE = ("Robson, P., Begum, N. and Locke, M. (2003) Increasing user involvement in voluntary "
@@ -34,7 +34,7 @@ _SCREEN_ONLY = re.compile(r"\.md-button|^More:")
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s+\w+(?:\s+\"([^\"]*)\")?\s*$")
 
 
-def inline(text: str) -> list[dict]:
+def inline(text: str) -> list[Json]:
     """Runs of text, bold or not; links keep their words, icons and attributes go."""
     text = _ICON.sub("", _LINK.sub(r"\1", text))
     text = re.sub(r"\{[:.#][^}]*\}", "", text)
@@ -46,17 +46,19 @@ def inline(text: str) -> list[dict]:
     return runs
 
 
-def blocks(markdown: str) -> tuple[str, list[dict]]:
+def blocks(markdown: str) -> tuple[str, list[Json]]:
     """(title, blocks) from a page's Markdown: headings, paragraphs, lists and boxes."""
     lines = _FRONT_MATTER.sub("", markdown).splitlines()
-    title, out, paragraph = "", [], []
+    title = ""
+    out: list[Json] = []
+    paragraph: list[str] = []
 
-    def flush():
+    def flush() -> None:
         if paragraph:
             out.append({"type": "para", "runs": inline(" ".join(paragraph))})
             paragraph.clear()
 
-    box = None
+    box: Json | None = None
     for raw in lines + [""]:
         line = raw.strip()
         indented = raw.startswith("    ")
@@ -96,10 +98,10 @@ def blocks(markdown: str) -> tuple[str, list[dict]]:
     return title, out
 
 
-def build_documents(kit: Kit, options: Options, docs_dir: Path, when: str) -> dict[str, dict]:
+def build_documents(kit: Kit, options: Options, docs_dir: Path, when: str) -> dict[str, Json]:
     common = {"date": when, "version": kit.version, "organisation": options.organisation,
               "reference": REFERENCE, "url": options.public_url}
-    documents = {}
+    documents: dict[str, Json] = {}
     page = Path(docs_dir) / BRIEFING_PAGE
     if page.is_file():
         title, body = blocks(page.read_text(encoding="utf-8"))

@@ -18,13 +18,21 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..content.easy_read_rules import HardWords, markdown_to_text
-from ..content.model import Kit
+from ..content.model import Kit, Record
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext, Pictures
-from ..vocabulary import (DONT_KNOW, EASY_READ_FILES, EASY_READ_INDEX, EASY_READ_PICTURES, KIND_PICTURES,
-                          KIND_SENTENCES, SCALE, download)
-from .typesetting import Batch, Job
+from ..vocabulary import (
+    DONT_KNOW,
+    EASY_READ_FILES,
+    EASY_READ_INDEX,
+    EASY_READ_PICTURES,
+    KIND_PICTURES,
+    KIND_SENTENCES,
+    SCALE,
+    download,
+)
+from .typesetting import Batch, Job, Json, Overflow
 
 TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
 MAX_BOOKLET_PAGES = 24
@@ -53,13 +61,13 @@ class _Pictures:
         return key
 
 
-def _point(text: str, picture: str, alt: str, pictures: _Pictures) -> dict:
+def _point(text: str, picture: str, alt: str, pictures: _Pictures) -> Json:
     return {"text": text, "picture": pictures(picture), "alt": alt, "svg": "." not in picture}
 
 
-def page_points(markdown: str, pictures: _Pictures) -> list[dict]:
+def page_points(markdown: str, pictures: _Pictures) -> list[Json]:
     """The points of an easy-read page, by section: [{'heading': str, 'points': [...]}]."""
-    sections = [{"heading": "", "points": []}]
+    sections: list[Json] = [{"heading": "", "points": []}]
     in_about = False
     for line in markdown.split("\n"):
         if line.startswith("## ") or line.startswith("### "):
@@ -82,10 +90,10 @@ def page_points(markdown: str, pictures: _Pictures) -> list[dict]:
     return [s for s in sections if s["points"] and s["heading"] not in _SCREEN_ONLY]
 
 
-def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, str], pictures: _Pictures) -> dict:
+def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, str], pictures: _Pictures) -> Json:
     """Everything the three templates print, as plain data."""
 
-    def record_item(record) -> dict:
+    def record_item(record: Record) -> Json:
         kind_picture, kind_alt = KIND_PICTURES[record.kind.name]
         return {
             "id": record.id, "kind": record.kind.name, "kind_label": record.kind.label,
@@ -96,7 +104,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, 
             "file": record.file,
         }
 
-    def from_page(path: str, title: str) -> dict:
+    def from_page(path: str, title: str) -> Json:
         return {"title": title, "sections": page_points(pages.get(path, ""), pictures)}
 
     enablers = [record_item(r) for r in kit.enablers if r.easy_read]
@@ -105,7 +113,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, 
     records = enablers + barriers + leaders
     feedback = (f"Is this hard to read? Tell us: {options.feedback}." if options.feedback
                 else "Is this hard to read? Tell the person who gave you this kit.")
-    booklet_text = []
+    booklet_text: list[str] = []
     for item in records:
         booklet_text += [item["title"]] + [p["text"] for p in item["points"]]
     chapters = [from_page(EASY_READ_INDEX, "About this booklet"),
@@ -152,7 +160,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pages: Mapping[str, 
     }
 
 
-def _overflow(cards: dict[str, dict]):
+def _overflow(cards: dict[str, Json]) -> Overflow:
     def problem(found: dict[str, str]) -> Problem:
         card_id = found.get("card", "")
         return Problem(cards.get(card_id, {}).get("file", "kit"),

@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version as package_version
 from pathlib import Path
+from typing import Any
 
 from ..errors import KitError, Problem
 from .cache import Fingerprint
@@ -51,6 +52,8 @@ class Job:
 
 
 Overflow = Callable[[dict[str, str]], Problem]
+# Plain data a template reads as JSON: built field by field for Typst, never read back by Python types.
+Json = dict[str, Any]
 Check = Callable[[Job, Path], list[Problem]]
 
 

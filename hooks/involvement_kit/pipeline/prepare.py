@@ -15,8 +15,9 @@ from .. import __version__
 from ..content.easy_read_rules import load_hard_words
 from ..content.loader import load_kit
 from ..content.options import read_options
-from ..outputs import BuildContext, Page, Pictures, Rendered
-from ..paper import briefing, cards, easy_read as easy_read_print, packs, sheets
+from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
+from ..paper import briefing, cards, packs, sheets
+from ..paper import easy_read as easy_read_print
 from ..paper.typesetting import Batch, typeset
 from ..scoring.history import load_history
 from ..web import assets, easy_read, pages, sessions
@@ -37,7 +38,7 @@ def picture_finder(icon_dirs: list[Path], docs_dir: Path) -> Callable[[str], boo
     return Pictures(tuple(Path(d) for d in icon_dirs), Path(docs_dir)).exists
 
 
-def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> BuildContext:
+def context(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path]) -> BuildContext:
     """Read and check everything the renderers read. Raises KitError."""
     options = read_options(raw_options)
     project_dir = Path(project_dir)
@@ -52,7 +53,7 @@ def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
                         date=packs.build_date())
 
 
-def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path],
+def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
             site_name: str = "User involvement kit") -> Prepared:
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
     rendered = [render(ctx) for render in WEB]
@@ -64,7 +65,7 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
         batches.append(booklet)
     files = typeset(batches, ctx.cache_dir)
     downloads = tuple(item for b in batches for item in files[b.name])
-    nav: dict = {}
+    nav: dict[str, Sequence[tuple[str, str | list[NavItem]]]] = {}
     for part in rendered:
         nav.update(part.nav)
     own_dir = (Path(project_dir) / ctx.options.own_records).resolve() if ctx.options.own_records else None

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING
 
-# An entry of mkdocs.yml's `nav`: a page path, or one title mapped to a path or to a section.
-NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
+if TYPE_CHECKING:  # a reused build runs this module without loading the content model behind outputs
+    from ..outputs import NavItem, NavSections
 
 
-def expand_nav(nav: list[NavItem] | None, sections: dict[str, list[tuple[str, str]]]) -> list[NavItem] | None:
+def expand_nav(nav: list[NavItem] | None, sections: NavSections) -> list[NavItem] | None:
     """Turn `- Enablers: enablers/index.md` into a section holding the index and every enabler page."""
     if nav is None:
         return None
     return _expand(nav, sections)
 
 
-def _expand(nav: list[NavItem], sections: dict[str, list[tuple[str, str]]]) -> list[NavItem]:
+def _expand(nav: list[NavItem], sections: NavSections) -> list[NavItem]:
     out: list[NavItem] = []
     for item in nav:
         if isinstance(item, dict) and len(item) == 1:
