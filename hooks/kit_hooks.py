@@ -8,10 +8,17 @@ import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from involvement_kit.pipeline import (KitError, add_print_addresses, drop_missing_downloads, expand_nav, fix_page,
-                                      prepare_reusing)
+from involvement_kit.pipeline import (
+    KitError,
+    add_print_addresses,
+    drop_missing_downloads,
+    expand_nav,
+    fix_page,
+    prepare_reusing,
+)
 
 ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
+# Set by on_config, which MkDocs always calls before any other event; the asserts below say so to mypy.
 _prepared = None
 
 
@@ -31,6 +38,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    assert _prepared is not None
     for page in _prepared.pages:
         # A generated page may stand in for a hand-written one (print-cards.md with cards off).
         if (existing := files.get_file_from_path(page.path)) is not None:
@@ -44,14 +52,17 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    assert _prepared is not None
     return drop_missing_downloads(markdown, page.file.src_uri, {path for path, _ in _prepared.downloads})
 
 
 def on_page_content(html, page, config, files):
+    assert _prepared is not None
     return add_print_addresses(html, page.file.dest_uri, _prepared.options.public_url)
 
 
 def on_serve(server, config, builder):
+    assert _prepared is not None
     for folder in _prepared.watched:
         server.watch(str(folder))
     return server

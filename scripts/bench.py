@@ -58,10 +58,10 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 def make_baseline(project: Path, dest: Path) -> Path:
     """The same pages as plain files and a config without hooks: what MkDocs alone costs."""
-    from involvement_kit.web.nav import expand_nav
-    from involvement_kit.pipeline.prepare import prepare
-
     import material
+
+    from involvement_kit.pipeline.prepare import prepare
+    from involvement_kit.web.nav import expand_nav
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.load(text, Loader=_ConfigLoader)
     docs = project / config.get("docs_dir", "docs")
@@ -127,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit with status 1 when a goal is missed")
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp_name:
+        tmp = Path(tmp_name)
         project = copy_project(args.project.resolve(), tmp / "project")
         cache = project / ".cache" / "kit"
         baseline = make_baseline(project, tmp / "baseline")
@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "" if goal is None else f"<= {goal:.2f}x  " + ("met" if ratio <= goal else "MISSED")
         if goal is not None and ratio > goal:
             missed.append(name)
-        print(f"{name:<10}{seconds:>9.3f}{ratio:>7.2f}x  {verdict:<16}{cpu[name]:>7.3f}{cpu[name] / cpu['baseline']:>7.2f}x")
+        print(f"{name:<10}{seconds:>9.3f}{ratio:>7.2f}x  {verdict:<16}{cpu[name]:>7.3f}"
+              f"{cpu[name] / cpu['baseline']:>7.2f}x")
     return 1 if args.check and missed else 0
 
 

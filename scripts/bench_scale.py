@@ -24,8 +24,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:  # playwright is a test dependency, loaded only when pages are weighed
+    from playwright.sync_api import Response
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["mkdocs.yml", "docs", "kit", "hooks", "overrides"]
@@ -48,7 +52,7 @@ def copy_project(dest: Path) -> Path:
 
 def scale_kit(kit_dir: Path, factor: int) -> int:
     """Copy every record `factor - 1` times under new ids; returns the number of records written."""
-    ids = set()
+    ids: set[str] = set()
     data = {}
     for name in COPIED:
         path = kit_dir / name
@@ -85,8 +89,13 @@ def cold_build(project: Path) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()[-2000:]}")
+        errors = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"build failed in {project}:\n{errors[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
+
+
+def _record_size(sizes: dict[str, int], response: Response) -> None:
+    sizes[response.url] = len(response.body()) if response.ok else 0
 
 
 def weigh(site: Path) -> dict[str, int]:
@@ -108,8 +117,8 @@ def weigh(site: Path) -> dict[str, int]:
         for page_path in WEIGHED:
             context = browser.new_context()
             page = context.new_page()
-            sizes = {}
-            page.on("response", lambda r, sizes=sizes: sizes.__setitem__(r.url, len(r.body()) if r.ok else 0))
+            sizes: dict[str, int] = {}
+            page.on("response", functools.partial(_record_size, sizes))
             page.goto(f"{base}/{page_path}", wait_until="networkidle")
             weights[page_path] = sum(sizes.values())
             context.close()

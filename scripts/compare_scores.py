@@ -17,11 +17,11 @@ from pathlib import Path
 import yaml
 
 from involvement_kit import __version__
-from involvement_kit.scoring.compare import compare, progress
-from involvement_kit.errors import KitError
-from involvement_kit.scoring.history import load_history
 from involvement_kit.content.loader import load_kit
 from involvement_kit.content.options import read_options
+from involvement_kit.errors import KitError
+from involvement_kit.scoring.compare import compare, progress
+from involvement_kit.scoring.history import load_history
 from involvement_kit.scoring.report import render_report
 from involvement_kit.scoring.responses import read_answers
 
@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="folder of an earlier round, to show what moved")
     parser.add_argument("--format", choices=("md", "html"), default="md")
     parser.add_argument("--output", "-o", type=Path, help="file to write (default: print)")
-    parser.add_argument("--threshold", type=int, help="smallest group shown on its own (default: extra.kit.threshold, else 3)")
+    parser.add_argument("--threshold", type=int,
+                        help="smallest group shown on its own (default: extra.kit.threshold, else 3)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the kit's mkdocs.yml")
     args = parser.parse_args(argv)
 

@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from involvement_kit.content import easy_read_rules as rules  # noqa: E402
-from involvement_kit.web.easy_read import _handwritten, render_easy_read_pages  # noqa: E402
-from involvement_kit.errors import KitError  # noqa: E402
 from involvement_kit.content.loader import load_kit  # noqa: E402
 from involvement_kit.content.options import read_options  # noqa: E402
+from involvement_kit.errors import KitError  # noqa: E402
+from involvement_kit.web.easy_read import _handwritten, render_easy_read_pages  # noqa: E402
 
 
 class _Loader(yaml.SafeLoader):

@@ -1,6 +1,7 @@
 """The user involvement kit's core: content model, validation and renderers, free of MkDocs."""
 
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
     __version__ = _version("user-involvement-kit")

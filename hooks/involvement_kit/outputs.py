@@ -7,8 +7,10 @@ renderer reads another's output, so any one of them can be replaced, or run alon
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias, TypedDict
 
 from .content.easy_read_rules import HardWords
 from .content.model import Briefing, Kit
@@ -37,6 +39,20 @@ class Pictures:
         return self.file(name) is not None
 
 
+# An entry of mkdocs.yml's `nav`: a page path, or one title mapped to a path or to a section.
+NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
+# Each generated section's index page -> the (title, page path or subsection) entries listed under it.
+NavSections: TypeAlias = "Mapping[str, Sequence[tuple[str, str | list[NavItem]]]]"
+
+
+class HistoryEntry(TypedDict):
+    """One earlier kit version in kit/statement-history.yml, and what its next release changed."""
+
+    version: str
+    renamed: dict[str, str]
+    removed: list[str]
+
+
 @dataclass(frozen=True)
 class BuildContext:
     kit: Kit
@@ -47,7 +63,7 @@ class BuildContext:
     pictures: Pictures
     hard_words: HardWords = field(default_factory=HardWords)
     # The checked statement history (how to read older exports), oldest first.
-    history: tuple[dict, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
     # The build date as printed on paper: '26 November 2026'.
     date: str = ""
     # The checked briefing for trustees (kit/trustee-briefing.yml), when the kit has one.
@@ -70,7 +86,7 @@ class Rendered:
 
     pages: tuple[Page, ...] = ()
     # For each generated section's index page, the (title, path) entries listed under it.
-    nav: dict = field(default_factory=dict)
+    nav: NavSections = field(default_factory=dict)
     # (path in the site, text) for generated scripts, data and stylesheets.
     assets: tuple[tuple[str, str], ...] = ()
 

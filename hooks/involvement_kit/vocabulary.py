@@ -81,7 +81,7 @@ DONT_KNOW = Level(None, "Don’t know", "Don’t know: left out of every average
                   "I do not know", "material/help-circle-outline", "A question mark in a circle")
 # The scale as a phrase inside a sentence, and one line saying what the numbers mean (reports, charts).
 SCALE_RANGE = " ".join(f"{joint} {level.value} ({level.word})"
-                       for joint, level in zip(("from", "through", "to"), SCALE))
+                       for joint, level in zip(("from", "through", "to"), SCALE, strict=True))
 SCALE_SENTENCE = f"Scores run {SCALE_RANGE}."
 # What each number means, for someone about to answer.
 SCALE_MEANINGS = (f"{SCALE[0].value} means it is {SCALE[0].word}; {SCALE[1].value} means users take part on the "

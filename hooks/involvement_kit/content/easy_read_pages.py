@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from ..errors import KitError, Problem
-from ..vocabulary import (DONT_KNOW, EASY_READ_FILE_TITLES, EASY_READ_FILES, EASY_READ_PAGES, SCALE, Level,
-                          download)
+from ..vocabulary import DONT_KNOW, EASY_READ_FILE_TITLES, EASY_READ_FILES, EASY_READ_PAGES, SCALE, Level, download
 from .easy_read_rules import check_text
 from .model import EasyReadPage, EasyReadPagePoint, EasyReadSection, Kit
 from .options import Options
@@ -232,7 +231,7 @@ class _Reader:
                              else "") + f" Expected one of: {', '.join(known)}", *path, key)
         return meant
 
-    def section(self, page_id: str, index: int, s: int, raw) -> list[EasyReadSection]:
+    def section(self, page_id: str, index: int, s: int, raw) -> list[EasyReadSection]:  # noqa: C901 (one branch per section field, in file order)
         at = (index, "sections", s)
         field = f"sections[{s + 1}]"
         if not isinstance(raw, dict):

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KitError, Problem
-from .yamlsource import read_source
+from .model import Entry, Statement
+from .yamlsource import Source, read_source
 
 log = logging.getLogger("mkdocs.hooks.kit")
 
@@ -47,7 +48,7 @@ _HTML_EMPHASIS = re.compile(r"<\s*(em|i|u|ins|cite)(\s[^>]*)?>", re.I)
 _ITALIC_STAR = re.compile(r"(?<![*\w\\])\*(?![\s*])([^*\n]+?)(?<![\s\\*])\*(?![*\w])")
 _ITALIC_UNDERSCORE = re.compile(r"(?<![_\w\\])_(?![\s_])([^_\n]+?)(?<![\s\\_])_(?![_\w])")
 _UNDERLINE = re.compile(r"(?<!\^)\^\^[^^\n]+\^\^|\+\+[^+\n]+\+\+")
-_CAPS = re.compile(r"\b[A-Z]{%d,}\b" % (CAPS_LETTERS + 1))
+_CAPS = re.compile(rf"\b[A-Z]{{{CAPS_LETTERS + 1},}}\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 _ARIA_LABEL = re.compile(r"aria-label=\"([^\"]*)\"")
@@ -153,42 +154,13 @@ def load_hard_words(kit_dir: Path, label: str = "kit") -> HardWords:
     entries: list[HardWord] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(data):
-        line = source.line(index)
-        if not isinstance(item, dict):
-            problems.append(Problem(name, f"entry {index + 1} should have word, forms and meaning", line=line))
-            continue
-        word = item.get("word")
-        label_ = word if isinstance(word, str) and word.strip() else f"entry {index + 1}"
-        for key in item:
-            if key not in ("word", "forms", "meaning"):
-                problems.append(Problem(name, "unknown field; expected word, forms and meaning", record=label_,
-                                        field=str(key), line=source.line(index, key)))
-        if not isinstance(word, str) or not word.strip():
-            problems.append(Problem(name, "give the hard word as text", record=label_, field="word", line=line))
-            continue
-        forms = item.get("forms") or []
-        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-            problems.append(Problem(name, "expected a list of other forms of the word, such as [trustees], "
-                                    "or [] for none", record=label_, field="forms",
-                                    line=source.line(index, "forms")))
-            forms = []
-        meaning = item.get("meaning")
-        if not isinstance(meaning, str) or not meaning.strip():
-            problems.append(Problem(name, "say what the word means, in easy words", record=label_,
-                                    field="meaning", line=line))
-            continue
-        for spelling in [word] + forms:
-            key = spelling.strip().lower()
-            if key in seen:
-                problems.append(Problem(name, f"'{spelling}' is already on the list (under '{seen[key]}')",
-                                        record=label_, line=line))
-            seen[key] = word.strip()
-        entries.append(HardWord(word.strip(), tuple(f.strip() for f in forms), " ".join(meaning.split())))
+        entry = _hard_word(item, index, name, source, seen, problems)
+        if entry is not None:
+            entries.append(entry)
     hard = HardWords(tuple(entries))
     # A meaning must itself be easy: the sentence rules, and no other hard word.
-    for index, entry in enumerate(entries):
-        where = dict(file=name, record=entry.word, field="meaning")
-        problems.extend(check_text(entry.meaning, **where))
+    for entry in entries:
+        problems.extend(check_text(entry.meaning, file=name, record=entry.word, field="meaning"))
         others = [w.word for w in hard.used_in(entry.meaning) if w.word != entry.word]
         if others:
             problems.append(Problem(name, f"the meaning uses other hard words ({', '.join(others)}); "
@@ -196,6 +168,42 @@ def load_hard_words(kit_dir: Path, label: str = "kit") -> HardWords:
     if problems:
         raise KitError(problems)
     return hard
+
+
+def _hard_word(item: object, index: int, name: str, source: Source, seen: dict[str, str],
+               problems: list[Problem]) -> HardWord | None:
+    """One checked entry of the list; `seen` maps each spelling so far to its word."""
+    line = source.line(index)
+    if not isinstance(item, dict):
+        problems.append(Problem(name, f"entry {index + 1} should have word, forms and meaning", line=line))
+        return None
+    word = item.get("word")
+    label_ = word if isinstance(word, str) and word.strip() else f"entry {index + 1}"
+    for key in item:
+        if key not in ("word", "forms", "meaning"):
+            problems.append(Problem(name, "unknown field; expected word, forms and meaning", record=label_,
+                                    field=str(key), line=source.line(index, key)))
+    if not isinstance(word, str) or not word.strip():
+        problems.append(Problem(name, "give the hard word as text", record=label_, field="word", line=line))
+        return None
+    forms = item.get("forms") or []
+    if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+        problems.append(Problem(name, "expected a list of other forms of the word, such as [trustees], "
+                                "or [] for none", record=label_, field="forms",
+                                line=source.line(index, "forms")))
+        forms = []
+    meaning = item.get("meaning")
+    if not isinstance(meaning, str) or not meaning.strip():
+        problems.append(Problem(name, "say what the word means, in easy words", record=label_,
+                                field="meaning", line=line))
+        return None
+    for spelling in [word] + forms:
+        key = spelling.strip().lower()
+        if key in seen:
+            problems.append(Problem(name, f"'{spelling}' is already on the list (under '{seen[key]}')",
+                                    record=label_, line=line))
+        seen[key] = word.strip()
+    return HardWord(word.strip(), tuple(f.strip() for f in forms), " ".join(meaning.split()))
 
 
 # --- the rules ------------------------------------------------------------------------
@@ -227,27 +235,29 @@ def check_text(raw: str, *, file: str, record: str | None = None, field: str | N
     return problems
 
 
-def check_records(records, line_of: Callable[..., int | None] = lambda record, *path: None) -> list[Problem]:
+def check_records(records: Sequence[Entry | Statement],
+                  line_of: Callable[..., int | None] = lambda record, *path: None) -> list[Problem]:
     """The easy-read points of every record, and the easy-read sentence of every statement.
 
     `line_of(record, *path)`: the line of a field, as the loader read it.
     """
     problems: list[Problem] = []
-    statements = [r for r in records if r.kind.name == "statement"]
-    records = [r for r in records if r.kind.name != "statement"]
-    for record in records:
+    statements = [r for r in records if isinstance(r, Statement)]
+    for record in (r for r in records if not isinstance(r, Statement)):
         for i, point in enumerate(getattr(record, "easy_read", ())):
             field = f"easy_read[{i + 1}]"
-            where = dict(file=record.file, record=record.id, line=line_of(record, "easy_read", i, "text"))
-            problems.extend(check_text(point.text, field=f"{field}.text", point=True, **where))
+            line = line_of(record, "easy_read", i, "text")
+            problems.extend(check_text(point.text, file=record.file, record=record.id, field=f"{field}.text",
+                                       line=line, point=True))
             if not point.picture.strip():
                 problems.append(Problem(record.file, "every point needs a picture", field=f"{field}.picture",
-                                        record=record.id, line=where["line"]))
+                                        record=record.id, line=line))
             if not point.alt.strip():
                 problems.append(Problem(record.file, "the picture needs alt text: say what it shows",
-                                        field=f"{field}.alt", record=record.id, line=where["line"]))
+                                        field=f"{field}.alt", record=record.id, line=line))
             else:
-                problems.extend(check_text(point.alt, field=f"{field}.alt", **where))
+                problems.extend(check_text(point.alt, file=record.file, record=record.id, field=f"{field}.alt",
+                                           line=line))
     for statement in statements:
         if statement.easy_read:
             problems.extend(check_text(statement.easy_read, file=statement.file, record=statement.id,
@@ -339,18 +349,19 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
     body = _SKIP_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     box = words_box(body)
     for block in _blocks(body):
-        where = dict(file=file, record=record, line=block.line)
-        problems.extend(check_text(block.text, point=block.kind == "point", **where))
+        problems.extend(check_text(block.text, file=file, record=record, line=block.line,
+                                   point=block.kind == "point"))
         if block.kind == "point" and not _in_words_box(body, block.line):
             picture, alt = _has_picture(block.text)
             text = markdown_to_text(block.text)
             if not picture:
                 problems.append(Problem(file, f"this point has no picture: {text!r}; start it with an icon "
                                         "(:material-name:{ .er-picture role=\"img\" aria-label=\"...\" }) or an "
-                                        "image (![what it shows](images/x.png){ .er-picture })", **_rl(where)))
+                                        "image (![what it shows](images/x.png){ .er-picture })", record=record,
+                                        line=block.line))
             elif not alt:
                 problems.append(Problem(file, f"the picture of this point has no alt text: {text!r}",
-                                        **_rl(where)))
+                                        record=record, line=block.line))
     for entry in used_hard_words(markdown, hard):
         explained = box.get(entry.word.lower())
         if explained is None:
@@ -363,10 +374,6 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
     return problems
 
 
-def _rl(where: dict) -> dict:
-    return {"record": where["record"], "line": where["line"]}
-
-
 def _in_words_box(body: str, line: int) -> bool:
     for box in WORDS_BOX.finditer(body):
         first = body.count("\n", 0, box.start()) + 1
@@ -376,7 +383,8 @@ def _in_words_box(body: str, line: int) -> bool:
     return False
 
 
-def check_all(pages, hard: HardWords) -> list[Problem]:
+def check_all(pages: Iterable[tuple[str, str | None, str]],
+              hard: HardWords) -> list[Problem]:
     """`pages`: (file label, record id or None, markdown) for each easy-read page."""
     problems: list[Problem] = []
     for file, record, markdown in pages:

@@ -5,27 +5,52 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Protocol
 
 from ..errors import KitError, Problem
+from ..vocabulary import QUICK_CHECK_SIZE
 from .easy_read_pages import load_pages
 from .easy_read_rules import check_records
-from .model import Activity, EasyReadPoint, Kit, Record, Review, SessionPlan, Statement, Step
-from ..vocabulary import QUICK_CHECK_SIZE
-from .schema import (EASY_READ_POINT_FIELDS, HTML_TAG, ID_PATTERN, KINDS, PICTURE_PATTERN, REVIEW_FIELDS,
-                     STATEMENT, Field, Kind)
+from .model import Activity, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
+from .schema import (
+    EASY_READ_POINT_FIELDS,
+    HTML_TAG,
+    ID_PATTERN,
+    KINDS,
+    PICTURE_PATTERN,
+    REVIEW_FIELDS,
+    STATEMENT,
+    Field,
+    Kind,
+)
 from .yamlsource import Source, read_source
 
 PictureCheck = Callable[[str], bool]
-MODELS = {"statement": Statement, "activity": Activity, "session": SessionPlan}
+# Everything one kit folder holds.
+Loaded = Entry | Statement
+LineOf = Callable[..., int | None]
+MODELS: dict[str, type[Loaded]] = {"statement": Statement, "activity": Activity, "session": SessionPlan}
 ITEM_MODELS = {"steps": Step}
+# A field's values, checked against the schema one by one; each model takes them by name.
+Values = dict[str, Any]
+
+
+class Report(Protocol):
+    """Adds a problem with one field; `path` leads from the field to the item or key at fault."""
+
+    def __call__(self, field_name: str, message: str, *path: str | int) -> None: ...
+
 # Kinds a kit can do without (a kit without scoring still has pages and cards).
 OPTIONAL_FILES = {"statement", "activity", "session"}
 
 
-def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCheck | None = None,
+# noqa: C901 below: the stages (read, references, easy read, switch off, scoring) run in a fixed order, each on
+# the last one's results; split up, they would pass half a dozen lists between them.
+def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
+             picture_exists: PictureCheck | None = None,
              label: str | None = None, own_dir: Path | None = None, own_label: str | None = None,
              switched_off: tuple[str, ...] = ()) -> Kit:
     """Read every kind's file in `kit_dir`, then an organisation's own records in `own_dir`.
@@ -38,7 +63,7 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
     if own_dir is not None:
         folders.append((Path(own_dir), own_label or Path(own_dir).name, True))
     problems: list[Problem] = []
-    records: list[Record] = []
+    records: list[Loaded] = []
     where: dict[int, tuple[Source, int]] = {}
     # Ids of records that failed validation still count as existing, so one mistake
     # does not cascade into "does not exist" messages elsewhere.
@@ -74,7 +99,7 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
                 records.append(record)
                 where[id(record)] = (source, index)
 
-    def line_of(record: Record, *path) -> int | None:
+    def line_of(record: Loaded, *path: str | int) -> int | None:
         source, index = where[id(record)]
         return source.line(index, *path)
 
@@ -84,7 +109,7 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
     # The kit's quick check is sized before anything is switched off or added.
     base_statements = f"{folders[0][1]}/{STATEMENT.file}"
     quick = [r for r in records if isinstance(r, Statement) and r.quick and r.file == base_statements]
-    removed: list = []
+    removed: list[Loaded] = []
     if not problems:
         records, removed = _switch_off(records, switched_off, problems)
     statements = tuple(r for r in records if isinstance(r, Statement))
@@ -98,7 +123,8 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0", picture_exists: PictureCh
                switched_off=tuple(r for r in removed if isinstance(r, Record)), easy_read_pages=easy_read_pages)
 
 
-def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Problem]) -> tuple[list, list]:
+def _switch_off(records: list[Loaded], switched_off: tuple[str, ...],
+                problems: list[Problem]) -> tuple[list[Loaded], list[Loaded]]:
     """Leave out switched-off records without leaving a dead link anywhere.
 
     The rule: a switched-off record has no card, no sheet row, no place in the navigation
@@ -118,7 +144,7 @@ def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Pro
         if record.id in off or (isinstance(record, Statement) and record.area in off):
             removed.append(record)
             continue
-        if off.intersection(getattr(record, "related", ())):
+        if isinstance(record, Record | Activity) and off.intersection(record.related):
             record = replace(record, related=tuple(r for r in record.related if r not in off))
         if isinstance(record, SessionPlan):
             record = replace(record, steps=tuple(replace(step, cards=tuple(c for c in step.cards if c not in off))
@@ -127,8 +153,8 @@ def _switch_off(records: list, switched_off: tuple[str, ...], problems: list[Pro
     return kept, removed
 
 
-def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists,
-             broken_ids: set[str]) -> list[tuple[int, Record]]:
+def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists: PictureCheck | None,
+             broken_ids: set[str]) -> list[tuple[int, Loaded]]:
     if not isinstance(source.data, list):
         problems.append(Problem(source.name, f"expected a list of {kind.plural.lower()} "
                                 f"(each starting with '- id:'), found {_type_name(source.data)}",
@@ -144,7 +170,8 @@ def _records(kind: Kind, source: Source, problems: list[Problem], picture_exists
     return records
 
 
-def _record(kind, source, index, item, problems, picture_exists) -> Record | None:
+def _record(kind: Kind, source: Source, index: int, item: object, problems: list[Problem],
+            picture_exists: PictureCheck | None) -> Loaded | None:
     if not isinstance(item, dict):
         problems.append(Problem(source.name, f"item {index + 1} should be a record (a set of 'field: value' "
                                 f"lines), found {_type_name(item)}", line=source.line(index)))
@@ -153,7 +180,7 @@ def _record(kind, source, index, item, problems, picture_exists) -> Record | Non
     record_name = raw_id if isinstance(raw_id, str) and raw_id else f"item {index + 1}"
     before = len(problems)
 
-    def problem(field_name, message, *path):
+    def problem(field_name: str, message: str, *path: str | int) -> None:
         # 'steps[2].minutes' is reported by that name, and found in the file at steps, 1, minutes.
         root = field_name.split("[")[0].split(".")[0]
         problems.append(Problem(source.name, message, record=record_name, field=field_name,
@@ -167,7 +194,7 @@ def _record(kind, source, index, item, problems, picture_exists) -> Record | Non
             misspelt.add(hint)
             problem(str(key), "unknown field" + (f"; did you mean '{hint}'?" if hint else "")
                     + f" Expected one of: {', '.join(sorted(known))}")
-    values = {}
+    values: Values = {}
     for spec in kind.fields:
         if spec.name not in item or item[spec.name] is None:
             if spec.required and spec.name not in misspelt:
@@ -179,7 +206,8 @@ def _record(kind, source, index, item, problems, picture_exists) -> Record | Non
     return MODELS.get(kind.name, Record)(kind=kind, file=source.name, **values)
 
 
-def _value(spec: Field, value, problem, picture_exists):
+def _value(spec: Field, value: object, problem: Report,  # noqa: C901 - one branch per field kind
+           picture_exists: PictureCheck | None) -> object:
     name = spec.name
     if spec.kind in ("id", "text", "markdown", "choice"):
         if not isinstance(value, str):
@@ -234,7 +262,7 @@ def _value(spec: Field, value, problem, picture_exists):
     raise AssertionError(f"schema field {name} has unknown kind {spec.kind}")
 
 
-def _items(spec: Field, value, problem, picture_exists) -> tuple:
+def _items(spec: Field, value: object, problem: Report, picture_exists: PictureCheck | None) -> tuple[Values, ...]:
     """A list of small records (such as the steps of a session), each checked field by field."""
     if not isinstance(value, list) or not value:
         problem(spec.name, f"expected a list of items, each with: {', '.join(f.name for f in spec.item_fields)}")
@@ -244,9 +272,9 @@ def _items(spec: Field, value, problem, picture_exists) -> tuple:
     known = {f.name: f for f in spec.item_fields}
     out = []
     for i, item in enumerate(value):
-        failed = []
+        failed: list[str] = []
 
-        def sub(field_name, message, *path, _i=i, _failed=failed):
+        def sub(field_name: str, message: str, *path: str | int, _i: int = i, _failed: list[str] = failed) -> None:
             _failed.append(field_name)
             problem(f"{spec.name}[{_i + 1}].{field_name}", message, _i, field_name, *path)
         if not isinstance(item, dict):
@@ -257,7 +285,7 @@ def _items(spec: Field, value, problem, picture_exists) -> tuple:
                 hint = _closest(str(key), known)
                 sub(str(key), "unknown field" + (f"; did you mean '{hint}'?" if hint else "")
                     + f" Expected one of: {', '.join(known)}")
-        values = {}
+        values: Values = {}
         for sub_spec in spec.item_fields:
             if item.get(sub_spec.name) is None:
                 if sub_spec.required:
@@ -276,25 +304,25 @@ UNSAFE_LINK = re.compile(r"(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:\s*<?)\s*(javascri
 CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _check_text(spec: Field, text: str, problem, prefix: str = "", *path) -> None:
+def _check_text(spec: Field, text: str, problem: Report, prefix: str = "", *path: str | int) -> None:
     if not text.strip():
         problem(spec.name, f"{prefix}is empty; write some text or remove the field", *path)
-    if HTML_TAG.search(text):
-        problem(spec.name, f"{prefix}contains HTML ('{HTML_TAG.search(text).group(0)}...'); "
+    if tag := HTML_TAG.search(text):
+        problem(spec.name, f"{prefix}contains HTML ('{tag.group(0)}...'); "
                 "write plain text or Markdown instead", *path)
-    if UNSAFE_LINK.search(text):
-        problem(spec.name, f"{prefix}links to a '{UNSAFE_LINK.search(text).group(1).lower()}:' address; "
+    if link := UNSAFE_LINK.search(text):
+        problem(spec.name, f"{prefix}links to a '{link.group(1).lower()}:' address; "
                 "link only to web pages (https://...), e-mail addresses or pages of the kit", *path)
-    if CONTROL_CHAR.search(text):
+    if control := CONTROL_CHAR.search(text):
         problem(spec.name, f"{prefix}contains an invisible control character "
-                f"(U+{ord(CONTROL_CHAR.search(text).group(0)):04X}); delete it", *path)
+                f"(U+{ord(control.group(0)):04X}); delete it", *path)
     if len(text) > spec.max_chars:
         problem(spec.name, f"{prefix}is {len(text)} characters long; expected at most {spec.max_chars}", *path)
     elif spec.max_words is not None and len(text.split()) > spec.max_words:
         problem(spec.name, f"{prefix}has {len(text.split())} words; expected at most {spec.max_words}", *path)
 
 
-def _easy_read(value, problem, picture_exists) -> tuple[EasyReadPoint, ...]:
+def _easy_read(value: object, problem: Report, picture_exists: PictureCheck | None) -> tuple[EasyReadPoint, ...]:
     if not isinstance(value, list):
         problem("easy_read", f"expected a list of points, found {_type_name(value)}")
         return ()
@@ -307,7 +335,8 @@ def _easy_read(value, problem, picture_exists) -> tuple[EasyReadPoint, ...]:
         ok = True
         for key in point:
             if key not in EASY_READ_POINT_FIELDS:
-                problem(f"{where}.{key}", f"unknown field; expected one of: {', '.join(EASY_READ_POINT_FIELDS)}", i, key)
+                problem(f"{where}.{key}", f"unknown field; expected one of: {', '.join(EASY_READ_POINT_FIELDS)}",
+                        i, key)
                 ok = False
         for key, expected in EASY_READ_POINT_FIELDS.items():
             text = point.get(key)
@@ -317,20 +346,21 @@ def _easy_read(value, problem, picture_exists) -> tuple[EasyReadPoint, ...]:
             elif HTML_TAG.search(text):
                 problem(f"{where}.{key}", "contains HTML; write plain text", i, key)
                 ok = False
-        picture = point.get("picture")
-        if ok and not PICTURE_PATTERN.match(picture):
-            problem(f"{where}.picture", f"'{picture}' is not a picture name; expected {EASY_READ_POINT_FIELDS['picture']}", i, "picture")
-            ok = False
-        elif ok and picture_exists is not None and not picture_exists(picture):
+        if not ok:
+            continue
+        picture = point["picture"]
+        if not PICTURE_PATTERN.match(picture):
+            problem(f"{where}.picture", f"'{picture}' is not a picture name; "
+                    f"expected {EASY_READ_POINT_FIELDS['picture']}", i, "picture")
+        elif picture_exists is not None and not picture_exists(picture):
             problem(f"{where}.picture", f"no picture called '{picture}' was found; "
                     "check the icon name (see kit/README.md) or the image file in docs/", i, "picture")
-            ok = False
-        if ok:
+        else:
             points.append(EasyReadPoint(point["text"].strip(), picture, point["alt"].strip()))
     return tuple(points)
 
 
-def _review(value, problem) -> Review:
+def _review(value: object, problem: Report) -> Review:
     if not isinstance(value, dict):
         problem("easy_read_review", f"expected 'checked_by' and 'date', found {_type_name(value)}")
         return Review()
@@ -356,9 +386,10 @@ def _is_date(text: str) -> bool:
         return False
 
 
-def _check_references(records: list[Record], line_of, broken_ids: set[str], complete: bool = True) -> list[Problem]:
+def _check_references(records: list[Loaded], line_of: LineOf, broken_ids: set[str],
+                      complete: bool = True) -> list[Problem]:
     problems = []
-    first: dict[str, Record] = {}
+    first: dict[str, Loaded] = {}
     for record in records:
         if record.id in first:
             other = first[record.id]
@@ -377,7 +408,7 @@ def _check_references(records: list[Record], line_of, broken_ids: set[str], comp
     return problems
 
 
-def _references(record):
+def _references(record: Loaded) -> Iterator[tuple[str, tuple[str | int, ...], Field, tuple[str, ...]]]:
     """(field name, path in the file, field, ids) for every field of a record that names others."""
     for spec in record.kind.fields:
         if spec.kind in ("ids", "ref"):
@@ -391,7 +422,7 @@ def _references(record):
                                getattr(item, sub.name))
 
 
-def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: set[str],
+def _reference_problem(record: Loaded, ref: str, spec: Field, first: dict[str, Loaded], broken_ids: set[str],
                        complete: bool = True) -> str | None:
     if ref == record.id:
         return "a record cannot be related to itself"
@@ -407,7 +438,8 @@ def _reference_problem(record, ref: str, spec: Field, first: dict, broken_ids: s
     return None
 
 
-def _check_scoring(records, statements, base_statements: str, quick: int) -> list[Problem]:
+def _check_scoring(records: list[Loaded], statements: tuple[Statement, ...], base_statements: str,
+                   quick: int) -> list[Problem]:
     """Every area gets two or three statements, and the quick check has a 15-minute size."""
     problems = []
     for area in (r for r in records if r.kind.name in ("enabler", "barrier")):
@@ -422,11 +454,11 @@ def _check_scoring(records, statements, base_statements: str, quick: int) -> lis
     return problems
 
 
-def _closest(word: str, options) -> str | None:
+def _closest(word: str, options: Iterable[str]) -> str | None:
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
     return match[0] if match else None
 
 
-def _type_name(value) -> str:
+def _type_name(value: object) -> str:
     return {dict: "a set of fields", list: "a list", str: "text", bool: "true/false",
             int: "a number", float: "a number", type(None): "nothing"}.get(type(value), type(value).__name__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..vocabulary import record_page
 from .schema import Kind
@@ -144,9 +145,14 @@ class ScheduledStep:
     cards: tuple[Record | Activity, ...]
 
 
+# What Kit.records holds: every kind with a page of its own (statements are kept apart).
+Entry = Record | Activity | SessionPlan
+_E = TypeVar("_E", Record, Activity, SessionPlan)
+
+
 @dataclass(frozen=True)
 class Kit:
-    records: tuple[Record, ...]
+    records: tuple[Entry, ...]
     statements: tuple[Statement, ...] = ()
     version: str = "0.0.0"
     # Records the organisation switched off: only a short page is left at their address.
@@ -155,7 +161,12 @@ class Kit:
     easy_read_pages: tuple[EasyReadPage, ...] = ()
 
     def of_kind(self, kind_name: str) -> tuple[Record, ...]:
-        return tuple(r for r in self.records if r.kind.name == kind_name)
+        """The enablers, barriers or leader behaviours (RECORD_KINDS); activities and sessions have their own."""
+        return self._of(kind_name, Record)
+
+    def _of(self, kind_name: str, model: type[_E]) -> tuple[_E, ...]:
+        # The loader makes each kind with one model, so the type check only tells mypy what it is.
+        return tuple(r for r in self.records if r.kind.name == kind_name and isinstance(r, model))
 
     @property
     def enablers(self) -> tuple[Record, ...]:
@@ -171,11 +182,11 @@ class Kit:
 
     @property
     def activities(self) -> tuple[Activity, ...]:
-        return self.of_kind("activity")
+        return self._of("activity", Activity)
 
     @property
     def sessions(self) -> tuple[SessionPlan, ...]:
-        return self.of_kind("session")
+        return self._of("session", SessionPlan)
 
     @property
     def areas(self) -> tuple[Record, ...]:
@@ -190,14 +201,15 @@ class Kit:
         return tuple(s for s in self.statements if s.quick)
 
     def get(self, record_id: str) -> Record:
+        """An enabler, barrier or leader behaviour by id (what `related` may name)."""
         for record in self.records:
-            if record.id == record_id:
+            if record.id == record_id and isinstance(record, Record):
                 return record
         raise KeyError(record_id)
 
     def cards_by_id(self) -> dict[str, Record | Activity]:
         """Everything a session step can name as a card: records and activities."""
-        return {r.id: r for r in self.records} | {a.id: a for a in self.activities}
+        return {r.id: r for r in self.records if isinstance(r, Record)} | {a.id: a for a in self.activities}
 
     def plan_cards(self, plan: SessionPlan) -> list[Record | Activity]:
         """The records and activities the plan's steps use, in order of first use, each once."""

@@ -257,8 +257,8 @@ def read_options(raw, *, project_dir: Path, docs_dir: Path, file: str = "mkdocs.
 def contrast_with_white(colour: str) -> float:
     """WCAG contrast ratio of white text on `colour` (#rrggbb)."""
     def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     return 1.05 / (luminance + 0.05)

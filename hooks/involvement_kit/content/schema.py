@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import vocabulary as words
-from ..vocabulary import QUICK_CHECK_SIZE, SCALE, SOURCES, KindWords
+from ..vocabulary import SCALE, SOURCES, KindWords
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Raw HTML in content would reach pages, cards and exports unescaped; content is text or Markdown only.
@@ -39,7 +39,7 @@ class Field:
     max_items: int | None = None
     choices: tuple[str, ...] = ()
     refers_to: tuple[str, ...] = ()
-    item_fields: tuple["Field", ...] = ()
+    item_fields: tuple[Field, ...] = ()
     help: str = ""
 
 
@@ -55,7 +55,7 @@ class Kind:
     fields: tuple[Field, ...]
 
     @classmethod
-    def of(cls, kind: KindWords, fields: tuple[Field, ...]) -> "Kind":
+    def of(cls, kind: KindWords, fields: tuple[Field, ...]) -> Kind:
         return cls(kind.name, kind.label, kind.plural, kind.file, kind.folder, fields)
 
     def field(self, name: str) -> Field | None:

@@ -14,7 +14,7 @@ import yaml
 
 from ..errors import KitError, Problem
 
-Path_ = tuple  # a path into the data: keys and list indexes
+Path_ = tuple[str | int, ...]  # a path into the data: keys and list indexes
 # libyaml's parser when PyYAML was built with it: the same nodes and marks, many times faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -27,7 +27,7 @@ class Source:
     data: object
     lines: dict[Path_, int] = field(default_factory=dict)
 
-    def line(self, *path) -> int | None:
+    def line(self, *path: str | int) -> int | None:
         # A missing field has no line of its own; fall back to the nearest parent.
         while path:
             if path in self.lines:
@@ -68,13 +68,14 @@ def read_source(path: Path, name: str) -> Source:
         raise KitError([Problem(name, f"is not valid YAML: {reason}", line=mark.line + 1 if mark else None)]) from None
     except RecursionError:
         # Only the pure-Python parser recurses per level; libyaml stops at its own limit.
-        raise KitError([Problem(name, "is not valid YAML for the kit: lists or fields are nested too deeply")]) from None
+        raise KitError([Problem(name, "is not valid YAML for the kit: lists or fields are nested too deeply")
+                        ]) from None
     finally:
         loader.dispose()
     return Source(name, data, lines)
 
 
-def _walk(root, root_path: Path_, lines, problems, name) -> None:
+def _walk(root: yaml.Node, root_path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str) -> None:
     """Record the line of every key and item, and catch repeated or non-text keys.
 
     Iterative, and each node is visited once: an alias (*name) points at a node already
@@ -82,14 +83,14 @@ def _walk(root, root_path: Path_, lines, problems, name) -> None:
     costs one step instead of exponential time or endless recursion.
     """
     walked: set[int] = set()
-    stack = [(root, root_path, None)]
+    stack: list[tuple[yaml.Node, Path_, int | None]] = [(root, root_path, None)]
     while stack:
         node, path, line = stack.pop()
         lines[path] = line if line is not None else node.start_mark.line + 1
         if id(node) in walked:
             continue
         walked.add(id(node))
-        children = []
+        children: list[tuple[yaml.Node, Path_, int | None]] = []
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:

@@ -25,9 +25,20 @@ from ..content.options import Options
 from ..content.schema import KIND_BY_NAME
 from ..errors import Problem
 from ..outputs import BuildContext
-from ..vocabulary import (CARD_FOLDER, CARD_KINDS, CARD_LABELS, CARD_LAYOUTS, KIND_ICONS, PREVIEWS, PRINT_PAGE,
-                          RECORD_KINDS, SOURCE_LABELS, deck_pdf, download)
-from .typesetting import Batch, Job
+from ..vocabulary import (
+    CARD_FOLDER,
+    CARD_KINDS,
+    CARD_LABELS,
+    CARD_LAYOUTS,
+    KIND_ICONS,
+    PREVIEWS,
+    PRINT_PAGE,
+    RECORD_KINDS,
+    SOURCE_LABELS,
+    deck_pdf,
+    download,
+)
+from .typesetting import Batch, Job, Json, Overflow
 
 PER_SHEET = 4
 MIN_BLANKS = 2
@@ -62,12 +73,12 @@ def _limit(kind_name: str, field_name: str) -> int | None:
     return spec.max_items if spec is not None else None
 
 
-def _common(kind: str, options: Options, kit: Kit) -> dict:
+def _common(kind: str, options: Options, kit: Kit) -> Json:
     return {**_EMPTY, "kind": kind, "icon": KIND_ICONS[kind].replace("/", "-"), "version": kit.version,
             "organisation": options.organisation}
 
 
-def card(record: Record, kit: Kit, options: Options) -> dict:
+def card(record: Record, kit: Kit, options: Options) -> Json:
     kind = record.kind.name
     return {
         **_common(kind, options, kit),
@@ -85,7 +96,7 @@ def card(record: Record, kit: Kit, options: Options) -> dict:
     }
 
 
-def activity_card(activity: Activity, kit: Kit, options: Options) -> dict:
+def activity_card(activity: Activity, kit: Kit, options: Options) -> Json:
     return {
         **_common("activity", options, kit),
         "id": activity.id,
@@ -104,13 +115,13 @@ def activity_card(activity: Activity, kit: Kit, options: Options) -> dict:
     }
 
 
-def instructions_card(kit: Kit, options: Options) -> dict:
+def instructions_card(kit: Kit, options: Options) -> Json:
     return {**_common("instructions", options, kit), **INSTRUCTIONS, "kind_label": CARD_LABELS["instructions"],
             "source": "kit", "source_label": SOURCE_LABELS["kit"],
             "url": options.page_url(PRINT_PAGE), "file": "cards.py"}
 
 
-def blank_card(number: int, kit: Kit, options: Options) -> dict:
+def blank_card(number: int, kit: Kit, options: Options) -> Json:
     return {**_common("blank", options, kit), "id": f"blank-{number}", "kind_label": CARD_LABELS["blank"],
             "title": "", "summary": "", "source": "organisation", "source_label": "", "url": "", "file": ""}
 
@@ -121,7 +132,7 @@ def blank_count(cards: int) -> int:
     return count + PER_SHEET if count < MIN_BLANKS else count
 
 
-def build_cards(kit: Kit, options: Options) -> dict:
+def build_cards(kit: Kit, options: Options) -> Json:
     """The whole deck in print order: instructions, records, activities, blanks."""
     cards = [instructions_card(kit, options)]
     cards += [card(r, kit, options) for kind in RECORD_KINDS for r in kit.of_kind(kind)]
@@ -134,12 +145,12 @@ def build_cards(kit: Kit, options: Options) -> dict:
     }
 
 
-def page_cards(data: dict) -> list[dict]:
+def page_cards(data: Json) -> list[Json]:
     """The cards that have a page on the site, and so a print-this-card PDF of their own."""
     return [c for c in data["cards"] if c["kind"] in RECORD_KINDS + ("activity",)]
 
 
-def cards_json(data: dict) -> str:
+def cards_json(data: Json) -> str:
     """Stable text: the same cards always give the same bytes (the cache key and golden file rely on it)."""
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -147,7 +158,7 @@ def cards_json(data: dict) -> str:
 PREVIEW_PPI = 40
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def qr_svg(url: str) -> bytes:
     """A QR code for `url` as SVG. Made here, offline: Typst's package registry is not reachable
     from the build. Kept for the life of the process, so the decks and the packs make each once."""
@@ -160,7 +171,7 @@ def qr_svg(url: str) -> bytes:
     return out.getvalue()
 
 
-def card_files(ctx: BuildContext, cards: list[dict]) -> dict[str, bytes | str]:
+def card_files(ctx: BuildContext, cards: list[Json]) -> dict[str, bytes | str]:
     """What the card templates read beside the deck: icons by kind, and a QR code per card with an address."""
     files: dict[str, bytes | str] = {}
     for kind in CARD_KINDS:
@@ -174,7 +185,7 @@ def card_files(ctx: BuildContext, cards: list[dict]) -> dict[str, bytes | str]:
     return files
 
 
-def overflow_problem(cards: dict[str, dict]):
+def overflow_problem(cards: dict[str, Json]) -> Overflow:
     """A fit-check message from card.typ -> the mistake, naming the card's own file."""
     def problem(found: dict[str, str]) -> Problem:
         card_id = found.get("card", "")
@@ -185,7 +196,7 @@ def overflow_problem(cards: dict[str, dict]):
     return problem
 
 
-def planned_jobs(data: dict, options: Options) -> list[Job]:
+def planned_jobs(data: Json, options: Options) -> list[Job]:
     """Every file: the decks (the organisation's paper first), one PDF per card, the previews.
 
     The first deck carries the fit check of every face; the others trust it.

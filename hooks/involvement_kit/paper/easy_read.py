@@ -17,13 +17,12 @@ from pathlib import Path
 
 from ..content.easy_read_pages import plain, scale_words, sections_for
 from ..content.easy_read_rules import HardWords, markdown_to_text
-from ..content.model import EasyReadPage, EasyReadSection, Kit
+from ..content.model import EasyReadPage, EasyReadSection, Kit, Record
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext, Pictures
-from ..vocabulary import (DONT_KNOW, EASY_READ_FILES, EASY_READ_PICTURES, KIND_PICTURES, KIND_SENTENCES, SCALE,
-                          download)
-from .typesetting import Batch, Job
+from ..vocabulary import DONT_KNOW, EASY_READ_FILES, EASY_READ_PICTURES, KIND_PICTURES, KIND_SENTENCES, SCALE, download
+from .typesetting import Batch, Job, Json, Overflow
 
 TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
 MAX_BOOKLET_PAGES = 24
@@ -49,7 +48,7 @@ class _Pictures:
         return key
 
 
-def _point(text: str, picture: str, alt: str, pictures: _Pictures) -> dict:
+def _point(text: str, picture: str, alt: str, pictures: _Pictures) -> Json:
     return {"text": text, "picture": pictures(picture), "alt": alt, "svg": "." not in picture}
 
 
@@ -69,7 +68,7 @@ def _sections(page: EasyReadPage | None, kit: Kit, options: Options, pictures: _
 def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures) -> dict:
     """Everything the three templates print, as plain data."""
 
-    def record_item(record) -> dict:
+    def record_item(record: Record) -> Json:
         kind_picture, kind_alt = KIND_PICTURES[record.kind.name]
         return {
             "id": record.id, "kind": record.kind.name, "kind_label": record.kind.label,
@@ -92,7 +91,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
     records = enablers + barriers + leaders
     feedback = (f"Is this hard to read? Tell us: {options.feedback}." if options.feedback
                 else "Is this hard to read? Tell the person who gave you this kit.")
-    booklet_text = []
+    booklet_text: list[str] = []
     for item in records:
         booklet_text += [item["title"]] + [p["text"] for p in item["points"]]
     # The cover prints the first page's sections; then a chapter for each of the others.
@@ -138,7 +137,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
     }
 
 
-def _overflow(cards: dict[str, dict]):
+def _overflow(cards: dict[str, Json]) -> Overflow:
     def problem(found: dict[str, str]) -> Problem:
         card_id = found.get("card", "")
         return Problem(cards.get(card_id, {}).get("file", "kit"),

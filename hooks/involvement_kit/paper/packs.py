@@ -22,7 +22,7 @@ from ..outputs import BuildContext
 from ..vocabulary import PACKS, SETS, SOURCE_LABELS, clock
 from .cards import activity_card, card, card_files, overflow_problem
 from .sheets import sheet_files
-from .typesetting import Batch, Job
+from .typesetting import Batch, Job, Json
 
 PACK = "pack.typ"
 SHEET = "sheet.typ"
@@ -35,16 +35,16 @@ def build_date(today: dt.date | None = None) -> str:
     """'26 November 2026': SOURCE_DATE_EPOCH when set, so a reproducible build prints the same date."""
     if today is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        today = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit()
+        today = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
                  else dt.date.today())
     return f"{today.day} {today:%B %Y}"
 
 
-def _card_data(item: Record | Activity, kit: Kit, options: Options) -> dict:
+def _card_data(item: Record | Activity, kit: Kit, options: Options) -> Json:
     return activity_card(item, kit, options) if isinstance(item, Activity) else card(item, kit, options)
 
 
-def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> dict:
+def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json:
     cards = [_card_data(item, kit, options) for item in kit.plan_cards(plan)]
     sheets = [name for name in plan.sheets if name in SETS] if kit.statements else []
     steps = []
@@ -78,7 +78,7 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> dict
     }
 
 
-def _json(data: dict) -> str:
+def _json(data: Json) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -13,14 +13,15 @@ from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext
 from ..vocabulary import DONT_KNOW, PAPERS, SCALE, SCORER_PAGE, SETS, download, sheet_pdf
-from .typesetting import Batch, Job
+from .typesetting import Batch, Job, Json
 
 
-def build_sheet(kit: Kit, options: Options, set_name: str) -> dict:
+def build_sheet(kit: Kit, options: Options, set_name: str) -> Json:
     """One set's sheet as plain data: areas in kit order, statements numbered as on screen."""
     chosen = kit.quick_check if set_name == "quick" else kit.statements
     chosen_ids = {s.id for s in chosen}
-    areas, number = [], 0
+    areas: list[Json] = []
+    number = 0
     for area in kit.areas:
         own = [s for s in kit.statements_for(area.id) if s.id in chosen_ids]
         if not own:
@@ -46,7 +47,7 @@ def build_sheet(kit: Kit, options: Options, set_name: str) -> dict:
     }
 
 
-def sheets_json(data: dict) -> str:
+def sheets_json(data: Json) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

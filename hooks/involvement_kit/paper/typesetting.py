@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version as package_version
 from pathlib import Path
+from typing import Any
 
 from ..errors import KitError, Problem
 from .cache import Fingerprint
@@ -51,6 +52,8 @@ class Job:
 
 
 Overflow = Callable[[dict[str, str]], Problem]
+# Plain data a template reads as JSON: built field by field for Typst, never read back by Python types.
+Json = dict[str, Any]
 Check = Callable[[Job, Path], list[Problem]]
 
 
@@ -132,61 +135,64 @@ def _make(pending: list[tuple[Batch, Job, str]], templates: Mapping[str, bytes],
         if batch.name not in works:
             works[batch.name] = _work_folder(cache_dir / batch.name, batch, templates)
     local = threading.local()
-
-    def run(item: tuple[Batch, Job, str]) -> list[Problem]:
-        import typst
-
-        batch, job, key = item
-        work = works[batch.name]
-        compilers = local.__dict__.setdefault("compilers", {})
-        compiler = compilers.get((work, job.entry))
-        if compiler is None:
-            compiler = typst.Compiler(input=str(work / job.entry), root=str(work), font_paths=[str(font_dir())],
-                                      ignore_system_fonts=True)
-            compilers[(work, job.entry)] = compiler
-        out = work / ".out" / job.output
-        out.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            if job.ppi:
-                pages = compiler.compile(format="png", ppi=job.ppi, sys_inputs=dict(job.inputs))
-                out.write_bytes(pages[0] if isinstance(pages, list) else pages)
-            else:
-                compiler.compile(output=str(out), sys_inputs=dict(job.inputs))
-        except typst.TypstError as exc:
-            message = str(getattr(exc, "message", exc))
-            found = [dict(pair.split("=", 1) for pair in match.strip("|").split("|"))
-                     for match in _OVERFLOW.findall(message)]
-            if found:
-                return [batch.overflow(values) for values in found]
-            raise RuntimeError(f"Typst could not lay out {job.output} ({batch.name}): {exc}") from exc
-        problems = batch.check(job, out) if batch.check else []
-        if not problems:
-            target = _cached(cache_dir, batch, job, key)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(out, target)
-        return problems
-
+    run = functools.partial(_run, works=works, local=local, cache_dir=cache_dir)
     try:
         workers = max(1, min(WORKERS, len(pending)))
         with ThreadPoolExecutor(workers) as pool:
             futures = [pool.submit(run, item) for item in pending]
-            outcomes = []
+            outcomes: list[list[Problem]] = []
+            failures: list[RuntimeError] = []
             for future in futures:
                 try:
                     outcomes.append(future.result())
                 except RuntimeError as exc:
-                    outcomes.append(exc)
+                    failures.append(exc)
     finally:
         for work in works.values():
             shutil.rmtree(work, ignore_errors=True)
-    for outcome in outcomes:
-        if isinstance(outcome, RuntimeError):
-            raise outcome
+    if failures:
+        raise failures[0]
     problems: list[Problem] = []
     for outcome in outcomes:
         problems.extend(p for p in outcome if p not in problems)
     if problems:
         raise KitError(problems)
+
+
+def _run(item: tuple[Batch, Job, str], works: Mapping[str, Path], local: threading.local,
+         cache_dir: Path) -> list[Problem]:
+    """Typeset one job: the problems its check or its overflow markers found."""
+    import typst
+
+    batch, job, key = item
+    work = works[batch.name]
+    compilers = local.__dict__.setdefault("compilers", {})
+    compiler = compilers.get((work, job.entry))
+    if compiler is None:
+        compiler = typst.Compiler(input=str(work / job.entry), root=str(work), font_paths=[str(font_dir())],
+                                  ignore_system_fonts=True)
+        compilers[(work, job.entry)] = compiler
+    out = work / ".out" / job.output
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if job.ppi:
+            pages = compiler.compile(format="png", ppi=job.ppi, sys_inputs=dict(job.inputs))
+            out.write_bytes(pages[0] if isinstance(pages, list) else pages)
+        else:
+            compiler.compile(output=str(out), sys_inputs=dict(job.inputs))
+    except typst.TypstError as exc:
+        message = str(getattr(exc, "message", exc))
+        found = [dict(pair.split("=", 1) for pair in match.strip("|").split("|"))
+                 for match in _OVERFLOW.findall(message)]
+        if found:
+            return [batch.overflow(values) for values in found]
+        raise RuntimeError(f"Typst could not lay out {job.output} ({batch.name}): {exc}") from exc
+    problems = batch.check(job, out) if batch.check else []
+    if not problems:
+        target = _cached(cache_dir, batch, job, key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(out, target)
+    return problems
 
 
 def _work_folder(root: Path, batch: Batch, templates: Mapping[str, bytes]) -> Path:

@@ -16,11 +16,13 @@ from ..content.briefing import load_briefing
 from ..content.easy_read_rules import load_hard_words
 from ..content.loader import load_kit
 from ..content.options import read_options
-from ..outputs import BuildContext, Page, Pictures, Rendered
-from ..paper import briefing, cards, easy_read as easy_read_print, packs, sheets
+from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
+from ..paper import briefing, cards, packs, sheets
+from ..paper import easy_read as easy_read_print
 from ..paper.typesetting import Batch, typeset
 from ..scoring.history import load_history
-from ..web import assets, briefing as briefing_page, easy_read, pages, sessions
+from ..web import assets, easy_read, pages, sessions
+from ..web import briefing as briefing_page
 from .prepared import CACHE_DIR, Prepared
 
 # One interface a kind of output: a web renderer gives pages, nav and assets; a paper
@@ -38,7 +40,7 @@ def picture_finder(icon_dirs: list[Path], docs_dir: Path) -> Callable[[str], boo
     return Pictures(tuple(Path(d) for d in icon_dirs), Path(docs_dir)).exists
 
 
-def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path]) -> BuildContext:
+def context(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path]) -> BuildContext:
     """Read and check everything the renderers read. Raises KitError."""
     project_dir = Path(project_dir)
     options = read_options(raw_options, project_dir=project_dir, docs_dir=Path(docs_dir))
@@ -53,7 +55,7 @@ def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
                         date=packs.build_date(), briefing=load_briefing(kit_dir, options.kit_dir))
 
 
-def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path],
+def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
             site_name: str = "User involvement kit") -> Prepared:
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
     rendered = [render(ctx) for render in WEB]
@@ -61,7 +63,7 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
     files = typeset(batches, ctx.cache_dir)
     downloads = tuple(item for b in batches for item in files[b.name])
-    nav: dict = {}
+    nav: dict[str, Sequence[tuple[str, str | list[NavItem]]]] = {}
     for part in rendered:
         nav.update(part.nav)
     own_dir = (Path(project_dir) / ctx.options.own_records).resolve() if ctx.options.own_records else None

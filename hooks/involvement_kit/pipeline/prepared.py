@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..content.model import Kit
 from ..content.options import Options
-from ..outputs import Branding, Page
+from ..outputs import Branding, NavSections, Page
 
 # Rendered PDFs and stored results live outside site/, which MkDocs cleans before every build.
 CACHE_DIR = Path(".cache") / "kit"
@@ -23,7 +23,7 @@ class Prepared:
     options: Options
     kit_dir: Path
     pages: tuple[Page, ...]
-    nav_sections: dict = field(default_factory=dict)
+    nav_sections: NavSections = field(default_factory=dict)
     # (path in the site, file on disk) for every PDF the build publishes.
     downloads: tuple[tuple[str, Path], ...] = ()
     # (path in the site, text) for generated scripts and data.

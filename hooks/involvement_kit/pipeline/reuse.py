@@ -28,7 +28,7 @@ _CORE = Path(__file__).resolve().parent.parent
 _CONTENT_SUFFIXES = {".md", ".yml", ".yaml"}
 
 
-def prepare_reusing(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path],
+def prepare_reusing(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
                     site_name: str) -> Prepared:
     """`project.prepare`, or its stored result when nothing that shapes it has changed."""
     project_dir = Path(project_dir)
@@ -55,7 +55,8 @@ def prepare_reusing(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs
     return prepared
 
 
-def fingerprint(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path], site_name: str) -> str:
+def fingerprint(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
+                site_name: str) -> str:
     key = Fingerprint()
     add = key.add
     add("options", repr(raw_options))
@@ -85,15 +86,16 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
 
-def _load(path: Path):
+def _load(path: Path) -> tuple[Prepared, list[tuple[int, str]]] | None:
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            kept: tuple[Prepared, list[tuple[int, str]]] = pickle.load(handle)
+            return kept
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
 
 
-def _save(store: Path, path: Path, value) -> None:
+def _save(store: Path, path: Path, value: tuple[Prepared, list[tuple[int, str]]]) -> None:
     store.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.part")
     with partial.open("wb") as handle:
@@ -105,7 +107,7 @@ def _save(store: Path, path: Path, value) -> None:
 
 
 class _Catcher(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.records: list[tuple[int, str]] = []
 

@@ -18,9 +18,9 @@ tests/vectors/compare.json):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import sqrt
-from typing import Iterable, Mapping, Sequence
 
 from ..vocabulary import NO_ROLE, OTHERS, VOICE_ROLES
 from .scoring import area_scores
@@ -83,7 +83,8 @@ def disagreement(means: Iterable[float | None]) -> float | None:
     return max(present) - min(present) if len(present) >= 2 else None
 
 
-def groups_of(responses: Sequence[Response], roles: Sequence[str], threshold: int) -> tuple[dict, tuple, int]:
+def groups_of(responses: Sequence[Response], roles: Sequence[str],
+              threshold: int) -> tuple[dict[str, list[Response]], tuple[str, ...], int]:
     """Shown groups (name -> members), the roles merged into Others, and how many are hidden."""
     by_role: dict[str, list[Response]] = {}
     for response in responses:
@@ -112,16 +113,18 @@ def compare(responses: Sequence[Response], statement_areas: Mapping[str, str], *
     members = [r for group in shown.values() for r in group]
     person_areas = {id(r): area_scores(statement_areas, r.answers) for r in members}
 
-    def row(key: str, value_of) -> Row:
-        means, answered, everyone = {}, {}, []
+    def row(key: str, value_of: Callable[[Response, str], float | None]) -> Row:
+        means: dict[str, float | None] = {}
+        answered: dict[str, int] = {}
+        everyone: list[float] = []
         for name, group in shown.items():
-            values = [v for v in (value_of(r) for r in group) if v is not None]
+            values = [v for v in (value_of(r, key) for r in group) if v is not None]
             means[name], answered[name] = mean(values), len(values)
             everyone.extend(values)
         return Row(key, means, answered, spread(everyone), disagreement(means.values()))
 
-    statements = [row(s, lambda r, s=s: r.answers.get(s)) for s in statement_areas]
-    areas = [row(a, lambda r, a=a: person_areas[id(r)][a]) for a in dict.fromkeys(statement_areas.values())]
+    statements = [row(s, lambda r, s: r.answers.get(s)) for s in statement_areas]
+    areas = [row(a, lambda r, a: person_areas[id(r)][a]) for a in dict.fromkeys(statement_areas.values())]
     notes = tuple((s, r.notes[s]) for r in members if r.role in VOICE_ROLES
                   for s in statement_areas if r.notes.get(s))
     return Comparison(tuple(shown), {k: len(v) for k, v in shown.items()}, merged, hidden, len(responses),
@@ -144,13 +147,14 @@ class Move:
         return None if self.before is None or self.after is None else self.after - self.before
 
 
-def round_means(responses: Sequence[Response], statement_areas: Mapping[str, str], threshold: int) -> dict:
+def round_means(responses: Sequence[Response], statement_areas: Mapping[str, str],
+                threshold: int) -> dict[str, float | None]:
     """Each area's mean over everyone in one round; nothing when too few people took part."""
     areas = list(dict.fromkeys(statement_areas.values()))
     if len(responses) < threshold:
         return {a: None for a in areas}
     scores = [area_scores(statement_areas, r.answers) for r in responses]
-    return {a: mean([s[a] for s in scores if s[a] is not None]) for a in areas}
+    return {a: mean([score for s in scores if (score := s[a]) is not None]) for a in areas}
 
 
 def progress(baseline: Sequence[Response], later: Sequence[Response], statement_areas: Mapping[str, str], *,

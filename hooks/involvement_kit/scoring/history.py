@@ -15,12 +15,14 @@ from a version that is neither the current one nor in the list is refused.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import KitError, Problem
 from ..content.model import Kit
 from ..content.schema import ID_PATTERN
-from ..content.yamlsource import read_source
+from ..content.yamlsource import Source, read_source
+from ..errors import KitError, Problem
+from ..outputs import HistoryEntry
 
 FILE = "statement-history.yml"
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+$")
@@ -31,7 +33,7 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def load_history(kit_dir: Path, kit: Kit, *, label: str = "kit") -> list[dict]:
+def load_history(kit_dir: Path, kit: Kit, *, label: str = "kit") -> list[HistoryEntry]:
     """The checked history as plain data: [{"version", "renamed", "removed"}], oldest first.
 
     A missing file is an empty history. Raises KitError naming the entry and field.
@@ -48,7 +50,7 @@ def load_history(kit_dir: Path, kit: Kit, *, label: str = "kit") -> list[dict]:
         raise KitError([Problem(name, "expected a list of earlier versions (each starting with '- version:')",
                                 line=source.line())])
     problems: list[Problem] = []
-    entries: list[dict] = []
+    entries: list[HistoryEntry] = []
     for index, item in enumerate(data):
         entry = _entry(item, index, name, source, problems, kit.version)
         if entry is not None:
@@ -69,8 +71,9 @@ def load_history(kit_dir: Path, kit: Kit, *, label: str = "kit") -> list[dict]:
     return entries
 
 
-def _entry(item, index, name, source, problems, current_version) -> dict | None:
-    def problem(message, field=None, *path):
+def _entry(item: object, index: int, name: str, source: Source, problems: list[Problem],
+           current_version: str) -> HistoryEntry | None:
+    def problem(message: str, field: str | None = None, *path: str | int) -> None:
         problems.append(Problem(name, message, record=str(item.get("version", f"item {index + 1}"))
                                 if isinstance(item, dict) else f"item {index + 1}", field=field,
                                 line=source.line(index, *((field,) if field else ()), *path)))
@@ -97,10 +100,12 @@ def _entry(item, index, name, source, problems, current_version) -> dict | None:
         problem("expected a list of statement ids, such as [old-id]", "removed")
     if len(problems) > before:
         return None
+    # Checked above: a version string, ids mapped to ids, a list of ids.
+    assert isinstance(version, str) and isinstance(renamed, dict) and isinstance(removed, list)
     return {"version": version, "renamed": dict(renamed), "removed": list(removed)}
 
 
-def chain(entries: list[dict], from_version: str) -> dict[str, str | None]:
+def chain(entries: Sequence[HistoryEntry], from_version: str) -> dict[str, str | None]:
     """Where each id named from `from_version` on ends up now (None: removed)."""
     result: dict[str, str | None] = {}
     for entry in entries:

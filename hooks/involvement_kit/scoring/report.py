@@ -6,7 +6,7 @@ from datetime import date
 
 from ..content.model import Kit
 from ..templating import ENV
-from .compare import Comparison, Move
+from .compare import Comparison, Move, Row
 
 
 def render_report(comparison: Comparison, kit: Kit, *, fmt: str = "md", moves: tuple[Move, ...] = (),
@@ -18,6 +18,6 @@ def render_report(comparison: Comparison, kit: Kit, *, fmt: str = "md", moves: t
                            when=(when or date.today()).isoformat())
 
 
-def _answered(rows):
+def _answered(rows: tuple[Row, ...]) -> list[Row]:
     """Rows someone answered: a set such as the quick check leaves the rest empty."""
     return [row for row in rows if any(value is not None for value in row.means.values())]

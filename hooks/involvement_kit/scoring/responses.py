@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping
+from typing import Literal
 
-from .compare import Response
 from ..errors import KitError, Problem
+from ..outputs import HistoryEntry
+from .compare import Response
 from .history import chain, version_key
 
 FILE_KIND = "user-involvement-kit/scores"
@@ -22,9 +24,16 @@ DONT_KNOW = {"?", "dk", "don't know", "dont know", "don’t know"}
 MAX_NOTE = 2000
 EXPORT_HEADER = "Kit version"
 
+# Old statement id -> its id now (None: removed since).
+IdMap = dict[str, str | None]
+# A statement id now; None: removed since; False: never a statement of this kit.
+Place = str | Literal[False] | None
+# 0, 1, 2; None: don't know; '': not answered; False: not a valid answer.
+Cell = int | Literal["", False] | None
+
 
 def read_answers(paths: list[Path], statements: Mapping[str, str], roles: list[str], version: str,
-                 history: list[dict]) -> list[Response]:
+                 history: Sequence[HistoryEntry]) -> list[Response]:
     """All responses in `paths` (.json and .csv). Raises KitError listing every bad cell."""
     problems: list[Problem] = []
     responses: list[Response] = []
@@ -41,8 +50,9 @@ def read_answers(paths: list[Path], statements: Mapping[str, str], roles: list[s
     return responses
 
 
-def _mapping(version, name, current, history, problems) -> dict | None:
-    if not isinstance(version, str) or not version.count(".") == 2:
+def _mapping(version: object, name: str, current: str, history: Sequence[HistoryEntry],
+             problems: list[Problem]) -> IdMap | None:
+    if not isinstance(version, str) or version.count(".") != 2:
         problems.append(Problem(name, "does not say which version of the kit made it", field="version"))
         return None
     try:
@@ -62,7 +72,8 @@ def _mapping(version, name, current, history, problems) -> dict | None:
     return chain(history, version)
 
 
-def _read_json(text, name, statements, roles, version, history, problems) -> list[Response]:
+def _read_json(text: str, name: str, statements: Mapping[str, str], roles: Sequence[str], version: str,
+               history: Sequence[HistoryEntry], problems: list[Problem]) -> list[Response]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -77,7 +88,7 @@ def _read_json(text, name, statements, roles, version, history, problems) -> lis
     role = data.get("role")
     if role is not None and role not in roles:
         problems.append(Problem(name, f"'{role}' is not one of the roles: {', '.join(roles)}", field="role"))
-    answers, notes = {}, {}
+    answers = {}
     raw_answers, raw_notes = data.get("answers"), data.get("notes") or {}
     if not isinstance(raw_answers, dict) or not isinstance(raw_notes, dict):
         problems.append(Problem(name, "has no answers in the expected form", field="answers"))
@@ -91,40 +102,40 @@ def _read_json(text, name, statements, roles, version, history, problems) -> lis
             problems.append(Problem(name, f"{value!r} is not 0, 1, 2 or null (don't know)", field=f"answers.{key}"))
         elif target:
             answers[target] = value
+    notes = _notes(raw_notes, mapping, statements, name, problems)
+    return [Response(role, answers, notes, origin=name)]
+
+
+def _notes(raw_notes: dict[str, object], mapping: IdMap, statements: Mapping[str, str], name: str,
+           problems: list[Problem]) -> dict[str, str]:
+    notes = {}
     for key, note in raw_notes.items():
         target = _place(key, mapping, statements)
         if not isinstance(note, str) or len(note) > MAX_NOTE:
             problems.append(Problem(name, f"is not text of at most {MAX_NOTE} characters", field=f"notes.{key}"))
         elif target and note.strip():
             notes[target] = note
-    return [Response(role, answers, notes, origin=name)]
+    return notes
 
 
-def _place(key, mapping, statements):
+def _place(key: str, mapping: IdMap, statements: Mapping[str, str]) -> Place:
     """Statement id for `key` now: None if removed since, False if never known."""
     if key in mapping:
         return mapping[key]
     return key if key in statements else False
 
 
-def _read_csv(text, name, statements, roles, version, history, problems) -> list[Response]:
+def _read_csv(text: str, name: str, statements: Mapping[str, str], roles: Sequence[str], version: str,
+              history: Sequence[HistoryEntry], problems: list[Problem]) -> list[Response]:
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or not rows[0]:
         problems.append(Problem(name, "is empty"))
         return []
     if rows[0][0].strip() == EXPORT_HEADER:
         return _read_export_csv(rows, name, statements, roles, version, history, problems)
-    header = [cell.strip() for cell in rows[0]]
-    if header[0].lower() != "role":
-        problems.append(Problem(name, "the first column should be 'role', then one column per statement id",
-                                field="row 1, column A"))
+    columns = _grid_columns(rows[0], name, statements, problems)
+    if columns is None:
         return []
-    columns = []
-    for number, cell in enumerate(header[1:], start=2):
-        if cell not in statements:
-            problems.append(Problem(name, f"'{cell}' is not a statement id of this kit",
-                                    field=f"row 1, column {_column(number)}"))
-        columns.append(cell)
     responses = []
     for row_number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -150,7 +161,25 @@ def _read_csv(text, name, statements, roles, version, history, problems) -> list
     return responses
 
 
-def _read_export_csv(rows, name, statements, roles, version, history, problems) -> list[Response]:
+def _grid_columns(first_row: list[str], name: str, statements: Mapping[str, str],
+                  problems: list[Problem]) -> list[str] | None:
+    """The statement id of each column after 'role'; None when the grid has no 'role' column first."""
+    header = [cell.strip() for cell in first_row]
+    if header[0].lower() != "role":
+        problems.append(Problem(name, "the first column should be 'role', then one column per statement id",
+                                field="row 1, column A"))
+        return None
+    columns = []
+    for number, cell in enumerate(header[1:], start=2):
+        if cell not in statements:
+            problems.append(Problem(name, f"'{cell}' is not a statement id of this kit",
+                                    field=f"row 1, column {_column(number)}"))
+        columns.append(cell)
+    return columns
+
+
+def _read_export_csv(rows: list[list[str]], name: str, statements: Mapping[str, str], roles: Sequence[str],
+                     version: str, history: Sequence[HistoryEntry], problems: list[Problem]) -> list[Response]:
     header = rows[0]
     try:
         at = {key: header.index(key) for key in ("Kit version", "Role", "Statement id", "Answer", "Note")}
@@ -187,7 +216,7 @@ def _read_export_csv(rows, name, statements, roles, version, history, problems) 
     return [Response(role, answers, notes, origin=name)]
 
 
-def _cell(cell: str):
+def _cell(cell: str) -> Cell:
     """0, 1, 2, None (don't know), '' (not answered) or False (not a valid answer)."""
     text = cell.strip().lower()
     if text == "":

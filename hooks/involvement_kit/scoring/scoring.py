@@ -8,7 +8,7 @@ area with no answers has no score. Rounding happens only for display.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..vocabulary import display_score
 

@@ -9,21 +9,33 @@ from collections.abc import Callable, Sequence
 
 from ..content.model import Kit, Record
 from ..content.options import Options
-from ..outputs import Branding, BuildContext, Rendered
+from ..outputs import Branding, BuildContext, HistoryEntry, Rendered
 from ..templating import render
-from ..vocabulary import (BRAND_CSS, DONT_KNOW, OTHERS, SCALE, SCALE_MEANINGS, SCALE_RANGE, SCALE_SENTENCE,
-                          SCORING_DATA, SETS, SOURCE_LABELS, html_page)
+from ..vocabulary import (
+    BRAND_CSS,
+    DONT_KNOW,
+    OTHERS,
+    SCALE,
+    SCALE_MEANINGS,
+    SCALE_RANGE,
+    SCALE_SENTENCE,
+    SCORING_DATA,
+    SETS,
+    SOURCE_LABELS,
+    Level,
+    html_page,
+)
 
 HISTORY_ASSET = "assets/kit/statement-history.js"
 
 
-def _level(level) -> dict:
+def _level(level: Level) -> dict[str, object]:
     return {"value": level.value, "label": level.long, "short": level.short, "long": level.long,
             "easy": level.easy, "word": level.word}
 
 
 def scoring_data(kit: Kit, options: Options, page_url: Callable[[Record], str] = lambda r: html_page(r.page),
-                 history: Sequence[dict] | None = None) -> dict:
+                 history: Sequence[HistoryEntry] | None = None) -> dict[str, object]:
     """Everything the in-browser scorer needs, as plain JSON-ready data, words included:
     the scripts spell no label of their own."""
     return {
@@ -46,7 +58,7 @@ def scoring_data(kit: Kit, options: Options, page_url: Callable[[Record], str] =
     }
 
 
-def history_asset(history: Sequence[dict]) -> tuple[str, str]:
+def history_asset(history: Sequence[HistoryEntry]) -> tuple[str, str]:
     """The history as a script beside scoring-data.js (the scripts read older exports with it)."""
     text = ("// Made by the build from kit/statement-history.yml; do not edit.\n"
             f"window.KIT_STATEMENT_HISTORY = {json.dumps(list(history), ensure_ascii=False)};\n")

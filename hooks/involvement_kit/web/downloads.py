@@ -14,7 +14,7 @@ _LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]+)\)(\{[^}\n]*\})?")
 
 def drop_missing_downloads(markdown: str, page_path: str, made: set[str]) -> str:
     """`page_path`: the page's docs path ('scoring/index.md'); `made`: site paths of every download."""
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         text, target = match.group(1), match.group(2)
         path = target.split("#")[0]
         if "://" in path or not path.endswith(".pdf"):

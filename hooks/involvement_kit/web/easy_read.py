@@ -15,6 +15,7 @@ Everything is checked here, while the build is being prepared (see pipeline.prep
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,10 +24,19 @@ from ..content import easy_read_rules as rules
 from ..content.model import EasyReadPage, EasyReadPoint, EasyReadSection, Kit, Record, Review
 from ..content.options import Options
 from ..errors import KitError, Problem
-from ..outputs import BuildContext, Page, Rendered
+from ..outputs import BuildContext, NavItem, NavSections, Page, Rendered
 from ..templating import ENV
-from ..vocabulary import (EASY_READ, EASY_READ_INDEX, EASY_READ_LEADERSHIP, EASY_READ_PAGES, EASY_READ_PICTURES,
-                          KIND_PICTURES, KIND_SENTENCES, USER_ROLE, easy_read_page)
+from ..vocabulary import (
+    EASY_READ,
+    EASY_READ_INDEX,
+    EASY_READ_LEADERSHIP,
+    EASY_READ_PAGES,
+    EASY_READ_PICTURES,
+    KIND_PICTURES,
+    KIND_SENTENCES,
+    USER_ROLE,
+    easy_read_page,
+)
 from .pages import link
 
 FOLDER = EASY_READ
@@ -47,11 +57,11 @@ def twin_of(record: Record) -> str:
 @dataclass(frozen=True)
 class EasyRead:
     pages: tuple[Page, ...]
-    nav: dict
+    nav: NavSections
     downloads: tuple[tuple[str, Path], ...] = ()
 
 
-def picture_md(path: str):
+def picture_md(path: str) -> Callable[[str, str], str]:
     """Markdown for a point's picture: an icon from the theme, or an image file in docs/."""
     def render(picture: str, alt: str) -> str:
         alt = " ".join(alt.replace('"', "'").split())
@@ -61,13 +71,13 @@ def picture_md(path: str):
     return render
 
 
-def _with_easy_read(records) -> list[Record]:
+def _with_easy_read(records: Iterable[Record]) -> list[Record]:
     return [r for r in records if r.easy_read]
 
 
-def _render(template: str, path: str, hard: rules.HardWords, **context) -> str:
+def _render(template: str, path: str, hard: rules.HardWords, **context: object) -> str:
     """Render twice: once to find the hard words the page uses, then with their "Words to know" box."""
-    base = dict(twin="", review=None)
+    base: dict[str, object] = {"twin": "", "review": None}
     base.update(context)
     base.update(link=lambda to: link(path, to), picture_md=picture_md(path), easy_page=easy_page,
                 kind_picture=KIND_PICTURES, kind_sentence=KIND_SENTENCES)
@@ -159,7 +169,7 @@ OVERVIEW_INTRO = {
 }
 
 
-def _joint_review(records) -> Review:
+def _joint_review(records: Sequence[Record]) -> Review:
     """A page made from several records counts as checked only when all of them were, by the same people."""
     reviews = {(r.easy_read_review.checked_by, r.easy_read_review.date) for r in records}
     if len(reviews) == 1:
@@ -168,18 +178,19 @@ def _joint_review(records) -> Review:
     return Review()
 
 
-def nav(pages: list[Page], existing: list[tuple[str, str]]) -> dict:
+def nav(pages: list[Page], existing: list[tuple[str, str]]) -> NavSections:
     """The Easy read section: `- Easy read: easy-read/index.md` expands into these pages."""
     by_path = {p.path: p for p in pages}
-    items: list = []
+    items: list[tuple[str, str | list[NavItem]]] = []
     for path, _, title, _, _ in TEMPLATE_PAGES[1:2]:
         if path in by_path:
             items.append((title, path))
     for folder in ("enablers", "barriers"):
         index = f"{FOLDER}/{folder}/index.md"
         if index in by_path:
-            children = [index] + [{p.title: p.path} for p in pages
-                                  if p.path.startswith(f"{FOLDER}/{folder}/") and p.path != index]
+            children: list[NavItem] = [index]
+            children.extend({p.title: p.path} for p in pages
+                            if p.path.startswith(f"{FOLDER}/{folder}/") and p.path != index)
             items.append((by_path[index].title, children))
     if EASY_READ_LEADERSHIP in by_path:
         items.append(("What good leaders do", EASY_READ_LEADERSHIP))

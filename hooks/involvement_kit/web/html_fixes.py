@@ -41,7 +41,7 @@ def fix_page(page: str) -> str:
     return _name_dialogs(page)
 
 
-def _fix_input(match: re.Match) -> str:
+def _fix_input(match: re.Match[str]) -> str:
     # Material puts autocomplete="off" on its drawer and search check boxes (to stop
     # Firefox restoring them); HTML forbids it there. overrides/main.html resets them instead.
     tag = match.group(0)
@@ -58,7 +58,7 @@ def _drop_dangling_label_targets(page: str) -> str:
     # A label for nothing is invalid HTML and does nothing when pressed; drop its `for`.
     ids = {a or b for a, b in _ID.findall(page)}
 
-    def fix(match: re.Match) -> str:
+    def fix(match: re.Match[str]) -> str:
         tag = match.group(0)
         target = _FOR.search(tag)
         if target is None or (target.group(1) or target.group(2) or "") in ids:
@@ -86,7 +86,7 @@ def _name_dialogs(page: str) -> str:
     found = _SEARCH_LABEL.search(page)
     label = html.unescape(found.group(1)) if found else "Search"
 
-    def name(match: re.Match) -> str:
+    def name(match: re.Match[str]) -> str:
         tag = match.group(0)
         if _NAMED.search(tag):
             return tag

@@ -4,6 +4,7 @@ the leadership page, and short pages where a record was switched off."""
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 
 from ..content.model import Kit, Record
 from ..content.options import Options
@@ -20,7 +21,7 @@ def link(from_path: str, to_path: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def links_from(path: str):
+def links_from(path: str) -> Callable[[str], str]:
     return lambda to: link(path, to)
 
 
@@ -50,7 +51,7 @@ def _record_page(kit: Kit, record: Record, options: Options) -> Page:
     return Page(record.page, record.title, text)
 
 
-def _overview(kind: Kind, records) -> Page:
+def _overview(kind: Kind, records: tuple[Record, ...]) -> Page:
     path = overview_page(kind.folder)
     text = render(f"pages/{kind.folder}.md.j2", kind=kind, records=records, link=links_from(path))
     return Page(path, kind.plural, text)

@@ -21,7 +21,7 @@ def add_print_addresses(content: str, page_path: str, public_url: str) -> str:
         return content
     base = public_url.rstrip("/")
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         before, href, after = match.groups()
         if "data-print-href" in before + after or "headerlink" in before + after:
             return match.group(0)

@@ -14,8 +14,7 @@ from ..content.model import Kit, SessionPlan
 from ..content.options import Options
 from ..outputs import BuildContext, Page, Rendered
 from ..templating import render
-from ..vocabulary import (ACTIVITIES_PAGE, EASY_READ_MARK, EASY_READ_PAGES, SESSIONS_INDEX, card_pdf,
-                          pack_pdf)
+from ..vocabulary import ACTIVITIES_PAGE, EASY_READ_MARK, EASY_READ_PAGES, SESSIONS_INDEX, card_pdf, pack_pdf
 from .pages import links_from
 
 
@@ -37,7 +36,7 @@ def easy_read_link(material: str, options: Options) -> str:
     return _easy_read_titles().get(material.removesuffix(EASY_READ_MARK).strip().lower(), "")
 
 
-def _context(kit: Kit, options: Options, path: str) -> dict:
+def _context(kit: Kit, options: Options, path: str) -> dict[str, object]:
     return {"kit": kit, "options": options, "link": links_from(path),
             "cards_on": "cards" in options.outputs, "packs_on": "packs" in options.outputs,
             "card_pdf": card_pdf, "easy_read_link": lambda m: easy_read_link(m, options)}
@@ -49,7 +48,8 @@ def session_page(kit: Kit, plan: SessionPlan, options: Options) -> Page:
                  if easy_read_link(m, options)]
     packs = [(paper, pack_pdf(plan.id, paper)) for paper in pack_papers(options)]
     text = render(
-        "pages/session.md.j2", plan=plan, record=plan, rows=kit.schedule(plan), cards=cards, easy_read=easy_read, packs=packs,
+        "pages/session.md.j2", plan=plan, record=plan, rows=kit.schedule(plan), cards=cards, easy_read=easy_read,
+        packs=packs,
         **_context(kit, options, plan.page))
     return Page(plan.page, plan.title, text)
 
