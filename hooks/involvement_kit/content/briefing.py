@@ -10,13 +10,15 @@ file, field and line, as for every other record.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import KitError, Problem
 from .loader import CONTROL_CHAR, _closest, _type_name
 from .model import Briefing, BriefingBlock, BriefingSection, Run
 from .schema import HTML_TAG
-from .yamlsource import Source, read_source
+from .yamlsource import Path_, Source, read_source
 
 BRIEFING_FILE = "trustee-briefing.yml"
 
@@ -63,16 +65,16 @@ def load_briefing(kit_dir: Path, label: str = "kit") -> Briefing | None:
 
 def parse_text(text: str) -> tuple[tuple[Run, ...], str | None]:
     """(runs, None) for text in the briefing's markup, or ((), why it is refused)."""
-    if HTML_TAG.search(text):
-        return (), f"contains HTML ('{HTML_TAG.search(text).group(0)}...'); write plain text"
-    if CONTROL_CHAR.search(text):
-        code = ord(CONTROL_CHAR.search(text).group(0))
+    if tag := HTML_TAG.search(text):
+        return (), f"contains HTML ('{tag.group(0)}...'); write plain text"
+    if control := CONTROL_CHAR.search(text):
+        code = ord(control.group(0))
         return (), f"contains an invisible control character (U+{code:04X}); delete it"
     if "\n" in text.strip():
         return (), "runs over more than one line; start a new paragraph or list item instead"
     text = text.strip()
-    if _BLOCK_START.match(text):
-        return (), (f"starts with '{_BLOCK_START.match(text).group(0).strip()}', which would make it a heading, "
+    if opener := _BLOCK_START.match(text):
+        return (), (f"starts with '{opener.group(0).strip()}', which would make it a heading, "
                     "list or box; start with a word")
     runs: list[Run] = []
     end = 0
@@ -103,7 +105,7 @@ class _Reader:
         self.source = source
         self.problems: list[Problem] = []
 
-    def problem(self, field: str, message: str, path: tuple) -> None:
+    def problem(self, field: str, message: str, path: Path_) -> None:
         self.problems.append(Problem(self.source.name, message, field=field, line=self.source.line(*path)))
 
     def briefing(self) -> Briefing:
@@ -139,12 +141,12 @@ class _Reader:
             raise KitError(self.problems)
         return Briefing(title, description, intro, tuple(sections), self.source.name)
 
-    def unknown(self, field: str, key: str, known, path: tuple) -> None:
+    def unknown(self, field: str, key: str, known: Sequence[str], path: Path_) -> None:
         hint = _closest(key, known)
         self.problem(field, "unknown field" + (f"; did you mean '{hint}'?" if hint else "")
                      + f" Expected one of: {', '.join(known)}", path)
 
-    def plain(self, data: dict, key: str, field: str, path: tuple, limit: int) -> str:
+    def plain(self, data: dict[Any, Any], key: str, field: str, path: Path_, limit: int) -> str:
         """A required line of plain text (a title or heading: no markup at all)."""
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
@@ -156,7 +158,7 @@ class _Reader:
             self.problem(field, "is plain text; leave out ** and links here", path + (key,))
         return value.strip()
 
-    def text(self, value, field: str, path: tuple, limit: int) -> tuple[Run, ...]:
+    def text(self, value: object, field: str, path: Path_, limit: int) -> tuple[Run, ...]:
         if not isinstance(value, str):
             hint = "; put text that starts with [ or ** in quotes" if isinstance(value, (list, dict)) else ""
             self.problem(field, f"expected text, found {_type_name(value)}{hint}", path)
@@ -171,7 +173,7 @@ class _Reader:
             self.problem(field, why, path)
         return runs
 
-    def blocks(self, value, field: str, path: tuple, *, required: bool) -> tuple[BriefingBlock, ...]:
+    def blocks(self, value: object, field: str, path: Path_, *, required: bool) -> tuple[BriefingBlock, ...]:
         if value is None and not required:
             return ()
         if not isinstance(value, list) or not value:
@@ -194,7 +196,7 @@ class _Reader:
                 out.append(block)
         return tuple(out)
 
-    def block(self, kind: str, content, field: str, path: tuple) -> BriefingBlock | None:
+    def block(self, kind: str, content: object, field: str, path: Path_) -> BriefingBlock | None:
         shape = BLOCKS[kind]
         if shape == "text":
             runs = self.text(content, field, path, LIMITS["paragraph"])

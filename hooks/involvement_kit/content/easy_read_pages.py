@@ -18,17 +18,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import KitError, Problem
 from ..vocabulary import DONT_KNOW, EASY_READ_FILE_TITLES, EASY_READ_FILES, EASY_READ_PAGES, SCALE, Level, download
 from .easy_read_rules import check_text
-from .model import EasyReadPage, EasyReadPagePoint, EasyReadSection, Kit
+from .model import Activity, EasyReadPage, EasyReadPagePoint, EasyReadPoint, EasyReadSection, Entry, Kit, Statement
 from .options import Options
 from .schema import HTML_TAG, PICTURE_PATTERN
-from .yamlsource import Source, read_source
+from .yamlsource import Path_, Source, read_source
 
 FILE = "easy-read-pages.yml"
 
@@ -124,7 +125,7 @@ def sections_for(page: EasyReadPage, kit: Kit, options: Options, medium: str) ->
     return out
 
 
-def _with_points(section: EasyReadSection, points: tuple) -> EasyReadSection:
+def _with_points(section: EasyReadSection, points: tuple[EasyReadPoint, ...]) -> EasyReadSection:
     return replace(section, points=points)
 
 
@@ -145,7 +146,8 @@ def links(text: str) -> list[str]:
 
 # --- reading the file -------------------------------------------------------------------------
 
-def load_pages(kit_dir: Path, label: str, records, picture_exists: Callable[[str], bool] | None = None,
+def load_pages(kit_dir: Path, label: str, records: Iterable[Entry | Statement],
+               picture_exists: Callable[[str], bool] | None = None,
                ) -> tuple[tuple[EasyReadPage, ...], list[Problem]]:
     """The pages, in the vocabulary's order, and every mistake found. A kit without the file has none."""
     path = Path(kit_dir) / FILE
@@ -165,13 +167,14 @@ _KNOWN = {name: (path, title, description, twin or "") for path, name, title, de
 
 
 class _Reader:
-    def __init__(self, source: Source, records, picture_exists):
+    def __init__(self, source: Source, records: Iterable[Entry | Statement],
+                 picture_exists: Callable[[str], bool] | None):
         self.source = source
-        self.activities = [r for r in records if r.kind.name == "activity" and r.easy_read]
+        self.activities = [r for r in records if isinstance(r, Activity) and r.easy_read]
         self.picture_exists = picture_exists
         self.problems: list[Problem] = []
 
-    def problem(self, page: str | None, field: str | None, message: str, *path) -> None:
+    def problem(self, page: str | None, field: str | None, message: str, *path: str | int) -> None:
         self.problems.append(Problem(self.source.name, message, record=page, field=field,
                                      line=self.source.line(*path)))
 
@@ -196,7 +199,7 @@ class _Reader:
                          + "; every page the site links to needs its points")
         return tuple(found[name] for name in _KNOWN if name in found)
 
-    def page(self, index: int, item) -> EasyReadPage | None:
+    def page(self, index: int, item: object) -> EasyReadPage | None:
         if not isinstance(item, dict):
             self.problem(f"item {index + 1}", None, "expected a page with id and sections", index)
             return None
@@ -220,7 +223,8 @@ class _Reader:
         path, title, description, twin = _KNOWN[page_id]
         return EasyReadPage(page_id, path, title, description, twin, tuple(sections), self.source.name)
 
-    def unknown(self, page_id: str, prefix: str, item: dict, known: dict, *path) -> set[str]:
+    def unknown(self, page_id: str, prefix: str, item: dict[Any, Any], known: dict[str, str],
+                *path: str | int) -> set[str]:
         """Report unknown keys; return the fields they were probably meant to be."""
         meant = set()
         for key in item:
@@ -231,7 +235,7 @@ class _Reader:
                              else "") + f" Expected one of: {', '.join(known)}", *path, key)
         return meant
 
-    def section(self, page_id: str, index: int, s: int, raw) -> list[EasyReadSection]:  # noqa: C901 (one branch per section field, in file order)
+    def section(self, page_id: str, index: int, s: int, raw: object) -> list[EasyReadSection]:  # noqa: C901 (one branch per section field, in file order)
         at = (index, "sections", s)
         field = f"sections[{s + 1}]"
         if not isinstance(raw, dict):
@@ -287,15 +291,15 @@ class _Reader:
         return [section] + [EasyReadSection(a.title, 3, a.id, a.easy_read, when, section.screen_only,
                                             section.print_only) for a in self.activities]
 
-    def condition(self, page_id: str, field: str, when, path: tuple) -> str:
+    def condition(self, page_id: str, field: str, when: object, path: Path_) -> str:
         if when == "" or when is None:
             return ""
-        if when not in WHEN:
+        if not isinstance(when, str) or when not in WHEN:
             self.problem(page_id, field, f"expected one of: {', '.join(WHEN)}; found {when!r}", *path)
             return ""
         return when
 
-    def point(self, page_id: str, field: str, item, path: tuple) -> EasyReadPagePoint | None:
+    def point(self, page_id: str, field: str, item: object, path: Path_) -> EasyReadPagePoint | None:
         if not isinstance(item, dict):
             self.problem(page_id, field, "expected a point with text, picture and alt", *path)
             return None
@@ -330,7 +334,7 @@ class _Reader:
             return None
         return EasyReadPagePoint(values["text"], values["picture"], values["alt"], when=when)
 
-    def text(self, page_id: str, field: str, text: str, path: tuple, point: bool = False) -> None:
+    def text(self, page_id: str, field: str, text: str, path: Path_, point: bool = False) -> None:
         line = self.source.line(*path)
         if HTML_TAG.search(text):
             self.problems.append(Problem(self.source.name, "contains HTML; write plain text", record=page_id,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import KitError, Problem
 from ..vocabulary import DEFAULT_ROLES, OUTPUTS, PAPERS, html_page
@@ -75,23 +76,23 @@ class Option:
     def __init__(self, expected: str):
         self.expected = expected
 
-    def validate(self, value, folders: Folders):
+    def validate(self, value: object, folders: Folders) -> object:
         raise NotImplementedError
 
     @staticmethod
-    def text(value) -> str:
+    def text(value: object) -> str:
         if not isinstance(value, str):
             raise Invalid()
         return value.strip()
 
 
 class Text(Option):
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> str:
         return self.text(value)
 
 
 class Url(Option):
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> str:
         value = self.text(value)
         if not _URL.match(value):
             raise Invalid()
@@ -105,7 +106,7 @@ class Choice(Option):
         super().__init__(expected)
         self.choices = choices
 
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> str:
         value = self.text(value).lower()
         if value not in self.choices:
             raise Invalid()
@@ -119,7 +120,7 @@ class Names(Option):
         super().__init__(expected)
         self.choices = choices
 
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> tuple[str, ...]:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
             raise Invalid()
         items = tuple(v.strip() for v in value)
@@ -135,7 +136,7 @@ class Count(Option):
         super().__init__(expected)
         self.low, self.high = low, high
 
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not self.low <= value <= self.high:
             raise Invalid()
         return value
@@ -148,7 +149,7 @@ class Colour(Option):
         super().__init__(expected)
         self.contrast = contrast
 
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> str:
         value = self.text(value)
         if not _COLOUR.match(value) or contrast_with_white(value) < self.contrast:
             raise Invalid()
@@ -158,7 +159,7 @@ class Colour(Option):
 class Feedback(Option):
     """An email address or a web address."""
 
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> str:
         value = self.text(value)
         if not (_URL.match(value) or _EMAIL.match(value)):
             raise Invalid()
@@ -182,7 +183,7 @@ def _inside(value: str, base: Path, base_name: str) -> Path:
 class ProjectFolder(Option):
     """A folder inside the project (the folder of mkdocs.yml), given relative to it."""
 
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> str:
         value = self.text(value)
         path = _inside(value, folders.project, "the project (the folder of mkdocs.yml)")
         if path.exists() and not path.is_dir():
@@ -197,7 +198,7 @@ class DocsFile(Option):
         super().__init__(expected)
         self.suffixes = suffixes
 
-    def validate(self, value, folders):
+    def validate(self, value: object, folders: Folders) -> str:
         value = self.text(value)
         path = _inside(value, folders.docs, f"{folders.docs.name}/")
         if path.suffix.lower() not in self.suffixes:
@@ -224,7 +225,7 @@ OPTIONS: dict[str, Option] = {
 }
 
 
-def read_options(raw, *, project_dir: Path, docs_dir: Path, file: str = "mkdocs.yml") -> Options:
+def read_options(raw: object, *, project_dir: Path, docs_dir: Path, file: str = "mkdocs.yml") -> Options:
     """The checked options. `project_dir` is the folder of mkdocs.yml; `docs_dir` its docs folder.
 
     Raises KitError naming every wrong option at once.
@@ -239,7 +240,8 @@ def read_options(raw, *, project_dir: Path, docs_dir: Path, file: str = "mkdocs.
         if key not in OPTIONS:
             problems.append(Problem(file, f"unknown option; expected one of: {', '.join(OPTIONS)}",
                                     field=f"extra.kit.{key}"))
-    values = {}
+    # Each option's checked value has its own type, matched to its Options field by name.
+    values: dict[str, Any] = {}
     for key, option in OPTIONS.items():
         value = raw.get(key)
         if value is None or value == "":
