@@ -17,18 +17,18 @@ from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext
 from ..vocabulary import BRIEFING_FILES, BRIEFING_PAGE, LEADERSHIP_PAGE, download
-from .typesetting import Batch, Job
+from .typesetting import Batch, Job, Json
 
 TEMPLATE = "briefing.typ"
 REFERENCE = ("Robson, P., Begum, N. and Locke, M. (2003) Increasing user involvement in voluntary "
              "organisations. York: Joseph Rowntree Foundation.")
 
 
-def _runs(runs: tuple[Run, ...]) -> list[dict]:
+def _runs(runs: tuple[Run, ...]) -> list[Json]:
     return [{"text": run.text, "strong": run.strong} for run in runs]
 
 
-def _block(block: BriefingBlock) -> dict:
+def _block(block: BriefingBlock) -> Json:
     if block.kind in ("paragraph", "suggestion"):
         return {"type": "para" if block.kind == "paragraph" else "note", "runs": _runs(block.runs)}
     items = [_runs(item) for item in block.items]
@@ -37,7 +37,7 @@ def _block(block: BriefingBlock) -> dict:
     return {"type": "list", "numbered": block.kind == "numbered", "items": items}
 
 
-def briefing_blocks(briefing: Briefing) -> list[dict]:
+def briefing_blocks(briefing: Briefing) -> list[Json]:
     """The briefing as Typst reads it: headings, paragraphs, notes, lists and boxes, screen-only parts left out."""
     out = [_block(b) for b in briefing.intro if not b.screen_only]
     for section in briefing.sections:
@@ -46,7 +46,7 @@ def briefing_blocks(briefing: Briefing) -> list[dict]:
     return out
 
 
-def build_documents(kit: Kit, options: Options, briefing: Briefing | None, when: str) -> dict[str, dict]:
+def build_documents(kit: Kit, options: Options, briefing: Briefing | None, when: str) -> dict[str, Json]:
     common = {"date": when, "version": kit.version, "organisation": options.organisation,
               "reference": REFERENCE, "url": options.public_url}
     documents = {}

@@ -57,7 +57,7 @@ def print_sections(page: EasyReadPage, kit: Kit, options: Options) -> list[EasyR
     return sections_for(page, kit, options, "print")
 
 
-def _sections(page: EasyReadPage | None, kit: Kit, options: Options, pictures: _Pictures) -> list[dict]:
+def _sections(page: EasyReadPage | None, kit: Kit, options: Options, pictures: _Pictures) -> list[Json]:
     if page is None:
         return []
     return [{"heading": section.heading,
@@ -65,7 +65,7 @@ def _sections(page: EasyReadPage | None, kit: Kit, options: Options, pictures: _
             for section in print_sections(page, kit, options)]
 
 
-def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures) -> dict:
+def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures) -> Json:
     """Everything the three templates print, as plain data."""
 
     def record_item(record: Record) -> Json:
@@ -81,7 +81,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
 
     pages = {page.id: page for page in kit.easy_read_pages}
 
-    def from_page(page_id: str) -> dict:
+    def from_page(page_id: str) -> Json:
         page = pages.get(page_id)
         return {"title": page.title if page else "", "sections": _sections(page, kit, options, pictures)}
 

@@ -107,11 +107,11 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
         out.append((Page(path, heading, text), f"{path} (made by templates/easy-read/overview.md.j2)", None))
         for record in records:
             related = [r for r in (kit.get(i) for i in record.related) if r.easy_read]
-            page = easy_page(record)
-            text = _render("easy-read/record.md.j2", page, hard, title=record.title, record=record,
+            page_path = easy_page(record)
+            text = _render("easy-read/record.md.j2", page_path, hard, title=record.title, record=record,
                            related=related, twin=record.page, review=record.easy_read_review,
                            description=f"{record.title}, in easy read.", **common)
-            out.append((Page(page, record.title, text), f"{page} (made from {record.file})", record.id))
+            out.append((Page(page_path, record.title, text), f"{page_path} (made from {record.file})", record.id))
     behaviours = _with_easy_read(kit.leader_behaviours)
     if behaviours:
         path = EASY_READ_LEADERSHIP
@@ -147,7 +147,7 @@ def screen_sections(page: EasyReadPage, kit: Kit, options: Options,
     return sections
 
 
-def _site_links(path: str):
+def _site_links(path: str) -> Callable[[str], str]:
     """A point's links name addresses on the site; on the page they are relative to it."""
     return lambda words: pages_model.map_links(words, lambda to: to if _ABSOLUTE.match(to) else link(path, to))
 
