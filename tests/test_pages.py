@@ -34,7 +34,7 @@ def test_pages_match_golden_files(pages):
 def test_suggestions_and_sources_are_labelled(pages):
     text = pages["enablers/first-enabler.md"].markdown
     assert "Research finding" in text
-    assert text.count("The kit's suggestion") == 3
+    assert text.count("The kit's suggestion") == 4  # why it matters, in practice, warning signs, questions
     assert "Robson, P., Begum, N. and Locke, M. (2003)" in text
     assert "the kit's own suggestion, not a finding of the report" in pages["enablers/second-enabler.md"].markdown
 

@@ -119,6 +119,10 @@ KIND_ICONS = {
 }
 CARD_KINDS = RECORD_KINDS + ("activity", "instructions", "blank")
 CARD_LABELS = {"instructions": "How to use the deck", "blank": "Your own card"}
+# The two enablers the report's key findings call key (`key_enabler: true`): the overview,
+# the page and the card front say so in these words.
+KEY_ENABLER = "Key enabler"
+KEY_ENABLERS_NOTE = "The report's key findings name two enablers as key."
 # The first point of each easy-read record page says what kind of thing it is.
 KIND_PICTURES = {
     "enabler": ("material/arrow-up-bold-circle-outline", "An arrow pointing up"),

@@ -47,6 +47,7 @@ class Record:
     why_it_matters: str = ""
     in_practice: tuple[str, ...] = ()
     warning_signs: tuple[str, ...] = ()
+    key_enabler: bool = False
 
     @property
     def page(self) -> str:

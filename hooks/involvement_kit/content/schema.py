@@ -76,9 +76,10 @@ _COMMON = (
           help="The part of the report this comes from, for example 'Factors promoting user involvement: "
                "quality of dialogue'. Write 'none' for records that do not come from the report."),
     Field("body", "markdown", max_chars=8000,
-          help="What the study found, in our own words (Markdown)."),
+          help="What the study found, in our own words (Markdown). Say no more than the findings do."),
     Field("findings", "texts", max_words=22, max_chars=180, max_items=3,
-          help="At most three short points of what the study found; printed on the back of the card."),
+          help="At most three short points of what the study found; printed on the back of the card. "
+               "Say no more than the findings do."),
     Field("opening_question", "text", max_words=20, max_chars=160,
           help="One question that opens discussion; printed on the card front."),
     Field("questions", "texts", max_words=20, max_chars=160, min_items=0, max_items=3,
@@ -94,14 +95,22 @@ _COMMON = (
 
 _GUIDANCE = (
     Field("why_it_matters", "markdown", max_chars=4000,
-          help="Why this matters for an organisation (Markdown)."),
+          help="Why this matters for an organisation: the kit's own reasoning, not a finding, and labelled "
+               "as the kit's on the page (Markdown)."),
     Field("in_practice", "texts", max_words=45, max_chars=320, max_items=8,
           help="What it can look like in practice: the kit's suggestions."),
     Field("warning_signs", "texts", max_words=45, max_chars=320, max_items=8,
           help="Signs that this is missing or going wrong: the kit's suggestions."),
 )
 
-ENABLER = Kind.of(words.ENABLER, _COMMON + _GUIDANCE)
+# The report's key findings name two enablers as key; a board reading the overview should see which.
+_KEY = (
+    Field("key_enabler", "flag",
+          help="true for the two enablers the report's key findings call key; marked on the overview, "
+               "the page and the card."),
+)
+
+ENABLER = Kind.of(words.ENABLER, _COMMON + _GUIDANCE + _KEY)
 BARRIER = Kind.of(words.BARRIER, _COMMON + _GUIDANCE)
 LEADER_BEHAVIOUR = Kind.of(words.LEADER_BEHAVIOUR, _COMMON)
 

@@ -30,6 +30,7 @@ from ..vocabulary import (
     CARD_KINDS,
     CARD_LABELS,
     CARD_LAYOUTS,
+    KEY_ENABLER,
     KIND_ICONS,
     PREVIEWS,
     PRINT_PAGE,
@@ -83,7 +84,7 @@ def card(record: Record, kit: Kit, options: Options) -> Json:
     return {
         **_common(kind, options, kit),
         "id": record.id,
-        "kind_label": record.kind.label,
+        "kind_label": KEY_ENABLER if record.key_enabler else record.kind.label,
         "title": record.title,
         "summary": record.summary,
         "opening_question": record.opening_question,
