@@ -78,9 +78,9 @@ def test_page_keeps_the_themes_buttons_boxes_and_suggestion_marks(built_site):
     html = (built_site / "trustees.html").read_text(encoding="utf-8")
     assert html.count('class="md-button"') == 2 and 'href="downloads/trustee-briefing-a4.pdf"' in html
     assert 'class="admonition tip"' in html and 'admonition-title">The kit\'s suggestion: places to look' in html
-    assert html.count('class="kit-suggestion"') == 3
+    assert html.count('class="kit-suggestion"') == 4
     assert re.search(r'More: <a href="barriers/glass-ceilings.html"[^>]*>Glass ceilings</a>', html)
-    assert "<strong>Progress is fragile.</strong>" in html
+    assert "<strong>Progress was often fragile.</strong>" in html
 
 
 def test_checklist_pdf_lists_every_leader_behaviour(built_site):
@@ -95,9 +95,8 @@ def test_pdf_blocks_leave_screen_only_parts_out_and_keep_bold():
     assert [b["text"] for b in blocks if b["type"] == "heading"] == [s.heading for s in BRIEFING.sections]
     assert not any("More" in str(b) for b in blocks)
     first_list = next(b for b in blocks if b["type"] == "list")
-    assert first_list["items"][0][0] == {"text": "Involvement means different things to different people.",
-                                         "strong": True}
-    assert sum(b["type"] == "note" for b in blocks) == 3 and sum(b["type"] == "box" for b in blocks) == 1
+    assert first_list["items"][0][0] == {"text": "Check where you stand.", "strong": True}
+    assert sum(b["type"] == "note" for b in blocks) == 4 and sum(b["type"] == "box" for b in blocks) == 1
 
 
 def test_page_links_are_relative_and_addresses_kept():
