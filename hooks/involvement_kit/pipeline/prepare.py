@@ -17,7 +17,7 @@ from ..content.loader import load_kit
 from ..content.options import read_options
 from ..outputs import BuildContext, Page, Pictures, Rendered
 from ..paper import briefing, cards, easy_read as easy_read_print, packs, sheets
-from ..paper.typesetting import Batch, typeset
+from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
 from ..web import assets, easy_read, pages, sessions
 from .prepared import CACHE_DIR, Prepared
@@ -53,7 +53,8 @@ def context(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
 
 
 def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[Path],
-            site_name: str = "User involvement kit") -> Prepared:
+            site_name: str = "User involvement kit", later: Later | None = None) -> Prepared:
+    """`later`: a live preview's; see `typesetting.typeset`."""
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
     rendered = [render(ctx) for render in WEB]
     made: list[Page] = [page for part in rendered for page in part.pages]
@@ -62,7 +63,7 @@ def prepare(project_dir: Path, raw_options, *, docs_dir: Path, icon_dirs: list[P
     booklet = easy_read_print.batch(ctx, {p.path: p.markdown for p in made})
     if booklet is not None:
         batches.append(booklet)
-    files = typeset(batches, ctx.cache_dir)
+    files = typeset(batches, ctx.cache_dir, later)
     downloads = tuple(item for b in batches for item in files[b.name])
     nav: dict = {}
     for part in rendered:
