@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import threading
 from pathlib import Path
 
 import material
@@ -20,13 +24,22 @@ from involvement_kit.pipeline import (
 ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
 # Set by on_config, which MkDocs always calls before any other event; the asserts below say so to mypy.
 _prepared = None
+_live = False
+LOG = logging.getLogger("mkdocs.hooks.kit")
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` keeps this module between rebuilds; a live preview may finish decks and packs late.
+    global _live
+    _live = command == "serve"
 
 
 def on_config(config):
     global _prepared
     try:
         _prepared = prepare_reusing(Path(config.config_file_path).parent, config.extra.get("kit"),
-                                    docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name)
+                                    docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name,
+                                    live=_live)
     except KitError as exc:
         raise PluginError(exc.describe()) from None
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
@@ -66,6 +79,27 @@ def on_serve(server, config, builder):
     for folder in _prepared.watched:
         server.watch(str(folder))
     return server
+
+
+def on_post_build(config):
+    assert _prepared is not None
+    if _prepared.later:
+        threading.Thread(target=_finish_later, args=(_prepared.later, Path(config.site_dir)), daemon=True).start()
+
+
+def _finish_later(later, site_dir: Path) -> None:
+    """Remake the decks and packs a live preview served as made before, into the served site."""
+    try:
+        files = later.finish()
+    except KitError as exc:
+        LOG.error(exc.describe())
+        return
+    for site_path, path in files:
+        target = site_dir / site_path
+        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+        shutil.copyfile(path, partial)
+        os.replace(partial, target)
+    LOG.info(f"Remade {len(files)} decks, packs and previews with the latest edit")
 
 
 def on_post_page(output, page, config):

@@ -94,3 +94,47 @@ def test_fingerprint_covers_the_kit_core_itself(project_dir):
     key = fingerprint(project_dir, OPTIONS, docs_dir=project_dir / "docs", icon_dirs=ICONS, site_name="x")
     assert key == fingerprint(project_dir, OPTIONS, docs_dir=project_dir / "docs", icon_dirs=ICONS, site_name="x")
     assert key != fingerprint(project_dir, OPTIONS, docs_dir=project_dir / "docs", icon_dirs=ICONS, site_name="y")
+
+
+# --- a live preview (`mkdocs serve`) -----------------------------------------------------
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+
+
+def edit_summary(project_dir, marker: str) -> None:
+    path = project_dir / "kit" / "enablers.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "summary: One organisation showed that users can hold any role"
+    assert old in text
+    path.write_text(text.replace(old, f"summary: {marker} showed that users can hold any role"), encoding="utf-8")
+
+
+def test_a_live_preview_shows_a_record_edit_on_its_card_at_once_and_in_the_decks_after(project_dir):
+    run(project_dir)
+    edit_summary(project_dir, "Riverside Zebra")
+    live = prepare_reusing(project_dir, OPTIONS, docs_dir=project_dir / "docs", icon_dirs=ICONS,
+                           site_name="User involvement kit", live=True)
+    served = dict(live.downloads)
+    # The record's own card and the deck that checks every card's fit are made before the pages show.
+    assert "Riverside Zebra" in pdf_text(served["downloads/cards/equality-of-opportunity.pdf"])
+    assert "Riverside Zebra" in pdf_text(served["downloads/cards-a4.pdf"])
+    # A deck that only gathers the cards is served as made before, then remade.
+    assert "Riverside Zebra" not in pdf_text(served["downloads/cards-fold-a4.pdf"])
+    assert live.later
+    remade = dict(live.later.finish())
+    assert "Riverside Zebra" in pdf_text(remade["downloads/cards-fold-a4.pdf"])
+    assert "Riverside Zebra" in pdf_text(remade["downloads/packs/board-session-a4.pdf"])
+    # What was served late is never stored: the next build is whole.
+    again = run(project_dir)
+    assert not again.later
+    assert dict(again.downloads)["downloads/cards-fold-a4.pdf"] == remade["downloads/cards-fold-a4.pdf"]
+
+
+def test_a_build_never_serves_a_deck_as_made_before(project_dir):
+    run(project_dir)
+    edit_summary(project_dir, "Riverside Zebra")
+    built = run(project_dir)
+    assert not built.later
+    assert "Riverside Zebra" in pdf_text(dict(built.downloads)["downloads/cards-fold-a4.pdf"])

@@ -206,7 +206,7 @@ def planned_jobs(data: Json, options: Options) -> list[Job]:
     for paper in options.papers:
         for layout in CARD_LAYOUTS:
             jobs.append(Job(deck_pdf(layout, paper), "deck.typ", {"layout": layout, "paper": paper},
-                            reads=None))
+                            reads=None, gathers=True))
     for item in page_cards(data):
         own = f"card-{item['id']}.json"
         reads = (own, f"icons/{item['kind']}.svg") + ((f"qr/{item['id']}.svg",) if item["url"] else ())
@@ -214,9 +214,10 @@ def planned_jobs(data: Json, options: Options) -> list[Job]:
                         {"layout": "one", "paper": options.paper, "card": item["id"], "data": own}, reads=reads))
     for layout, stem in CARD_LAYOUTS.items():
         jobs.append(Job(f"{PREVIEWS}/{stem}.png", "deck.typ",
-                        {"layout": layout, "paper": options.paper, "preview": "yes"}, ppi=PREVIEW_PPI))
+                        {"layout": layout, "paper": options.paper, "preview": "yes"}, ppi=PREVIEW_PPI,
+                        gathers=True))
     first = jobs[0]
-    jobs[0] = Job(first.output, first.entry, {**first.inputs, "check": "yes"}, first.reads, first.ppi)
+    jobs[0] = Job(first.output, first.entry, {**first.inputs, "check": "yes"}, first.reads, first.ppi, gathers=False)
     return jobs
 
 

@@ -121,6 +121,6 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
         reads += [f"sheet-{name}.{ext}" for name in pack["sheets"] for ext in ("typ", "json")]
         for paper in pack_papers(options):
             jobs.append(Job(f"{plan_id}-{paper}.pdf", PACK, {"data": f"pack-{plan_id}.json", "paper": paper},
-                            reads=tuple(reads)))
+                            reads=tuple(reads), gathers=not pack["check"]))
     return Batch("packs", files, jobs, {job.output: f"{PACKS}/{job.output}" for job in jobs},
                  overflow_problem(every_card))

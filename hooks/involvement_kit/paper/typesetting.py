@@ -10,6 +10,11 @@ Typst version, the fonts, every template, the job's inputs and the data files it
 build where nothing changed runs no Typst; an edit to one record remakes only the files
 that show it (its own card PDF, the decks, the packs that hold it), not the other cards.
 
+A live preview (`mkdocs serve`) may pass `later`: then a pending file that gathers many
+records (a deck, a preview of one, a pack: `Job.gathers`) and was made before is served as
+it was made before, and remade by `Later.finish` once the pages show. Every file that
+checks the fit of the cards, and each record's own card, is still made first.
+
 Templates report text that does not fit by panicking with `kit-overflow|key=value|...`;
 the batch turns each into a content mistake naming the record and field, so a card that
 overflows stops the build like any other mistake.
@@ -18,6 +23,7 @@ overflows stops the build like any other mistake.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -49,6 +55,9 @@ class Job:
     reads: tuple[str, ...] | None = None
     # A PNG of the first page at this resolution, instead of a PDF.
     ppi: int = 0
+    # Made from many records and checking none of them (a deck, a pack): a live preview may
+    # make it after the pages show.
+    gathers: bool = False
 
 
 Overflow = Callable[[dict[str, str]], Problem]
@@ -109,24 +118,87 @@ def _cached(cache_dir: Path, batch: Batch, job: Job, key: str) -> Path:
     return Path(cache_dir) / batch.name / f"{key}{suffix}"
 
 
-def typeset(batches: Sequence[Batch], cache_dir: Path) -> dict[str, list[tuple[str, Path]]]:
+class Later:
+    """Files a live preview serves as made before until `finish` remakes them from this build's inputs."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Batch, Job, str]] = []
+        self._templates: Mapping[str, bytes] = {}
+        self._cache_dir = Path()
+
+    def __bool__(self) -> bool:
+        return bool(self._pending)
+
+    def finish(self) -> list[tuple[str, Path]]:
+        """Make the files; returns (site path, file on disk) for each. Raises KitError, as a build does."""
+        with _LATER_LOCK:
+            pending, self._pending = self._pending, []
+            if pending:
+                _make(pending, self._templates, self._cache_dir)
+                for batch in {id(b): b for b, _, _ in pending}.values():
+                    made = {job.output: _cached(self._cache_dir, b, job, key).name
+                            for b, job, key in pending if b is batch}
+                    _write_latest(self._cache_dir / batch.name, {**_latest(self._cache_dir / batch.name), **made})
+            return [(batch.site_paths[job.output], _cached(self._cache_dir, batch, job, key))
+                    for batch, job, key in pending]
+
+
+# A build waits for files left for later by the build before it, so two never make the same file.
+_LATER_LOCK = threading.Lock()
+_LATEST = "latest.json"
+
+
+def typeset(batches: Sequence[Batch], cache_dir: Path,
+            later: Later | None = None) -> dict[str, list[tuple[str, Path]]]:
     """Every batch's files as (site path, file on disk), by batch name; made only when an input changed.
 
     Raises KitError with every text that does not fit, in job order, so the same mistake
     is always reported first.
     """
-    templates = _templates()
-    planned = [(batch, job, job_key(batch, job, templates)) for batch in batches for job in batch.jobs]
-    pending = [(batch, job, key) for batch, job, key in planned
-               if not _cached(cache_dir, batch, job, key).is_file()]
-    if pending:
-        _make(pending, templates, Path(cache_dir))
-    result: dict[str, list[tuple[str, Path]]] = {batch.name: [] for batch in batches}
-    for batch, job, key in planned:
-        result[batch.name].append((batch.site_paths[job.output], _cached(cache_dir, batch, job, key)))
-    for batch in batches:
-        _forget_old(Path(cache_dir) / batch.name, {path.name for _, path in result[batch.name]})
+    cache_dir = Path(cache_dir)
+    with _LATER_LOCK:
+        templates = _templates()
+        planned = [(batch, job, job_key(batch, job, templates)) for batch in batches for job in batch.jobs]
+        keys = {id(job): key for _, job, key in planned}
+        pending = [item for item in planned if not _cached(cache_dir, *item).is_file()]
+        earlier: dict[tuple[str, str], Path] = {}
+        if later is not None:
+            for batch in {b.name: b for b, job, _ in pending if job.gathers}.values():
+                for output, name in _latest(cache_dir / batch.name).items():
+                    if (cache_dir / batch.name / name).is_file():
+                        earlier[(batch.name, output)] = cache_dir / batch.name / name
+            deferred = [item for item in pending if item[1].gathers and (item[0].name, item[1].output) in earlier]
+            pending = [item for item in pending if item not in deferred]
+            later._pending, later._templates, later._cache_dir = deferred, templates, cache_dir
+            earlier = {(batch.name, job.output): earlier[(batch.name, job.output)] for batch, job, _ in deferred}
+        if pending:
+            _make(pending, templates, cache_dir)
+        result: dict[str, list[tuple[str, Path]]] = {}
+        for batch in batches:
+            folder = cache_dir / batch.name
+            made = [(job.output, earlier.get((batch.name, job.output)) or _cached(cache_dir, batch, job, keys[id(job)]))
+                    for job in batch.jobs]
+            result[batch.name] = [(batch.site_paths[output], path) for output, path in made]
+            names = {output: path.name for output, path in made}
+            if folder.is_dir() and _latest(folder) != names:
+                _write_latest(folder, names)
+            _forget_old(folder, set(names.values()) | {_LATEST})
     return result
+
+
+def _latest(folder: Path) -> dict[str, str]:
+    """Which cached file each output was served from last: what a live preview serves until it is remade."""
+    try:
+        latest = json.loads((folder / _LATEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in latest.items()} if isinstance(latest, dict) else {}
+
+
+def _write_latest(folder: Path, made: dict[str, str]) -> None:
+    partial = folder / f".work-{_LATEST}-{os.getpid()}"
+    partial.write_text(json.dumps(made, sort_keys=True), encoding="utf-8")
+    os.replace(partial, folder / _LATEST)
 
 
 def _make(pending: list[tuple[Batch, Job, str]], templates: Mapping[str, bytes], cache_dir: Path) -> None:

@@ -19,7 +19,7 @@ from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
 from ..paper import briefing, cards, packs, sheets
 from ..paper import easy_read as easy_read_print
-from ..paper.typesetting import Batch, typeset
+from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
 from ..web import assets, easy_read, pages, sessions
 from ..web import briefing as briefing_page
@@ -56,12 +56,13 @@ def context(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
 
 
 def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
-            site_name: str = "User involvement kit") -> Prepared:
+            site_name: str = "User involvement kit", later: Later | None = None) -> Prepared:
+    """`later`: a live preview's; see `typesetting.typeset`."""
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
     rendered = [render(ctx) for render in WEB]
     made: list[Page] = [page for part in rendered for page in part.pages]
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
-    files = typeset(batches, ctx.cache_dir)
+    files = typeset(batches, ctx.cache_dir, later)
     downloads = tuple(item for b in batches for item in files[b.name])
     nav: dict[str, Sequence[tuple[str, str | list[NavItem]]]] = {}
     for part in rendered:

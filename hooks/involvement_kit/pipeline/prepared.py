@@ -30,6 +30,9 @@ class Prepared:
     assets: tuple[tuple[str, str], ...] = ()
     own_dir: Path | None = None
     brand: Branding = Branding(None, None)
+    # In a live preview, the gathering files (decks, packs) this build serves as made before
+    # and makes once the pages show (`typesetting.Later`); never stored.
+    later: object = field(default=None, compare=False, repr=False)
 
     @property
     def watched(self) -> tuple[Path, ...]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+from dataclasses import replace
 from datetime import date
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -29,8 +30,12 @@ _CONTENT_SUFFIXES = {".md", ".yml", ".yaml"}
 
 
 def prepare_reusing(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
-                    site_name: str) -> Prepared:
-    """`project.prepare`, or its stored result when nothing that shapes it has changed."""
+                    site_name: str, live: bool = False) -> Prepared:
+    """`project.prepare`, or its stored result when nothing that shapes it has changed.
+
+    `live`: for a live preview, which may serve decks and packs as made before while it
+    remakes them (`Prepared.later`); such a result is not stored.
+    """
     project_dir = Path(project_dir)
     key = fingerprint(project_dir, raw_options, docs_dir=Path(docs_dir), icon_dirs=icon_dirs, site_name=site_name)
     store = project_dir / CACHE_DIR / "prepared"
@@ -42,15 +47,20 @@ def prepare_reusing(project_dir: Path, raw_options: object, *, docs_dir: Path, i
             for level, message in warnings:
                 logging.getLogger(LOGGER).log(level, message)
             return prepared
+    from ..paper.typesetting import Later
     from .prepare import prepare  # the renderers, needed only when something changed
 
     catcher = _Catcher()
     logger = logging.getLogger(LOGGER)
     logger.addHandler(catcher)
+    later = Later() if live else None
     try:
-        prepared = prepare(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs, site_name=site_name)
+        prepared = prepare(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs, site_name=site_name,
+                           later=later)
     finally:
         logger.removeHandler(catcher)
+    if later:
+        return replace(prepared, later=later)
     _save(store, path, (prepared, catcher.records))
     return prepared
 
