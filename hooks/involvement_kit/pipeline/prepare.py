@@ -9,6 +9,7 @@ MkDocs cleans `site/`. Other engines or scripts can call it the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import __version__
@@ -59,10 +60,15 @@ def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
             site_name: str = "User involvement kit", later: Later | None = None) -> Prepared:
     """`later`: a live preview's; see `typesetting.typeset`."""
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
-    rendered = [render(ctx) for render in WEB]
-    made: list[Page] = [page for part in rendered for page in part.pages]
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
-    files = typeset(batches, ctx.cache_dir, later)
+    # Typst works outside the interpreter, so it makes the PDFs while the pages are rendered.
+    # A mistake on a page is raised before one on paper (the pool waits for Typst either way),
+    # so the same mistake always comes first.
+    with ThreadPoolExecutor(1) as pool:
+        printing = pool.submit(typeset, batches, ctx.cache_dir, later)
+        rendered = [render(ctx) for render in WEB]
+        files = printing.result()
+    made: list[Page] = [page for part in rendered for page in part.pages]
     downloads = tuple(item for b in batches for item in files[b.name])
     nav: dict[str, Sequence[tuple[str, str | list[NavItem]]]] = {}
     for part in rendered:
