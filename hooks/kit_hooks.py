@@ -17,6 +17,7 @@ from involvement_kit.pipeline import (
     add_print_addresses,
     drop_missing_downloads,
     expand_nav,
+    explain_terms_once,
     fix_page,
     prepare_reusing,
 )
@@ -71,6 +72,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     assert _prepared is not None
+    html = explain_terms_once(html)
     return add_print_addresses(html, page.file.dest_uri, _prepared.options.public_url)
 
 

@@ -67,6 +67,7 @@ def test_briefing_pdf_is_a4_dated_and_numbered(built_site):
 
 def test_page_and_pdf_say_everything_in_the_record(built_site):
     pdf = text_of(built_site / "downloads" / "trustee-briefing-a4.pdf").replace("- ", "-")
+    pdf = re.sub(r" \([\w.-]+\.[a-z]+/[^)\s]*\)", "", pdf)  # the printed addresses after links
     page = visible((built_site / "trustees.html").read_text(encoding="utf-8"))
     for text in said(BRIEFING, screen=False):
         assert " ".join(text.split()) in pdf, text
@@ -81,6 +82,17 @@ def test_page_keeps_the_themes_buttons_boxes_and_suggestion_marks(built_site):
     assert html.count('class="kit-suggestion"') == 4
     assert re.search(r'More: <a href="barriers/glass-ceilings.html"[^>]*>Glass ceilings</a>', html)
     assert "<strong>Progress was often fragile.</strong>" in html
+
+
+def test_printed_links_carry_their_addresses(built_site):
+    pdf = text_of(built_site / "downloads" / "trustee-briefing-a4.pdf").replace("- ", "-")
+    host = re.search(r"public_url: https://(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+    linked = {run.text: run.link for section in BRIEFING.sections for block in section.blocks
+              if not block.screen_only for runs in (block.runs, *block.items) for run in runs if run.link}
+    assert linked, "the briefing prints no links"
+    for words_, link in linked.items():
+        address = link if link.startswith("http") else f"{host}/{link.removesuffix('.md')}.html"
+        assert f"{words_} ({address.removeprefix('https://')})" in pdf, words_
 
 
 def test_checklist_pdf_lists_every_leader_behaviour(built_site):

@@ -3,7 +3,8 @@ page-numbered, for a chair to put in the board papers.
 
 The briefing comes from the same checked record as its web page (kit/trustee-briefing.yml),
 handed to Typst as JSON, so no text needs escaping; what is only for the screen ("More:"
-pointers to other pages) is left out and links keep their words. The checklist is made
+pointers to other pages) is left out; links keep their words, followed by their printed address
+(a paper reader cannot click). The checklist is made
 from the leader behaviour records.
 """
 
@@ -24,25 +25,42 @@ REFERENCE = ("Robson, P., Begum, N. and Locke, M. (2003) Increasing user involve
              "organisations. York: Joseph Rowntree Foundation.")
 
 
-def _runs(runs: tuple[Run, ...]) -> list[Json]:
-    return [{"text": run.text, "strong": run.strong} for run in runs]
+def _address(link: str, options: Options | None) -> str:
+    if link.startswith(("http://", "https://")):
+        address = link
+    elif options is not None and options.public_url:
+        address = options.page_url(link)
+    else:
+        return ""
+    return address.removeprefix("https://").removeprefix("http://")
 
 
-def _block(block: BriefingBlock) -> Json:
+def _runs(runs: tuple[Run, ...], options: Options | None) -> list[Json]:
+    out: list[Json] = []
+    for run in runs:
+        out.append({"text": run.text, "strong": run.strong})
+        address = _address(run.link, options) if run.link else ""
+        if address:
+            out.append({"text": f" ({address})", "strong": False})
+    return out
+
+
+def _block(block: BriefingBlock, options: Options | None) -> Json:
     if block.kind in ("paragraph", "suggestion"):
-        return {"type": "para" if block.kind == "paragraph" else "note", "runs": _runs(block.runs)}
-    items = [_runs(item) for item in block.items]
+        return {"type": "para" if block.kind == "paragraph" else "note", "runs": _runs(block.runs, options)}
+    items = [_runs(item, options) for item in block.items]
     if block.kind == "box":
         return {"type": "box", "title": block.title, "items": items}
     return {"type": "list", "numbered": block.kind == "numbered", "items": items}
 
 
-def briefing_blocks(briefing: Briefing) -> list[Json]:
-    """The briefing as Typst reads it: headings, paragraphs, notes, lists and boxes, screen-only parts left out."""
-    out = [_block(b) for b in briefing.intro if not b.screen_only]
+def briefing_blocks(briefing: Briefing, options: Options | None = None) -> list[Json]:
+    """The briefing as Typst reads it: headings, paragraphs, notes, lists and boxes, screen-only parts left out.
+    With `options`, every link is followed by the address it has online."""
+    out = [_block(b, options) for b in briefing.intro if not b.screen_only]
     for section in briefing.sections:
         out.append({"type": "heading", "level": 2, "text": section.heading})
-        out.extend(_block(b) for b in section.blocks if not b.screen_only)
+        out.extend(_block(b, options) for b in section.blocks if not b.screen_only)
     return out
 
 
@@ -51,7 +69,7 @@ def build_documents(kit: Kit, options: Options, briefing: Briefing | None, when:
               "reference": REFERENCE, "url": options.public_url}
     documents = {}
     if briefing is not None:
-        documents["briefing"] = dict(common, title=briefing.title, blocks=briefing_blocks(briefing),
+        documents["briefing"] = dict(common, title=briefing.title, blocks=briefing_blocks(briefing, options),
                                      address=options.page_url(BRIEFING_PAGE))
     if kit.leader_behaviours:
         documents["checklist"] = dict(

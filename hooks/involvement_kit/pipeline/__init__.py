@@ -5,10 +5,11 @@ An engine adapter (the MkDocs hooks) needs only what this package exports.
 
 from ..errors import KitError
 from ..web.downloads import drop_missing_downloads
+from ..web.glossary_terms import explain_terms_once
 from ..web.html_fixes import fix_page
 from ..web.nav import expand_nav
 from ..web.print_links import add_print_addresses
 from .reuse import prepare_reusing
 
-__all__ = ["KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "fix_page",
-           "prepare_reusing"]
+__all__ = ["KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "explain_terms_once",
+           "fix_page", "prepare_reusing"]
