@@ -7,7 +7,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup setup-test site offline serve test bench audit check clean
+# pytest-xdist: one worker per core, each test module on one worker (its module-scoped
+# fixtures are made once), modules handed out in file order so the long browser walk in
+# tests/gates starts first. (`--dist loadgroup` would be finer, but pytest-xdist 3.8 ignores
+# xdist_group marks under pytest 9.2: pytest-xdist issue 1386.) PYTEST_ARGS=-n0: one process.
+PYTEST_ARGS ?= -n auto --dist loadfile --no-loadscope-reorder
+
+.PHONY: all setup setup-test site offline serve test test-fast bench audit check clean lock
 
 all: site
 
@@ -26,15 +32,22 @@ site: setup
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) pages)."
 
 # A copy that works opened from disk, search included: build/offline/ and a zip.
+# The shim has its own npm package, so this installs nothing of the test tools.
 offline: setup
-	@[ -f node_modules/iframe-worker/shim/index.js ] || npm ci --silent --no-audit --no-fund
+	@[ -f scripts/offline/node_modules/iframe-worker/shim/index.js ] || npm ci --prefix scripts/offline --silent --no-audit --no-fund
 	$(BIN)/python scripts/make_offline.py
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# pytest's exit code 5 (no test ran) is a failure like any other.
 test: setup-test
-	CI=$${CI:-} $(BIN)/python -m pytest
+	@status=0; CI=$${CI:-} $(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS) || status=$$?; \
+	  if [ $$status = 5 ]; then echo "make test: no test ran (pytest exit code 5)" >&2; fi; exit $$status
+
+# The quick loop while editing: no browser, no real build (about a minute).
+test-fast: setup-test
+	CI=$${CI:-} $(BIN)/python -m pytest $(PYTEST_ARGS) -m "not browser and not build" $(ARGS)
 
 # Lighthouse on the key pages (slow; not in CI).
 audit: site
@@ -51,3 +64,15 @@ bench: setup-test
 
 clean:
 	rm -rf site .site-staging .site-old .cache build
+
+# Regenerate the hashed lock files from pyproject.toml after changing a pin there:
+# requirements.lock (what `make site` needs) and requirements-test.lock (that and [test]).
+# `make lock UPGRADE=--upgrade` also moves the transitive pins to their newest versions.
+LOCK_TOOLS := .cache/pip-tools
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes \
+	--allow-unsafe --strip-extras --all-build-deps --no-emit-index-url --no-emit-find-links $(UPGRADE)
+lock:
+	@[ -x $(LOCK_TOOLS)/bin/pip-compile ] || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
+	  $(LOCK_TOOLS)/bin/pip install --quiet pip-tools==7.6.2; }
+	$(PIP_COMPILE) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra test -c requirements.lock -o requirements-test.lock pyproject.toml

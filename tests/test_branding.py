@@ -10,6 +10,8 @@ from pypdf import PdfReader
 
 from conftest import copy_project, mkdocs_build
 
+pytestmark = pytest.mark.build
+
 OWN_ENABLER = """- id: peer-mentors
   title: Peer mentors
   summary: People who have used our services train and support new members.

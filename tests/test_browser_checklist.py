@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import ROOT
 from involvement_kit.content.loader import load_kit
 
 BEHAVIOURS = load_kit(ROOT / "kit").leader_behaviours
+
+pytestmark = pytest.mark.browser
 
 
 def test_ticks_survive_a_reload_and_clear(page, site_url):

@@ -121,7 +121,7 @@ def _check_comparison(case, got) -> None:
     assert got["hidden"] == expected["hidden"], case["name"]
     for kind in ("statements", "areas"):
         assert [r["id"] for r in got[kind]] == [r["id"] for r in expected[kind]], (case["name"], kind)
-        for row, want in zip(got[kind], expected[kind]):
+        for row, want in zip(got[kind], expected[kind], strict=True):
             assert _close(row["spread"], want["spread"]), (case["name"], row["id"], "spread")
             assert _close(row["disagreement"], want["disagreement"]), (case["name"], row["id"], "disagreement")
             assert row["means"].keys() == want["means"].keys(), (case["name"], row["id"])
@@ -131,7 +131,7 @@ def _check_comparison(case, got) -> None:
 
 def _check_progress(case, got) -> None:
     assert [m["area"] for m in got] == [m["area"] for m in case["expected"]], case["name"]
-    for move, want in zip(got, case["expected"]):
+    for move, want in zip(got, case["expected"], strict=True):
         for key in ("before", "after", "change"):
             assert _close(move[key], want[key]), (case["name"], move["area"], key)
 
@@ -143,13 +143,13 @@ def test_compare_core_passes_the_shared_vectors_in_the_browser(page, site_url):
         progress: v.progress.map(c => KitCompare.progress(c.baseline, c.later, v.statements, {threshold: v.threshold})),
     })""", VECTORS)
     assert len(got["cases"]) == len(VECTORS["cases"]) >= 5
-    for case, comparison in zip(VECTORS["cases"], got["cases"]):
+    for case, comparison in zip(VECTORS["cases"], got["cases"], strict=True):
         _check_comparison(case, comparison)
-    for case, moves in zip(VECTORS["progress"], got["progress"]):
+    for case, moves in zip(VECTORS["progress"], got["progress"], strict=True):
         _check_progress(case, moves)
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node is not installed (the browser test above still runs)")
+@pytest.mark.needs("node")
 def test_compare_core_passes_the_shared_vectors_under_node():
     script = """
         const C = require(process.argv[1]); const v = require(process.argv[2]);
@@ -161,9 +161,9 @@ def test_compare_core_passes_the_shared_vectors_under_node():
                           str(ROOT / "tests" / "vectors" / "compare.json")], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     got = json.loads(out.stdout)
-    for case, comparison in zip(VECTORS["cases"], got["cases"]):
+    for case, comparison in zip(VECTORS["cases"], got["cases"], strict=True):
         _check_comparison(case, comparison)
-    for case, moves in zip(VECTORS["progress"], got["progress"]):
+    for case, moves in zip(VECTORS["progress"], got["progress"], strict=True):
         _check_progress(case, moves)
 
 
@@ -437,6 +437,7 @@ def test_printed_summary_shows_the_results_only(page, site_url):
 
 # --- accessibility --------------------------------------------------------------------------
 
+@pytest.mark.needs("axe-core")
 def test_axe_finds_nothing_on_the_results(page, site_url):
     open_compare(page, site_url)
     data = kit_data(page)
@@ -448,6 +449,7 @@ def test_axe_finds_nothing_on_the_results(page, site_url):
     assert run_axe(page) == []
 
 
+@pytest.mark.needs("axe-core")
 def test_axe_finds_nothing_on_an_error_and_the_clear_question(page, site_url):
     open_compare(page, site_url)
     upload(page, "#kit-compare-files", [("not-json.json", (FIXTURES / "not-json.json").read_text(encoding="utf-8"))])
@@ -457,6 +459,7 @@ def test_axe_finds_nothing_on_an_error_and_the_clear_question(page, site_url):
     assert run_axe(page) == []
 
 
+@pytest.mark.needs("axe-core")
 def test_axe_finds_nothing_on_the_empty_page_at_phone_width(page, site_url):
     page.set_viewport_size({"width": 320, "height": 640})
     open_compare(page, site_url)

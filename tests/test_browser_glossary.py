@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 
 def tooltip_text(page) -> str:
     page.wait_for_function("() => [...document.querySelectorAll('.md-tooltip2, .md-tooltip')]"

@@ -114,6 +114,7 @@ def test_a_round_can_take_everyone_from_the_compare_page(page, site_url):
                            ".includes('4 people from the compare viewpoints page')")
 
 
+@pytest.mark.needs("axe-core")
 def test_a_bad_file_in_a_round_is_refused_and_the_round_kept(page, site_url):
     open_progress(page, site_url)
     data = kit_data(page)
@@ -169,6 +170,7 @@ def test_the_action_plan_is_kept_downloaded_with_formulas_defused_and_printed(pa
         assert not page.is_visible(hidden), hidden
 
 
+@pytest.mark.needs("axe-core")
 def test_you_said_we_did_reports_back(page, site_url):
     open_progress(page, site_url)
     data = kit_data(page)
@@ -176,7 +178,9 @@ def test_you_said_we_did_reports_back(page, site_url):
     upload(page, "#kit-round-baseline-files", before)
     upload(page, "#kit-round-later-files", later)
     fill_plan(page, ACTIONS[:2])
-    page.wait_for_timeout(400)
+    page.wait_for_function("want => [...document.querySelectorAll('#kit-yousaid-actions li')]"
+                           ".map(li => li.textContent).join('\\n') === want",
+                           arg="\n".join(f"{what} ({who}, by {when})" for what, who, when in ACTIONS[:2]))
     said = page.inner_text("#kit-yousaid-said")
     title = {a["id"]: a["title"] for a in data["areas"]}[first_area]
     assert "From the later round" in said
@@ -214,6 +218,7 @@ def test_clear_everything_empties_rounds_and_plan(page, site_url):
     assert page.is_visible("#kit-progress-empty")
 
 
+@pytest.mark.needs("axe-core")
 def test_axe_finds_nothing_on_the_empty_progress_page_at_phone_width(page, site_url):
     page.set_viewport_size({"width": 320, "height": 640})
     open_progress(page, site_url)

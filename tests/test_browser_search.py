@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+import pytest
+
 from conftest import ROOT
 from involvement_kit.content.loader import load_kit
 
 TARGET = load_kit(ROOT / "kit").barriers[2]  # any generated page will do; this one is stable
+
+pytestmark = pytest.mark.browser
 
 
 def test_search_finds_a_generated_page_and_nothing_leaves_the_machine(page, site_url):

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_built_project, copy_project, mkdocs_build
 from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit")
+
+pytestmark = pytest.mark.build
 
 
 def h1_text(html: str) -> str:
@@ -61,19 +63,19 @@ def test_site_needs_nothing_from_another_host(built_site):
             assert marker not in text, f"{page.name} refers to {marker}"
 
 
-def test_strict_build_prints_no_warning(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project, project / "site")
+def test_strict_build_prints_no_warning(site_build):
+    # site_build: the run's one real `mkdocs build --strict` of a copy of the project.
+    result = site_build
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr and "Traceback" not in result.stderr
-    pages = list((project / "site").rglob("*.html"))
+    pages = list(site_build.site.rglob("*.html"))
     assert len(pages) >= len(KIT.enablers) + len(KIT.barriers) + 4
 
 
-def test_broken_kit_leaves_last_good_site_through_mkdocs_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_broken_kit_leaves_last_good_site_through_mkdocs_build(site_build, tmp_path):
+    # The project as a good `mkdocs build --strict` left it: site and build cache.
+    project = copy_built_project(site_build, tmp_path / "project")
     site = project / "site"
-    assert mkdocs_build(project, site).returncode == 0
     before = snapshot(site)
     break_kit(project)
     result = mkdocs_build(project, site)

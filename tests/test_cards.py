@@ -225,7 +225,7 @@ def test_same_inputs_do_not_run_typst_again(tmp_path, counted_typeset):
 def test_same_inputs_give_the_same_bytes(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     first, second = render(kit, tmp_path / "one"), render(kit, tmp_path / "two")
-    for (_, a), (_, b) in zip(first, second):
+    for (_, a), (_, b) in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes()
 
 
@@ -317,6 +317,7 @@ def test_cards_off_means_no_card_files(tmp_path):
     assert not [p for p in on.pages if p.path == "print-cards.md"]
 
 
+@pytest.mark.build
 def test_mkdocs_build_publishes_the_decks_and_the_print_page(tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -334,6 +335,7 @@ def test_mkdocs_build_publishes_the_decks_and_the_print_page(tmp_path):
     assert (project / ".cache" / "kit" / "cards").is_dir()
 
 
+@pytest.mark.build
 def test_mkdocs_build_stops_on_a_card_that_does_not_fit(tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / ".cache", ignore_errors=True)

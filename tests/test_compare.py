@@ -26,7 +26,7 @@ def close(a, b):
 
 def same_rows(actual, expected):
     assert [r.id for r in actual] == [e["id"] for e in expected]
-    for row, want in zip(actual, expected):
+    for row, want in zip(actual, expected, strict=True):
         assert set(row.means) == set(want["means"]), row.id
         for group, value in want["means"].items():
             assert close(row.means[group], value), (row.id, group, row.means[group], value)
@@ -49,7 +49,7 @@ def test_comparison_vectors(case):
 def test_progress_vectors(case):
     moves = progress(responses(case["baseline"]), responses(case["later"]), AREAS, threshold=VECTORS["threshold"])
     assert [m.area for m in moves] == [e["area"] for e in case["expected"]]
-    for move, want in zip(moves, case["expected"]):
+    for move, want in zip(moves, case["expected"], strict=True):
         assert close(move.before, want["before"]) and close(move.after, want["after"])
         assert close(move.change, want["change"])
 

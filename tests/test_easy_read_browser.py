@@ -17,6 +17,8 @@ PHONE = {"width": 360, "height": 640}
 MIN_TEXT_PX = 21.3
 ROLE = "Person using services"
 
+pytestmark = pytest.mark.browser
+
 
 def easy_read_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in (site / "easy-read").rglob("*.html"))

@@ -7,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_project
 
 PROPERDOCS = Path(sys.executable).parent / "properdocs"
+
+pytestmark = pytest.mark.build
 
 
 def properdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:

@@ -14,6 +14,8 @@ from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit")
 
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.needs("iframe-worker")]
+
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory) -> Path:

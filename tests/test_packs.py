@@ -19,6 +19,9 @@ from involvement_kit.content.options import Options
 from test_cards import ICON_DIRS, PUBLIC_URL, kit_folder, load
 from test_print_layout import PAPERS, bbox_blocks, locate, text_runs, title_positions
 
+# pdftotext reads the packs back (test_print_layout.bbox_blocks).
+pytestmark = pytest.mark.needs("poppler")
+
 DATE = "1 March 2026"
 ORGANISATION = "Riverside Advice"
 

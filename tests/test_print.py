@@ -13,6 +13,8 @@ from involvement_kit.content.loader import load_kit
 
 KIT = load_kit(ROOT / "kit")
 
+pytestmark = pytest.mark.browser
+
 
 def print_to_pdf(page, url: str, path: Path) -> Path:
     page.goto(url)

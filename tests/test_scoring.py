@@ -148,12 +148,11 @@ def test_version_order_is_numeric():
     assert version_key("0.10.0") > version_key("0.9.9")
 
 
+@pytest.mark.needs("node")
 def test_scoring_core_runs_in_node_and_passes_the_vectors():
     """scoring-core.js needs no browser: Node gives the same answers (for later tools)."""
     import shutil
     node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
     script = """
 const core = require(process.argv[1]);
 const v = require(process.argv[2]);
@@ -168,7 +167,7 @@ process.stdout.write(JSON.stringify(out));
                              str(ROOT / "tests" / "vectors" / "scoring.json")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    for case, got in zip(VECTORS["cases"], json.loads(result.stdout)):
+    for case, got in zip(VECTORS["cases"], json.loads(result.stdout), strict=True):
         for area, expected in case["expected"].items():
             assert _close(got["scores"][area], expected), (case["name"], area)
         assert got["display"] == case["display"], case["name"]

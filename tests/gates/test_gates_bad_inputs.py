@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_built_project, mkdocs_build
 from gates_site import snapshot
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 CASES = sorted(CORPUS.glob("*.yml"))
 HOWS = {"append", "replace", "delete", "utf-16"}
 MEGABYTE = ("word " * 200_000).strip().ljust(1_000_000, "x")
+
+pytestmark = pytest.mark.build
 
 
 def read_case(path: Path) -> tuple[dict, bytes]:
@@ -65,12 +67,11 @@ def break_kit(kit: Path, header: dict, body: bytes) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus_project(tmp_path_factory):
-    """A copy of the project with a good site built, and the real kit kept to restore."""
-    project = copy_project(tmp_path_factory.mktemp("corpus"))
+def corpus_project(site_build, tmp_path_factory):
+    """A copy of the project with a good site built (the run's shared build: its site and
+    build cache, as a good `mkdocs build --strict` left them), and the real kit kept to restore."""
+    project = copy_built_project(site_build, tmp_path_factory.mktemp("corpus") / "project")
     site = project / "site"
-    good = mkdocs_build(project, site)
-    assert good.returncode == 0, good.stdout + good.stderr
     pristine = tmp_path_factory.mktemp("pristine-kit") / "kit"
     shutil.copytree(project / "kit", pristine)
     yield project, site, snapshot(site), pristine

@@ -12,7 +12,7 @@ import pytest
 from gates_browser import describe, walk
 from gates_site import site_pages
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.needs("axe-core")]
 
 
 @pytest.fixture(scope="session")

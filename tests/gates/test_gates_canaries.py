@@ -74,6 +74,7 @@ def test_site_pages_reads_the_sitemap_and_every_html_file(tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.needs("axe-core")
 def test_each_browser_gate_fails_on_a_page_broken_for_it(browser, tmp_path):
     site = make_site(tmp_path / "site", BROKEN_PAGES)
     with serve(site) as url:
@@ -89,6 +90,7 @@ def test_each_browser_gate_fails_on_a_page_broken_for_it(browser, tmp_path):
     assert "tracker.example.invalid" in results["requests"][0]
 
 
+@pytest.mark.needs("java", "vnu-jar")
 def test_vnu_gate_fails_on_invalid_html(tmp_path):
     site = make_site(tmp_path / "site", {
         "index.html": BROKEN_PAGES["index.html"],
@@ -138,6 +140,7 @@ def late_page_site(built_site, tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.needs("axe-core", "java", "vnu-jar")
 def test_a_page_added_to_the_real_site_later_is_found_and_checked(late_page_site, browser):
     site = late_page_site
     assert "added-later.html" in site_pages(site)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gates_site import site_pages
 from gates_static import link_problems, vnu_problems
 from gates_browser import describe
 
 
+@pytest.mark.needs("java", "vnu-jar")
 def test_every_page_is_valid_html(built_site):
     assert not (problems := vnu_problems(built_site)), describe(problems)
 
