@@ -19,6 +19,7 @@ SITE_PATH = "assets/javascripts/iframe-worker-shim.js"
 def on_files(files, config):
     shim = Path(config.config_file_path).parent / SHIM
     if not shim.is_file():
-        raise PluginError(f"{SHIM} is missing; run `npm ci --prefix scripts/offline` (or `make offline`, which does it)")
+        raise PluginError(f"{SHIM} is missing; run `npm ci --prefix scripts/offline` "
+                          "(or `make offline`, which does it)")
     files.append(File.generated(config, SITE_PATH, abs_src_path=str(shim)))
     return files
