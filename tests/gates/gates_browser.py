@@ -146,7 +146,11 @@ def _text_spacing(page, stats) -> list[str]:
     return [f"text spacing: {clipped}" for clipped in page.evaluate(_CLIPPED)]
 
 
-_FOCUS_STYLE = """() => {
+# Where focus ends up: the theme scrolls smoothly, so a link below the fold is measured once
+# the page has stopped moving (scrollY the same over two frames), not halfway there.
+_FOCUS_STYLE = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (let last = NaN, i = 0; i < 60 && scrollY !== last; i++) { last = scrollY; await frame(); }
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const s = getComputedStyle(el);
