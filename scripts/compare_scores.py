@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             return read_answers(files, statements, list(options.roles), kit.version, history)
 
         responses = read(args.folder)
-        moves = progress(read(args.baseline), responses, statements, threshold=threshold) if args.baseline else ()
+        moves = (progress(read(args.baseline), responses, statements, threshold=threshold, roles=options.roles)
+                 if args.baseline else ())
     except KitError as exc:
         print(exc.describe().replace("The kit content has", "The answer files have", 1), file=sys.stderr)
         return 1

@@ -125,6 +125,7 @@ def _check_comparison(case, got) -> None:
             assert _close(row["spread"], want["spread"]), (case["name"], row["id"], "spread")
             assert _close(row["disagreement"], want["disagreement"]), (case["name"], row["id"], "disagreement")
             assert row["means"].keys() == want["means"].keys(), (case["name"], row["id"])
+            assert row["withheld"] == want["withheld"], (case["name"], row["id"])
             for group, value in want["means"].items():
                 assert _close(row["means"][group], value), (case["name"], row["id"], group)
 
@@ -134,13 +135,14 @@ def _check_progress(case, got) -> None:
     for move, want in zip(got, case["expected"], strict=True):
         for key in ("before", "after", "change"):
             assert _close(move[key], want[key]), (case["name"], move["area"], key)
+        assert move["withheld"] == want["withheld"], (case["name"], move["area"])
 
 
 def test_compare_core_passes_the_shared_vectors_in_the_browser(page, site_url):
     open_compare(page, site_url)
     got = page.evaluate("""v => ({
         cases: v.cases.map(c => KitCompare.compare(c.responses, v.statements, {roles: v.roles, threshold: v.threshold})),
-        progress: v.progress.map(c => KitCompare.progress(c.baseline, c.later, v.statements, {threshold: v.threshold})),
+        progress: v.progress.map(c => KitCompare.progress(c.baseline, c.later, v.statements, {roles: v.roles, threshold: v.threshold})),
     })""", VECTORS)
     assert len(got["cases"]) == len(VECTORS["cases"]) >= 5
     for case, comparison in zip(VECTORS["cases"], got["cases"], strict=True):
@@ -155,7 +157,7 @@ def test_compare_core_passes_the_shared_vectors_under_node():
         const C = require(process.argv[1]); const v = require(process.argv[2]);
         process.stdout.write(JSON.stringify({
           cases: v.cases.map(c => C.compare(c.responses, v.statements, {roles: v.roles, threshold: v.threshold})),
-          progress: v.progress.map(c => C.progress(c.baseline, c.later, v.statements, {threshold: v.threshold})),
+          progress: v.progress.map(c => C.progress(c.baseline, c.later, v.statements, {roles: v.roles, threshold: v.threshold})),
         }));"""
     out = subprocess.run(["node", "-e", script, str(ROOT / "docs" / "javascripts" / "compare-core.js"),
                           str(ROOT / "tests" / "vectors" / "compare.json")], capture_output=True, text=True, timeout=60)

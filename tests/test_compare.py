@@ -32,6 +32,7 @@ def same_rows(actual, expected):
             assert close(row.means[group], value), (row.id, group, row.means[group], value)
         assert close(row.spread, want["spread"]), (row.id, row.spread)
         assert close(row.disagreement, want["disagreement"]), (row.id, row.disagreement)
+        assert list(row.withheld) == want["withheld"], row.id
 
 
 @pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["name"])
@@ -47,11 +48,13 @@ def test_comparison_vectors(case):
 
 @pytest.mark.parametrize("case", VECTORS["progress"], ids=lambda c: c["name"])
 def test_progress_vectors(case):
-    moves = progress(responses(case["baseline"]), responses(case["later"]), AREAS, threshold=VECTORS["threshold"])
+    moves = progress(responses(case["baseline"]), responses(case["later"]), AREAS, threshold=VECTORS["threshold"],
+                     roles=ROLES)
     assert [m.area for m in moves] == [e["area"] for e in case["expected"]]
     for move, want in zip(moves, case["expected"], strict=True):
         assert close(move.before, want["before"]) and close(move.after, want["after"])
         assert close(move.change, want["change"])
+        assert list(move.withheld) == want["withheld"], move.area
 
 
 def test_notes_from_people_using_services_and_carers_are_kept_as_written():

@@ -100,6 +100,21 @@ USER_ROLE = "Person using services"
 VOICE_ROLES = ("Person using services", "Carer")
 NO_ROLE = "No role given"
 OTHERS = "Others"
+# What a table cell says, and a chart says instead of a bar, when a figure would rest on
+# fewer than the threshold's number of answers (scoring/compare.py decides when).
+TOO_FEW = "too few answers to show"
+
+# --- limits on answer files, the same in the scorer, the compare page and the command line ---
+
+# The scorer's note box takes this many characters; every reader accepts what it writes.
+MAX_NOTE_CHARS = 4000
+# The smallest group shown on its own: 1 would show one person; above 20 few groups show at all.
+THRESHOLD_RANGE = (2, 20)
+# A file of answers is a flat object; anything nested deeper than this is not one of ours.
+MAX_DEPTH = 4
+MAX_FILE_CHARS = 1000000
+# The export's date is an ISO 8601 time from the browser (24 characters, some allow 27).
+MAX_DATE_CHARS = 40
 
 # --- options ----------------------------------------------------------------------------
 

@@ -11,9 +11,26 @@ tests/vectors/compare.json):
   area scores.
 - Disagreement is the range (highest minus lowest) of the shown groups' means; it needs
   at least two groups with a mean.
-- Safety: a role with fewer than `threshold` people is not shown on its own; those people
+- Groups: a role with fewer than `threshold` people is not shown on its own; those people
   are merged into "Others". A group still under the threshold (Others included) is never
   shown, and nothing is shown at all when fewer than `threshold` people took part.
+
+The disclosure rule (the browser's compare-core.js mirrors it; tests/vectors/compare.json
+holds the cases, and tests/test_compare_attack.py attacks it). With k = the threshold:
+
+- A group's figure for a statement is shown only when at least k of its members answered
+  it. Otherwise the cell is withheld ("too few answers to show"), never a dash or a number.
+- A group's figure for an area is shown only when at least k members have a score there,
+  its set of people is the same as, or differs by at least k people from, each shown
+  statement figure of that group in the area, and every answer behind it has a twin: another
+  member who answered the same statement and the same number of the area's statements. An
+  area score is a weighted sum of answers; with twins, no mix of shown sums can tell two
+  people's answers apart, so none can be solved for.
+- Spread and disagreement use only shown figures.
+- An overall figure for a round (progress) is shown only when no one is left out of the
+  groups and every group's figure for that area is shown (or rests on no one): it is then
+  a sum of shown figures and tells nothing new, so nobody can be got by subtraction.
+- Withheld figures and hidden people change nothing that is shown.
 """
 
 from __future__ import annotations
@@ -40,13 +57,18 @@ class Response:
 
 @dataclass(frozen=True)
 class Row:
-    """One statement or area: each shown group's mean, the spread and the disagreement."""
+    """One statement or area: each shown group's mean, the spread and the disagreement.
+
+    A group in `withheld` has a mean of None because its figure would give someone away;
+    a group with None and not withheld has no answers there at all.
+    """
 
     id: str
     means: dict[str, float | None]
     answered: dict[str, int]
     spread: float | None
     disagreement: float | None
+    withheld: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,24 +133,72 @@ def compare(responses: Sequence[Response], statement_areas: Mapping[str, str], *
     """Lay several people's answers side by side. `statement_areas` maps statement id -> area id."""
     shown, merged, hidden = groups_of(responses, roles, threshold)
     members = [r for group in shown.values() for r in group]
-    person_areas = {id(r): area_scores(statement_areas, r.answers) for r in members}
-
-    def row(key: str, value_of: Callable[[Response, str], float | None]) -> Row:
-        means: dict[str, float | None] = {}
-        answered: dict[str, int] = {}
-        everyone: list[float] = []
-        for name, group in shown.items():
-            values = [v for v in (value_of(r, key) for r in group) if v is not None]
-            means[name], answered[name] = mean(values), len(values)
-            everyone.extend(values)
-        return Row(key, means, answered, spread(everyone), disagreement(means.values()))
-
-    statements = [row(s, lambda r, s: r.answers.get(s)) for s in statement_areas]
-    areas = [row(a, lambda r, a: person_areas[id(r)][a]) for a in dict.fromkeys(statement_areas.values())]
+    by_area: dict[str, list[str]] = {}
+    for statement, area in statement_areas.items():
+        by_area.setdefault(area, []).append(statement)
+    statements = [_statement_row(s, shown, threshold) for s in statement_areas]
+    areas = [_area_row(a, by_area[a], shown, threshold) for a in by_area]
     notes = tuple((s, r.notes[s]) for r in members if r.role in VOICE_ROLES
                   for s in statement_areas if r.notes.get(s))
     return Comparison(tuple(shown), {k: len(v) for k, v in shown.items()}, merged, hidden, len(responses),
                       threshold, _most_disagreement_first(statements), _most_disagreement_first(areas), notes)
+
+
+def _answer(person: Response, statement: str) -> int | None:
+    value = person.answers.get(statement)
+    return value if value is not None else None
+
+
+def _make_row(key: str, cells: dict[str, list[float]], shown_cells: dict[str, bool]) -> Row:
+    means: dict[str, float | None] = {}
+    answered: dict[str, int] = {}
+    withheld: list[str] = []
+    everyone: list[float] = []
+    for name, values in cells.items():
+        if values and not shown_cells[name]:
+            withheld.append(name)
+            means[name], answered[name] = None, 0
+            continue
+        means[name], answered[name] = mean(values), len(values)
+        everyone.extend(values)
+    return Row(key, means, answered, spread(everyone), disagreement(means.values()), tuple(withheld))
+
+
+def _statement_row(statement: str, shown: Mapping[str, Sequence[Response]], threshold: int) -> Row:
+    cells: dict[str, list[float]] = {}
+    for name, group in shown.items():
+        cells[name] = [v for v in (_answer(r, statement) for r in group) if v is not None]
+    return _make_row(statement, cells, {name: len(values) >= threshold for name, values in cells.items()})
+
+
+def _area_row(area: str, statements: Sequence[str], shown: Mapping[str, Sequence[Response]], threshold: int) -> Row:
+    cells: dict[str, list[float]] = {}
+    verdict: dict[str, bool] = {}
+    for name, group in shown.items():
+        answered = [[s for s in statements if _answer(r, s) is not None] for r in group]
+        scored = [(r, own) for r, own in zip(group, answered, strict=True) if own]
+        cells[name] = [sum(_answer(r, s) or 0 for s in own) / len(own) for r, own in scored]
+        verdict[name] = area_figure_safe([own for _, own in scored], statements, threshold)
+    return _make_row(area, cells, verdict)
+
+
+def area_figure_safe(answered: Sequence[Sequence[str]], statements: Sequence[str], threshold: int) -> bool:
+    """Whether a group's area figure may be shown. `answered` lists, for each member with a
+    score in the area, the area's statements they answered (don't know left out)."""
+    people = len(answered)
+    if people < threshold:
+        return False
+    for statement in statements:
+        behind = sum(1 for own in answered if statement in own)
+        # The statement's own figure is shown when behind >= threshold; the area's people
+        # must then be the same people or at least `threshold` more.
+        if behind >= threshold and 0 < people - behind < threshold:
+            return False
+    twins: dict[tuple[str, int], int] = {}
+    for own in answered:
+        for statement in own:
+            twins[statement, len(own)] = twins.get((statement, len(own)), 0) + 1
+    return all(twins[statement, len(own)] >= 2 for own in answered for statement in own)
 
 
 def _most_disagreement_first(rows: list[Row]) -> tuple[Row, ...]:
@@ -141,25 +211,44 @@ class Move:
     area: str
     before: float | None
     after: float | None
+    withheld: tuple[str, ...] = ()  # "before", "after": figures held back so no one is given away
 
     @property
     def change(self) -> float | None:
         return None if self.before is None or self.after is None else self.after - self.before
 
 
-def round_means(responses: Sequence[Response], statement_areas: Mapping[str, str],
-                threshold: int) -> dict[str, float | None]:
-    """Each area's mean over everyone in one round; nothing when too few people took part."""
+def round_means(responses: Sequence[Response], statement_areas: Mapping[str, str], threshold: int, *,
+                roles: Sequence[str] = ()) -> tuple[dict[str, float | None], frozenset[str]]:
+    """Each area's mean over everyone in one round, and the areas whose mean is withheld.
+
+    A round's mean sits beside its groups' figures (on the compare page, in the same report),
+    so it is shown only when it is a sum of shown group figures: no one left out of the
+    groups, and each group's figure for the area shown or resting on no one.
+    """
     areas = list(dict.fromkeys(statement_areas.values()))
-    if len(responses) < threshold:
-        return {a: None for a in areas}
+    comparison = compare(responses, statement_areas, roles=roles, threshold=threshold)
     scores = [area_scores(statement_areas, r.answers) for r in responses]
-    return {a: mean([score for s in scores if (score := s[a]) is not None]) for a in areas}
+    means: dict[str, float | None] = {}
+    withheld: set[str] = set()
+    rows = {row.id: row for row in comparison.areas}
+    for a in areas:
+        values = [score for s in scores if (score := s[a]) is not None]
+        if not values:
+            means[a] = None
+        elif not comparison.shown or comparison.hidden or rows[a].withheld:
+            means[a] = None
+            withheld.add(a)
+        else:
+            means[a] = mean(values)
+    return means, frozenset(withheld)
 
 
 def progress(baseline: Sequence[Response], later: Sequence[Response], statement_areas: Mapping[str, str], *,
-             threshold: int = 3) -> tuple[Move, ...]:
+             threshold: int = 3, roles: Sequence[str] = ()) -> tuple[Move, ...]:
     """What moved in each area between a baseline round and a later one."""
-    before = round_means(baseline, statement_areas, threshold)
-    after = round_means(later, statement_areas, threshold)
-    return tuple(Move(a, before[a], after[a]) for a in before)
+    before, held_before = round_means(baseline, statement_areas, threshold, roles=roles)
+    after, held_after = round_means(later, statement_areas, threshold, roles=roles)
+    return tuple(Move(a, before[a], after[a], tuple(name for name, held in (("before", held_before),
+                                                                                 ("after", held_after)) if a in held))
+                 for a in before)

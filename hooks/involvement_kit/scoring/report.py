@@ -20,4 +20,4 @@ def render_report(comparison: Comparison, kit: Kit, *, fmt: str = "md", moves: t
 
 def _answered(rows: tuple[Row, ...]) -> list[Row]:
     """Rows someone answered: a set such as the quick check leaves the rest empty."""
-    return [row for row in rows if any(value is not None for value in row.means.values())]
+    return [row for row in rows if row.withheld or any(value is not None for value in row.means.values())]
