@@ -183,7 +183,7 @@ def test_compare_files_load_only_on_their_pages(built_site):
 # --- comparing files ----------------------------------------------------------------------
 
 def test_three_files_compared_with_the_largest_gap_first(page, site_url):
-    with_threshold(page, 1)
+    with_threshold(page, 2)  # the smallest the kit allows: two people in each role
     open_compare(page, site_url)
     data = kit_data(page)
     ids = quick_ids(data)
@@ -193,15 +193,18 @@ def test_three_files_compared_with_the_largest_gap_first(page, site_url):
     user = {sid: 1 for sid in ids}
     trustee[gap], user[gap] = 2, 0        # a gap of 2 on one statement
     trustee[small] = 2                    # a gap of 1 on another
-    upload(page, "#kit-compare-files", [("trustee.json", export(data, "Trustee", trustee)),
-                                        ("staff.json", export(data, "Staff", staff)),
-                                        ("user.json", export(data, "Person using services", user))])
+    files = []
+    for i in range(2):
+        for name, role, answers in (("trustee", "Trustee", trustee), ("staff", "Staff", staff),
+                                    ("user", "Person using services", user)):
+            files.append((f"{name}-{i}.json", dict(export(data, role, answers), date=f"2026-03-0{i + 1}T10:00:00.000Z")))
+    upload(page, "#kit-compare-files", files)
     page.wait_for_selector("#kit-compare-results[data-shown='true']")
-    assert page.get_attribute("#kit-compare-results", "data-people") == "3"
+    assert page.get_attribute("#kit-compare-results", "data-people") == "6"
     order = first_cells(page, "kit-compare-statements")
     assert order[:2] == [gap, small]
     rows = table(page, "kit-compare-statements")
-    assert rows[0] == ["Statement", "Trustee (1)", "Staff (1)", "Person using services (1)", "Spread", "Disagreement"]
+    assert rows[0] == ["Statement", "Trustee (2)", "Staff (2)", "Person using services (2)", "Spread", "Disagreement"]
     assert rows[1][1:] == ["2.0", "1.0", "0.0", "0.8", "2.0 (large gap)"]
     # Kit order among the statements where everyone agreed.
     rest = [sid for sid in order[2:]]
@@ -495,3 +498,37 @@ def test_a_grid_box_filled_without_key_names_still_moves_on(page, site_url):
     assert page.input_value(f"#kit-grid-0-{ids[1]}") == ""
     page.fill(f"#kit-grid-0-{ids[2]}", "d")
     assert page.input_value(f"#kit-grid-0-{ids[2]}") == "?"
+
+
+# --- the disclosure rule (review findings 1 and 2) ------------------------------------------
+
+def review_seven(data) -> list[tuple[str, dict]]:
+    """4 trustees, 2 staff, 1 person using services; both staff say don't know to one statement,
+    so under Others (3) only the person using services answered it."""
+    ids = quick_ids(data)
+    files = [(f"t{i}.json", export(data, "Trustee", {sid: 1 for sid in ids})) for i in range(4)]
+    files += [(f"s{i}.json", export(data, "Staff", {sid: (None if sid == ids[8] else 1) for sid in ids}))
+              for i in range(2)]
+    files += [("u.json", export(data, "Person using services", {sid: 2 for sid in ids}))]
+    return files
+
+
+def test_a_figure_resting_on_one_answer_is_withheld_in_table_chart_and_print(page, site_url):
+    open_compare(page, site_url)
+    data = kit_data(page)
+    ids = quick_ids(data)
+    upload(page, "#kit-compare-files", review_seven(data))
+    page.wait_for_selector("#kit-compare-results[data-shown='true']")
+    rows = {r[0]: r for r in table(page, "kit-compare-statements")[1:]}
+    text = next(s["text"] for s in data["statements"] if s["id"] == ids[8])
+    row = next(cells for label, cells in rows.items() if label.startswith(text))
+    assert row[1:3] == ["1.0", data["too_few"]]
+    area = next(s["area"] for s in data["statements"] if s["id"] == ids[8])
+    title = next(a["title"] for a in data["areas"] if a["id"] == area)
+    area_row = next(r for r in table(page, "kit-compare-areas")[1:] if r[0].startswith(title))
+    assert area_row[2] == data["too_few"]
+    desc = " ".join(page.locator("#kit-compare-results svg desc").all_text_contents())
+    assert f"{title}: Trustee 1.0, Others {data['too_few']}" in desc
+    assert "Others 2.0" not in desc
+    page.emulate_media(media="print")
+    assert data["too_few"] in page.inner_text("#kit-compare-results")

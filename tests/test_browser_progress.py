@@ -94,7 +94,8 @@ def test_a_small_round_shows_no_averages(page, site_url):
     text = page.inner_text("#kit-progress-results")
     assert "only 2 people" in text and "at least 3 people" in text
     cells = table(page, "kit-progress-table")[1:]
-    assert all(row[1] == "–" and row[3] == "–" for row in cells)
+    assert all(row[1] in ("–", data["too_few"]) and row[3] == "–" for row in cells)
+    assert any(row[1] == data["too_few"] for row in cells)
 
 
 def test_a_round_can_take_everyone_from_the_compare_page(page, site_url):
@@ -237,3 +238,24 @@ def test_stored_plan_with_odd_values_still_opens(page, site_url):
     assert page.input_value("#kit-plan-who-0") == "3"
     assert page.inner_text("#kit-round-baseline-count") == "No one in this round yet."
     assert page.locator("#kit-progress b").count() == 0
+
+
+def test_a_round_taken_from_the_compare_page_gives_no_one_away_by_subtraction(page, site_url):
+    """Review finding 2: 4 trustees and 3 staff are shown on compare and 1 person using
+    services is not; the round's overall figures would give that person's answers away."""
+    open_compare(page, site_url)
+    data = kit_data(page)
+    ids = quick_ids(data)
+    files = [(f"t{i}.json", export(data, "Trustee", {sid: 1 for sid in ids})) for i in range(4)]
+    files += [(f"s{i}.json", export(data, "Staff", {sid: 0 for sid in ids})) for i in range(3)]
+    files += [("u.json", export(data, "Person using services", {sid: 2 for sid in ids}))]
+    upload(page, "#kit-compare-files", files)
+    page.wait_for_selector("#kit-compare-results[data-people='8']")
+    open_progress(page, site_url)
+    page.click("#kit-round-baseline-use")
+    page.wait_for_function("() => document.querySelector('#kit-progress-status').textContent.includes('8 people')")
+    cells = table(page, "kit-progress-table")[1:]
+    assert cells and all(row[1] == data["too_few"] for row in cells)
+    assert page.locator("#kit-progress-results svg rect").count() == 0
+    assert "1.0" not in page.inner_text("#kit-progress-results") and "0.9" not in page.inner_text("#kit-progress-results")
+    assert page.locator("#kit-yousaid-none").count() == 1

@@ -13,6 +13,12 @@
  * - A role with fewer than `threshold` people is merged into "Others"; a group still
  *   under the threshold is never shown, and nothing is shown when fewer than
  *   `threshold` people took part.
+ * - The disclosure rule, as compare.py states it: a group's figure needs at least k answers
+ *   (k = threshold); an area figure also needs the same people as each shown statement
+ *   figure of the group in that area, or at least k more, and a twin for every answer
+ *   behind it (someone who answered the same statement and as many of the area's); a
+ *   round's overall figure is shown only when it is a sum of shown group figures. A
+ *   withheld figure is null and its group is listed in the row's `withheld`.
  *
  * A response is {role, answers: {id: 0|1|2|null}, notes: {id: text}}. statementAreas maps
  * statement id -> area id, in kit order (ids are never plain numbers, so key order holds).
@@ -140,10 +146,47 @@
     return typeof t === "number" && isFinite(t) && t >= 1 ? Math.floor(t) : DEFAULT_THRESHOLD;
   }
 
+  /** Whether a group's area figure may be shown; `answered` lists, for each member with a
+   * score in the area, the area's statements they answered. */
+  function areaFigureSafe(answered, statements, threshold) {
+    var people = answered.length;
+    if (people < threshold) return false;
+    for (var i = 0; i < statements.length; i++) {
+      var behind = answered.filter(function (own) { return own.indexOf(statements[i]) !== -1; }).length;
+      if (behind >= threshold && people - behind > 0 && people - behind < threshold) return false;
+    }
+    var twins = new Map();
+    answered.forEach(function (own) {
+      own.forEach(function (id) { var key = id + "\u0000" + own.length; twins.set(key, (twins.get(key) || 0) + 1); });
+    });
+    return answered.every(function (own) {
+      return own.every(function (id) { return twins.get(id + "\u0000" + own.length) >= 2; });
+    });
+  }
+
+  function makeRow(key, shown, cells, verdict) {
+    var means = {}, answered = {}, everyone = [], withheld = [];
+    shown.forEach(function (g) {
+      var values = cells[g.name];
+      if (values.length && !verdict[g.name]) {
+        withheld.push(g.name);
+        means[g.name] = null;
+        answered[g.name] = 0;
+        return;
+      }
+      means[g.name] = mean(values);
+      answered[g.name] = values.length;
+      everyone.push.apply(everyone, values);
+    });
+    var list = shown.map(function (g) { return means[g.name]; });
+    return { id: key, means: means, answered: answered, spread: spread(everyone), disagreement: disagreement(list),
+             withheld: withheld };
+  }
+
   /**
    * Lay several people's answers side by side.
    * Returns {groups, sizes, merged, hidden, people, threshold, shown, statements, areas, notes}:
-   * each row is {id, means: {group: mean|null}, answered: {group: count}, spread, disagreement};
+   * each row is {id, means: {group: mean|null}, answered: {group: count}, spread, disagreement, withheld};
    * notes are [{id, note, role}] from people using services and carers in shown groups, as written.
    */
   function compare(responses, statementAreas, options) {
@@ -154,26 +197,37 @@
     var shown = grouping.shown;
     var members = [];
     shown.forEach(function (g) { members.push.apply(members, g.members); });
-    var personAreas = new Map();
-    members.forEach(function (r) { personAreas.set(r, areaScores(statementAreas, r.answers)); });
-
-    function row(key, value) {
-      var means = {}, answered = {}, everyone = [];
-      shown.forEach(function (g) {
-        var values = g.members.map(value).filter(function (v) { return v !== null && v !== undefined; });
-        means[g.name] = mean(values);
-        answered[g.name] = values.length;
-        everyone.push.apply(everyone, values);
-      });
-      var list = shown.map(function (g) { return means[g.name]; });
-      return { id: key, means: means, answered: answered, spread: spread(everyone), disagreement: disagreement(list) };
-    }
 
     var statements = Object.keys(statementAreas).map(function (id) {
-      return row(id, function (r) { return valueOf(r.answers, id); });
+      var cells = {}, verdict = {};
+      shown.forEach(function (g) {
+        cells[g.name] = g.members.map(function (r) { return valueOf(r.answers, id); })
+          .filter(function (v) { return v !== null && v !== undefined; });
+        verdict[g.name] = cells[g.name].length >= threshold;
+      });
+      return makeRow(id, shown, cells, verdict);
+    });
+    var byArea = {};
+    Object.keys(statementAreas).forEach(function (id) {
+      var area = statementAreas[id];
+      if (!has(byArea, area)) byArea[area] = [];
+      byArea[area].push(id);
     });
     var areas = areaOrder(statementAreas).map(function (area) {
-      return row(area, function (r) { return personAreas.get(r)[area]; });
+      var ids = byArea[area];
+      var cells = {}, verdict = {};
+      shown.forEach(function (g) {
+        var answered = [], values = [];
+        g.members.forEach(function (r) {
+          var own = ids.filter(function (id) { var v = valueOf(r.answers, id); return v !== null && v !== undefined; });
+          if (!own.length) return;
+          answered.push(own);
+          values.push(sum(own.map(function (id) { return r.answers[id]; })) / own.length);
+        });
+        cells[g.name] = values;
+        verdict[g.name] = areaFigureSafe(answered, ids, threshold);
+      });
+      return makeRow(area, shown, cells, verdict);
     });
     var notes = [];
     members.forEach(function (r) {
@@ -200,29 +254,45 @@
     };
   }
 
-  /** Each area's mean over everyone in one round; all null when too few people took part. */
-  function roundMeans(responses, statementAreas, threshold) {
+  /**
+   * Each area's mean over everyone in one round: {means: {area: mean|null}, withheld: [area]}.
+   * The overall figure sits beside the groups' figures, so it is shown only when no one is
+   * left out of the groups and each group's figure for the area is shown (or rests on no one).
+   */
+  function roundFigures(responses, statementAreas, threshold, roles) {
     var areas = areaOrder(statementAreas);
-    var means = {};
-    if (responses.length < threshold) {
-      areas.forEach(function (a) { means[a] = null; });
-      return means;
-    }
+    var c = compare(responses, statementAreas, { roles: roles || [], threshold: threshold });
+    var rows = {};
+    c.areas.forEach(function (row) { rows[row.id] = row; });
     var scores = responses.map(function (r) { return areaScores(statementAreas, r.answers); });
+    var means = {}, withheld = [];
     areas.forEach(function (a) {
-      means[a] = mean(scores.map(function (s) { return s[a]; }).filter(function (v) { return v !== null; }));
+      var values = scores.map(function (s) { return s[a]; }).filter(function (v) { return v !== null; });
+      if (!values.length) means[a] = null;
+      else if (!c.shown || c.hidden || rows[a].withheld.length) { means[a] = null; withheld.push(a); }
+      else means[a] = mean(values);
     });
-    return means;
+    return { means: means, withheld: withheld };
   }
 
-  /** What moved in each area between a baseline round and a later one: [{area, before, after, change}]. */
+  /** Each area's shown mean over everyone in one round (null when none, or withheld). */
+  function roundMeans(responses, statementAreas, threshold, roles) {
+    return roundFigures(responses, statementAreas, threshold, roles).means;
+  }
+
+  /** What moved in each area between a baseline round and a later one:
+   * [{area, before, after, change, withheld: ["before"|"after"]}]. */
   function progress(baseline, later, statementAreas, options) {
     var threshold = thresholdOf(options);
-    var before = roundMeans(baseline || [], statementAreas, threshold);
-    var after = roundMeans(later || [], statementAreas, threshold);
-    return Object.keys(before).map(function (area) {
-      var b = before[area], a = after[area];
-      return { area: area, before: b, after: a, change: b === null || a === null ? null : a - b };
+    var roles = (options && options.roles) || [];
+    var before = roundFigures(baseline || [], statementAreas, threshold, roles);
+    var after = roundFigures(later || [], statementAreas, threshold, roles);
+    return Object.keys(before.means).map(function (area) {
+      var b = before.means[area], a = after.means[area];
+      var withheld = [];
+      if (before.withheld.indexOf(area) !== -1) withheld.push("before");
+      if (after.withheld.indexOf(area) !== -1) withheld.push("after");
+      return { area: area, before: b, after: a, change: b === null || a === null ? null : a - b, withheld: withheld };
     });
   }
 
@@ -237,6 +307,8 @@
     areaScores: areaScores,
     compare: compare,
     roundMeans: roundMeans,
+    roundFigures: roundFigures,
+    areaFigureSafe: areaFigureSafe,
     progress: progress,
   };
 });

@@ -54,9 +54,12 @@
     } catch (e) { /* nothing kept */ }
   }
 
+  /** The kit's threshold, kept inside the range the kit allows (scoring-data.js `limits`). */
   function threshold(data) {
     var t = data && data.threshold;
-    return typeof t === "number" && isFinite(t) && t >= 1 ? Math.floor(t) : 3;
+    var range = data && data.limits && data.limits.threshold || [2, 20];
+    if (typeof t !== "number" || !isFinite(t)) return 3;
+    return Math.min(range[1], Math.max(range[0], Math.floor(t)));
   }
 
   /** A score for people: one decimal place, or a dash for none. */
@@ -180,8 +183,12 @@
     var height = top + rows.length * (series.length * (bar + gap) + after) +
       wrapped.reduce(function (total, lines) { return total + lines.length * titleHeight; }, 0);
     var titleId = nextId("kit-chart-title"), descId = nextId("kit-chart-desc");
+    // A withheld figure gets no bar and says why, in the words scoring-data.js gives.
+    var tooFew = options.tooFew || "";
+    function held(row, i) { return !!(row.withheld && row.withheld[i]); }
     var description = rows.map(function (row) {
       return row.label + ": " + series.map(function (name, i) {
+        if (held(row, i)) return name + " " + tooFew;
         return name + " " + (row.values[i] === null || row.values[i] === undefined ? "no score" : show(core, row.values[i]));
       }).join(", ");
     }).join(". ") + ".";
@@ -206,7 +213,9 @@
       series.forEach(function (name, i) {
         var value = row.values[i];
         var colour = COLOURS[i % COLOURS.length];
-        if (value === null || value === undefined) {
+        if (held(row, i)) {
+          chart.appendChild(svg("text", { x: left + 4, y: y + bar - 4, class: "kit-chart__value", text: name + ": " + tooFew }));
+        } else if (value === null || value === undefined) {
           chart.appendChild(svg("text", { x: left + 4, y: y + bar - 4, class: "kit-chart__value", text: name + ": no score" }));
         } else {
           var w = Math.max(2, (scaleWidth * value) / 2);
@@ -227,6 +236,11 @@
       legend,
       chart,
     ]);
+  }
+
+  /** For each group in order, whether the row's figure for it is withheld. */
+  function withheldOf(row, groups) {
+    return groups.map(function (g) { return !!(row.withheld && row.withheld.indexOf(g) !== -1); });
   }
 
   /** Break a label into lines of about `size` characters, at most `most` lines. */
@@ -280,7 +294,7 @@
     has: has, el: el, svg: svg, nextId: nextId, storageWorks: storageWorks, loadStored: loadStored,
     saveStored: saveStored, forget: forget, threshold: threshold, show: show, plural: plural, quoted: quoted,
     statementAreasFor: statementAreasFor, revive: revive, readFiles: readFiles, gridPeople: gridPeople,
-    keptComparison: keptComparison, barChart: barChart, scrollBox: scrollBox, download: download,
+    keptComparison: keptComparison, barChart: barChart, withheldOf: withheldOf, scrollBox: scrollBox, download: download,
     confirmPanel: confirmPanel, COMPARE_KEY: COMPARE_KEY,
   };
 
@@ -729,14 +743,15 @@
         "The averages and spread are still below." })]);
     }
     var areaRows = c.areas.map(function (row) {
-      return { label: (areas.get(row.id) || { title: row.id }).title, values: groupNames.map(function (g) { return row.means[g]; }) };
+      return { label: (areas.get(row.id) || { title: row.id }).title, values: groupNames.map(function (g) { return row.means[g]; }),
+               withheld: withheldOf(row, groupNames) };
     });
     var chartWidth = results.clientWidth;
     results.appendChild(barChart(core, {
       width: chartWidth,
       title: "Average score of each group, by area" + (one ? "" : ", biggest gaps first"),
       summary: "Scores run from 0 to 2.",
-      scale: data.scale,
+      scale: data.scale, tooFew: data.too_few,
       rows: areaRows, series: groupNames,
     }));
     results.appendChild(this.table("kit-compare-areas", "Areas" + (one ? "" : ", where roles disagree most first"), "Area",
@@ -753,9 +768,10 @@
         width: chartWidth,
         title: "The " + (top.length === 1 ? "statement" : top.length + " statements") + " where roles disagree most",
         summary: "Scores run from 0 to 2.",
-        scale: data.scale,
+        scale: data.scale, tooFew: data.too_few,
         rows: top.map(function (row) {
-          return { label: (statements.get(row.id) || { text: row.id }).text, values: groupNames.map(function (g) { return row.means[g]; }) };
+          return { label: (statements.get(row.id) || { text: row.id }).text, values: groupNames.map(function (g) { return row.means[g]; }),
+                   withheld: withheldOf(row, groupNames) };
         }),
         series: groupNames,
       }));
@@ -786,7 +802,7 @@
   };
 
   Page.prototype.table = function (id, caption, first, rows, groups, sizes, label) {
-    var core = this.core;
+    var core = this.core, tooFew = this.data.too_few;
     var head = el("tr", {}, [el("th", { scope: "col", text: first })]);
     groups.forEach(function (g) { head.appendChild(el("th", { scope: "col", text: g + " (" + sizes[g] + ")" })); });
     head.appendChild(el("th", { scope: "col", text: "Spread" }));
@@ -794,7 +810,11 @@
     var body = el("tbody");
     rows.forEach(function (row) {
       var tr = el("tr", { "data-id": row.id }, [el("th", { scope: "row" }, label(row))]);
-      groups.forEach(function (g) { tr.appendChild(el("td", { class: "kit-compare__num", text: show(core, row.means[g]) })); });
+      groups.forEach(function (g) {
+        var held = row.withheld && row.withheld.indexOf(g) !== -1;
+        tr.appendChild(el("td", { class: "kit-compare__num" + (held ? " kit-compare__withheld" : ""),
+                                  text: held ? tooFew : show(core, row.means[g]) }));
+      });
       tr.appendChild(el("td", { class: "kit-compare__num", text: show(core, row.spread) }));
       var big = row.disagreement !== null && row.disagreement >= 1;
       tr.appendChild(el("td", { class: "kit-compare__num" + (big ? " kit-compare__big" : ""),

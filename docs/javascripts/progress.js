@@ -242,15 +242,15 @@
 
   Page.prototype.renderResults = function () {
     clearTimeout(this.timer);
-    var self = this, ui = this.ui, el = ui.el, core = this.core;
+    var self = this, ui = this.ui, el = ui.el, core = this.core, tooFew = this.data.too_few;
     var statementAreas = this.areasFor();
     var moves = this.maths.progress(this.rounds.baseline.people, this.rounds.later.people, statementAreas,
-                                    { threshold: this.threshold });
+                                    { roles: this.data.roles, threshold: this.threshold });
     var areas = new Map(this.data.areas.map(function (a) { return [a.id, a]; }));
     var results = this.results;
     results.textContent = "";
     results.appendChild(el("h2", { id: "kit-progress-results-heading", text: "What moved" }));
-    var any = moves.some(function (m) { return m.before !== null || m.after !== null; });
+    var any = moves.some(function (m) { return m.before !== null || m.after !== null || m.withheld.length; });
     if (!any) {
       results.appendChild(el("p", { id: "kit-progress-empty", text: "Add at least " + this.threshold + " people to a round to see " +
         "its averages here. With two rounds, the change in each area is shown too." }));
@@ -272,8 +272,11 @@
       width: results.clientWidth,
       title: "Average score in each area, " + before.toLowerCase() + " and " + after.toLowerCase(),
       summary: "Scores run from 0 to 2.",
-      scale: scale,
-      rows: moves.map(function (m) { return { label: (areas.get(m.area) || { title: m.area }).title, values: [m.before, m.after] }; }),
+      scale: scale, tooFew: this.data.too_few,
+      rows: moves.map(function (m) {
+        return { label: (areas.get(m.area) || { title: m.area }).title, values: [m.before, m.after],
+                 withheld: [m.withheld.indexOf("before") !== -1, m.withheld.indexOf("after") !== -1] };
+      }),
       series: [before, after],
     }));
     var head = el("tr", {}, ["Area", before, after, "Change"].map(function (h) { return el("th", { scope: "col", text: h }); }));
@@ -283,8 +286,8 @@
       var change = changeText(core, m.change);
       body.appendChild(el("tr", { "data-id": m.area }, [
         el("th", { scope: "row", text: area ? area.title : m.area }),
-        el("td", { class: "kit-compare__num", text: ui.show(core, m.before) }),
-        el("td", { class: "kit-compare__num", text: ui.show(core, m.after) }),
+        el("td", { class: "kit-compare__num", text: m.withheld.indexOf("before") !== -1 ? tooFew : ui.show(core, m.before) }),
+        el("td", { class: "kit-compare__num", text: m.withheld.indexOf("after") !== -1 ? tooFew : ui.show(core, m.after) }),
         el("td", { class: "kit-compare__num " + change.className, text: change.text }),
       ]));
     });
@@ -420,7 +423,7 @@
       var round = this.rounds[latest];
       var statementAreas = ui.statementAreasFor(core, this.data, round.people);
       var c = this.maths.compare(round.people, statementAreas, { roles: this.data.roles, threshold: this.threshold });
-      var means = this.maths.roundMeans(round.people, statementAreas, this.threshold);
+      var means = this.maths.roundMeans(round.people, statementAreas, this.threshold, this.data.roles);
       var areas = this.data.areas.filter(function (a) { return ui.has(means, a.id) && means[a.id] !== null; });
       var lowest = areas.map(function (a) { return { area: a, mean: means[a.id] }; })
         .filter(function (x) { return x.mean < 2; })
@@ -432,6 +435,9 @@
         said.appendChild(el("ul", { id: "kit-yousaid-lowest" }, lowest.map(function (x) {
           return el("li", { text: x.area.title + ": " + ui.show(core, x.mean) });
         })));
+      } else if (!areas.length) {
+        said.appendChild(el("p", { id: "kit-yousaid-none", text: "No area's average can be shown for this round: each " +
+          "would rest on too few answers, or let someone's answers be worked out." }));
       } else {
         var top = this.data.scale[this.data.scale.length - 1];
         said.appendChild(el("p", { text: "Every area scored " + top.value + ", " + top.word + "." }));

@@ -115,6 +115,9 @@ MAX_DEPTH = 4
 MAX_FILE_CHARS = 1000000
 # The export's date is an ISO 8601 time from the browser (24 characters, some allow 27).
 MAX_DATE_CHARS = 40
+# The same limits as the browser gets them (scoring-data.js `limits`).
+LIMITS = {"note_chars": MAX_NOTE_CHARS, "threshold": list(THRESHOLD_RANGE), "depth": MAX_DEPTH,
+          "file_chars": MAX_FILE_CHARS, "date_chars": MAX_DATE_CHARS, "sets": list(SETS)}
 
 # --- options ----------------------------------------------------------------------------
 

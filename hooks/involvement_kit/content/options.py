@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KitError, Problem
-from ..vocabulary import DEFAULT_ROLES, OUTPUTS, PAPERS, html_page
+from ..vocabulary import DEFAULT_ROLES, OUTPUTS, PAPERS, THRESHOLD_RANGE, html_page
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -221,7 +221,8 @@ OPTIONS: dict[str, Option] = {
     "logo": DocsFile(IMAGE_SUFFIXES, "an image file in docs/, such as images/logo.svg"),
     "colour": Colour(4.5, "the main colour as #rrggbb, dark enough for white text on it (4.5:1)"),
     "feedback": Feedback("an email address or a form address (https://...) for 'tell us if this is hard to read'"),
-    "threshold": Count(2, 20, "the smallest group whose scores are shown on their own: a whole number from 2 to 20"),
+    "threshold": Count(*THRESHOLD_RANGE, "the smallest group whose scores are shown on their own: a whole number "
+                       f"from {THRESHOLD_RANGE[0]} to {THRESHOLD_RANGE[1]}"),
 }
 
 

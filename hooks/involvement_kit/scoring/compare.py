@@ -35,7 +35,7 @@ holds the cases, and tests/test_compare_attack.py attacks it). With k = the thre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import sqrt
 

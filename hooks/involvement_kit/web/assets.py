@@ -14,6 +14,7 @@ from ..templating import render
 from ..vocabulary import (
     BRAND_CSS,
     DONT_KNOW,
+    LIMITS,
     OTHERS,
     SCALE,
     SCALE_MEANINGS,
@@ -22,6 +23,7 @@ from ..vocabulary import (
     SCORING_DATA,
     SETS,
     SOURCE_LABELS,
+    TOO_FEW,
     Level,
     html_page,
 )
@@ -48,6 +50,8 @@ def scoring_data(kit: Kit, options: Options, page_url: Callable[[Record], str] =
         "sets": SETS,
         "source_labels": SOURCE_LABELS,
         "others": OTHERS,
+        "too_few": TOO_FEW,
+        "limits": LIMITS,
         "roles": list(options.roles),
         "threshold": options.threshold,
         "areas": [{"id": a.id, "title": a.title, "kind": a.kind.name, "label": a.kind.label,
