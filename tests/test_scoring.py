@@ -171,3 +171,40 @@ process.stdout.write(JSON.stringify(out));
         for area, expected in case["expected"].items():
             assert _close(got["scores"][area], expected), (case["name"], area)
         assert got["display"] == case["display"], case["name"]
+
+
+# --- rounding: halves up on the exact value, the same in Python and JavaScript ----------------
+
+ROUNDING = VECTORS["rounding"]["cases"]
+
+
+def _rounded_value(case):
+    if "mean_of" in case:
+        return sum(case["mean_of"]) / len(case["mean_of"])
+    return case["score"]
+
+
+@pytest.mark.parametrize("case", ROUNDING, ids=[c["display"] + ":" + str(c.get("score", "mean")) for c in ROUNDING])
+def test_halves_round_up_on_exact_decimals(case):
+    assert display_score(_rounded_value(case)) == case["display"]
+
+
+def test_rounding_vectors_name_the_halves_the_brief_names():
+    scores = {c.get("score") for c in ROUNDING}
+    assert {0.25, 0.75, 1.25, 1.75} <= scores
+    assert any("mean_of" in c for c in ROUNDING)
+
+
+@pytest.mark.needs("node")
+def test_rounding_is_the_same_in_node():
+    import shutil
+    script = """
+const core = require(process.argv[1]);
+const v = require(process.argv[2]);
+process.stdout.write(JSON.stringify(v.rounding.cases.map(c => core.displayScore(
+  c.mean_of ? c.mean_of.reduce((a, b) => a + b, 0) / c.mean_of.length : c.score))));
+"""
+    result = subprocess.run([shutil.which("node"), "-e", script, str(ROOT / "docs" / "javascripts" / "scoring-core.js"),
+                             str(ROOT / "tests" / "vectors" / "scoring.json")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [c["display"] for c in ROUNDING]

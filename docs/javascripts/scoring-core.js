@@ -53,10 +53,14 @@
     return scores;
   }
 
-  /** One decimal place, halves rounded up; null stays null. Only for showing people. */
+  /** One decimal place, halves rounded up; null stays null. Only for showing people.
+   * Snapped to millionths first, so a mean of exactly 0.75 that adding floats made
+   * 0.7499999999999999 still shows 0.8; the same steps as vocabulary.display_score. */
   function displayScore(score) {
     if (score === null || score === undefined) return null;
-    return (Math.floor(score * 10 + 0.5) / 10).toFixed(1);
+    var millionths = Math.floor(score * 1000000 + 0.5);
+    var tenths = Math.floor((millionths + 50000) / 100000);
+    return (tenths / 10).toFixed(1);
   }
 
   /** statement id -> area id, for the statements of one set ("quick" or "full"). */

@@ -46,7 +46,13 @@ ENV.globals.update(
 )
 ENV.filters["capitalize_first"] = lambda s: s[:1].upper() + s[1:]
 ENV.filters["score"] = lambda value: "–" if value is None else vocabulary.display_score(value)
-ENV.filters["change"] = lambda value: "–" if value is None else f"{value:+.1f}"
+ENV.filters["change"] = lambda value: "–" if value is None else _change(value)
+
+
+def _change(value: float) -> str:
+    """A change, rounded as scores are (halves away from no change), with its sign."""
+    shown = vocabulary.display_score(abs(value)) or ""
+    return shown if shown == "0.0" else ("+" if value > 0 else "-") + shown
 
 
 def render(template: str, **context: Any) -> str:

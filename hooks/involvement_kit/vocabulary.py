@@ -284,7 +284,15 @@ def clock(minutes: int) -> str:
 
 
 def display_score(score: float | None) -> str | None:
-    """A score for people: one decimal place, halves rounded up (as scoring-core.js does)."""
+    """A score for people: one decimal place, halves rounded up (as scoring-core.js does).
+
+    A mean such as 0.75 can arrive as 0.7499999999999999 after adding floats, so the score
+    is first snapped to millionths (every real score is a fraction with a small denominator,
+    far from a millionth off a half), then rounded on whole numbers: the same steps in
+    JavaScript give the same digits (tests/vectors/scoring.json `rounding`).
+    """
     if score is None:
         return None
-    return f"{math.floor(score * 10 + 0.5) / 10:.1f}"
+    millionths = math.floor(score * 1000000 + 0.5)
+    tenths = math.floor((millionths + 50000) / 100000)
+    return f"{tenths / 10:.1f}"
