@@ -16,9 +16,10 @@ import subprocess
 import sys
 from fractions import Fraction
 
-from hypothesis import example, given, settings, strategies as st
-
 from conftest import ROOT
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from involvement_kit import __version__
 from involvement_kit.content.loader import load_kit
 from involvement_kit.scoring.compare import Comparison, Response, compare, progress

@@ -58,7 +58,43 @@ def test_markdown_report_puts_the_largest_gap_first_and_keeps_notes_as_written(a
     first_row = next(line for line in text.splitlines() if line.startswith("| ") and "---" not in line
                      and not line.startswith("| Area") and not line.startswith("| Statement"))
     assert "| 2.0 |" in first_row  # trustees 2 against users 0: the widest gap leads
-    assert "<img src=x onerror=alert(1)> They never ask us" in text
+    assert "<img" not in text and "&lt;img src=x onerror=alert\\(1\\)&gt; They never ask us" in text
+
+
+HOSTILE_NOTES = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "[click](javascript:alert(1))",
+                 "<javascript:alert(1)>", "![x](https://example.org/x.png)", "a | b | c", "<iframe src=x>",
+                 "`code` *strong* _em_ # heading\n- list\n1. list", "&lt;img src=x onerror=alert(1)&gt;"]
+
+
+def test_markdown_report_rendered_by_python_markdown_has_no_html_from_notes(tmp_path):
+    from html.parser import HTMLParser
+
+    import markdown
+
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for i, note in enumerate(HOSTILE_NOTES):
+        export(folder / f"u{i}.json", "Person using services", {QUICK[0]: 1}, {QUICK[0]: note})
+    result = run(folder)
+    assert result.returncode == 0, result.stderr
+    html = markdown.markdown(result.stdout, extensions=["tables"])
+
+    class Elements(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    parser = Elements()
+    parser.feed(html)
+    tags = {tag for tag, _ in parser.found}
+    assert not tags & {"img", "script", "iframe", "a", "code", "strong", "em", "ol"}, tags
+    assert not any(name.startswith("on") for _, attrs in parser.found for name in attrs)
+    text = markdown.markdown(result.stdout, extensions=["tables"])
+    for note in HOSTILE_NOTES[:3]:  # and people's words still read as they wrote them
+        assert note.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in text
 
 
 def test_html_report_escapes_notes(answers, tmp_path):

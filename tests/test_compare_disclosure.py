@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+
 from involvement_kit import __version__
 from involvement_kit.content.loader import load_kit
 from involvement_kit.vocabulary import TOO_FEW

@@ -7,6 +7,8 @@ read them as written, and record text is checked to hold no HTML); HTML reports 
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,21 @@ def _change(value: float) -> str:
     """A change, rounded as scores are (halves away from no change), with its sign."""
     shown = vocabulary.display_score(abs(value)) or ""
     return shown if shown == "0.0" else ("+" if value > 0 else "-") + shown
+
+
+# Characters Markdown (Python-Markdown and its tables) would read as markup, escaped with a backslash.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(text: str) -> str:
+    """Someone's words as plain text inside Markdown: HTML is escaped as entities and
+    Markdown's punctuation with backslashes, so no tag, link or list survives rendering."""
+    one_line = " ".join(str(text).split())
+    entities = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", entities)
+
+
+ENV.filters["md"] = markdown_text
 
 
 def render(template: str, **context: Any) -> str:
