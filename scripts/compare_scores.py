@@ -24,6 +24,7 @@ from involvement_kit.scoring.compare import compare, progress
 from involvement_kit.scoring.history import load_history
 from involvement_kit.scoring.report import render_report
 from involvement_kit.scoring.responses import read_answers
+from involvement_kit.vocabulary import THRESHOLD_RANGE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="smallest group shown on its own (default: extra.kit.threshold, else 3)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the kit's mkdocs.yml")
     args = parser.parse_args(argv)
+    low, high = THRESHOLD_RANGE
+    if args.threshold is not None and not low <= args.threshold <= high:
+        parser.error(f"--threshold must be a whole number from {low} to {high}, as on the website")
 
     try:
         config = yaml.load(args.config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
@@ -65,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".json", ".csv"))
             if not files:
                 raise SystemExit(f"error: {folder} has no .json or .csv files")
-            return read_answers(files, statements, list(options.roles), kit.version, history)
+            return read_answers(files, statements, list(options.roles), kit.version, history,
+                                quick={s.id for s in kit.quick_check})
 
         responses = read(args.folder)
         moves = (progress(read(args.baseline), responses, statements, threshold=threshold, roles=options.roles)
@@ -73,8 +78,6 @@ def main(argv: list[str] | None = None) -> int:
     except KitError as exc:
         print(exc.describe().replace("The kit content has", "The answer files have", 1), file=sys.stderr)
         return 1
-    if threshold < 1:
-        parser.error("--threshold must be at least 1")
     comparison = compare(responses, statements, roles=options.roles, threshold=threshold)
     text = render_report(comparison, kit, fmt=args.format, moves=moves)
     if args.output:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import secrets
 import shutil
 import subprocess
 from urllib.parse import urlparse
@@ -54,8 +55,10 @@ def quick_ids(data) -> list[str]:
 
 
 def export(data, role, answers, notes=None, set_="quick") -> dict:
+    """One person's export, as the scorer writes it: with its own random response id."""
     return {"kind": "user-involvement-kit/scores", "format": 1, "version": data["version"],
-            "date": "2026-03-01T10:00:00.000Z", "role": role, "set": set_, "answers": answers, "notes": notes or {}}
+            "date": "2026-03-01T10:00:00.000Z", "role": role, "set": set_, "answers": answers, "notes": notes or {},
+            "id": secrets.token_hex(12)}
 
 
 def upload(page, selector, named_files) -> None:
@@ -551,3 +554,27 @@ def test_twin_a_hidden_persons_answers_change_nothing_shown(page, site_url):
         page.evaluate("() => localStorage.clear()")
     assert shown[0] == shown[1]
     assert "1 person is not shown at all" in shown[0]
+
+
+# --- one person, once (issue 15 item 4) -----------------------------------------------------------
+
+def test_the_same_export_under_another_name_is_refused_naming_both(page, site_url):
+    open_compare(page, site_url)
+    data = kit_data(page)
+    ids = quick_ids(data)
+    user = export(data, "Person using services", {sid: 0 for sid in ids})
+    old = {k: v for k, v in export(data, "Trustee", {sid: 2 for sid in ids}).items() if k != "id"}
+    upload(page, "#kit-compare-files", [("u1.json", user), ("old.json", old)])
+    upload(page, "#kit-compare-files", [("u1 (1).json", user), ("u1 (2).json", user), ("old copy.json", old),
+                                        ("t.json", export(data, "Trustee", {sid: 2 for sid in ids}))])
+    problems = page.inner_text("#kit-compare-error")
+    assert "\u201cu1 (1).json\u201d was not added: it holds the same answers as \u201cu1.json\u201d" in problems
+    assert "\u201cu1 (2).json\u201d" in problems
+    assert "\u201cold copy.json\u201d was not added: it holds the same answers as \u201cold.json\u201d" in problems
+    page.wait_for_selector("#kit-compare-results[data-people='3']")
+
+
+def test_deeply_nested_json_is_refused_with_a_message(page, site_url):
+    open_compare(page, site_url)
+    upload(page, "#kit-compare-files", [("deep.json", "[" * 200000)])
+    assert "nested more deeply" in page.inner_text("#kit-compare-error")

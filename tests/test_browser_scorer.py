@@ -427,3 +427,44 @@ def test_scorer_works_from_a_copy_opened_from_disk(page, built_site):
     assert checked_value(page, first) == "2"
     link = page.locator("#kit-results-table a").first.get_attribute("href")
     assert link.startswith("file://") and link.endswith(".html")
+
+
+# --- what is exported: the chosen set only, with one response id (issue 15 items 3 and 4) ---------
+
+def _download(page, tmp_path, button: str, name: str):
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=button).click()
+    path = tmp_path / name
+    caught.value.save_as(path)
+    return path
+
+
+def test_export_holds_only_the_chosen_sets_answers_and_notes_and_one_id(page, site_url, tmp_path):
+    open_scorer(page, site_url)
+    data = kit_data(page)
+    quick = [s["id"] for s in data["statements"] if s["quick"]]
+    full_only = [s["id"] for s in data["statements"] if not s["quick"]]
+    page.check("#kit-set-full")
+    answer(page, quick[0], "2")
+    answer(page, full_only[0], "1")
+    answer(page, full_only[1], "0")
+    page.fill(f"#kit-note-{full_only[0]}", "I am the only finance officer")
+    page.check("#kit-set-quick")
+    first = json.loads(_download(page, tmp_path, "Export answers (JSON)", "a.json").read_text(encoding="utf-8"))
+    assert first["set"] == "quick"
+    assert first["answers"] == {quick[0]: 2} and first["notes"] == {}
+    assert "finance officer" not in json.dumps(first)
+    csv_text = _download(page, tmp_path, "Export for a spreadsheet (CSV)", "a.csv").read_text(encoding="utf-8-sig")
+    assert "finance officer" not in csv_text and first["id"] in csv_text
+    # The id is random, made once for this answer set: the same on a later export and after a reload.
+    assert len(first["id"]) >= 16
+    page.reload()
+    page.wait_for_selector("#kit-scorer[data-ready='true']")
+    again = json.loads(_download(page, tmp_path, "Export answers (JSON)", "b.json").read_text(encoding="utf-8"))
+    assert again["id"] == first["id"]
+    # Cleared answers are a new answer set, with a new id.
+    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Yes, clear my answers").click()
+    answer(page, quick[0], "1")
+    fresh = json.loads(_download(page, tmp_path, "Export answers (JSON)", "c.json").read_text(encoding="utf-8"))
+    assert fresh["id"] != first["id"]

@@ -12,6 +12,7 @@ browser's twin is in tests/test_browser_compare.py).
 from __future__ import annotations
 
 import json
+import secrets
 import subprocess
 import sys
 from fractions import Fraction
@@ -180,7 +181,8 @@ KIT_QUICK = [s.id for s in KIT.quick_check]
 
 def _export(path, role, answers, set_="quick"):
     path.write_text(json.dumps({"kind": "user-involvement-kit/scores", "format": 1, "version": __version__,
-                                "role": role, "set": set_, "answers": answers, "notes": {}}), encoding="utf-8")
+                                "role": role, "set": set_, "answers": answers, "notes": {},
+                                "id": secrets.token_hex(12)}), encoding="utf-8")
 
 
 def _cli(*args) -> str:

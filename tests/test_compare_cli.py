@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +32,8 @@ def grid(path: Path, rows: list[tuple[str, list[str]]], columns=QUICK) -> Path:
 
 def export(path: Path, role: str, answers: dict, notes: dict | None = None, version=__version__) -> Path:
     path.write_text(json.dumps({"kind": "user-involvement-kit/scores", "format": 1, "version": version,
-                                "role": role, "set": "quick", "answers": answers, "notes": notes or {}}),
+                                "role": role, "set": "quick", "answers": answers, "notes": notes or {},
+                                "id": secrets.token_hex(12)}),
                     encoding="utf-8")
     return path
 

@@ -7,6 +7,7 @@ command line a facilitator runs, and the rule itself on the Python core.
 from __future__ import annotations
 
 import json
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,8 @@ def run(*args) -> subprocess.CompletedProcess:
 
 def export(path: Path, role: str, answers: dict, set_: str = "quick") -> None:
     path.write_text(json.dumps({"kind": "user-involvement-kit/scores", "format": 1, "version": __version__,
-                                "role": role, "set": set_, "answers": answers, "notes": {}}), encoding="utf-8")
+                                "role": role, "set": set_, "answers": answers, "notes": {},
+                                "id": secrets.token_hex(12)}), encoding="utf-8")
 
 
 def row(text: str, title: str, table: int = 0) -> list[str]:

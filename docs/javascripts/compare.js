@@ -89,10 +89,10 @@
       var read = core.readObject({
         kind: core.FILE_KIND, format: core.FILE_FORMAT, version: stored.version || data.version,
         role: stored.role === undefined ? null : stored.role, set: stored.set || "quick",
-        answers: stored.answers || {}, notes: stored.notes || {}, date: stored.date || null,
+        answers: stored.answers || {}, notes: stored.notes || {}, date: stored.date || null, id: stored.id || null,
       }, data, { lenient: true });
       return { source: String(stored.source || "A file"), version: data.version, date: read.date,
-               role: read.role, set: read.set, answers: read.answers, notes: read.notes };
+               role: read.role, set: read.set, answers: read.answers, notes: read.notes, id: read.id };
     } catch (e) {
       return null;
     }
@@ -114,7 +114,7 @@
         try {
           var read = core.readFile(String(reader.result), data);
           results[index] = { person: { source: file.name, version: data.version, date: read.date, role: read.role,
-                                       set: read.set, answers: read.answers, notes: read.notes } };
+                                       set: read.set, answers: read.answers, notes: read.notes, id: read.id } };
         } catch (e) {
           results[index] = { problem: quoted(file.name) + " was not added: " + (e && e.message ? e.message : "it could not be read.") };
         }
@@ -135,6 +135,30 @@
       });
       done({ people: people, problems: problems });
     }
+  }
+
+  /**
+   * Add newly read people to a list, one person once: a file whose response id (or, for a
+   * file from before ids, whose whole content) is already there is refused, naming both
+   * files. Returns {added, problems}.
+   */
+  function addOnce(core, people, incoming) {
+    var seen = new Map();
+    people.forEach(function (p) { seen.set(core.identity(p), p.source); });
+    var added = 0, problems = [];
+    incoming.forEach(function (person) {
+      var key = core.identity(person);
+      if (seen.has(key)) {
+        var first = seen.get(key);
+        problems.push(quoted(person.source) + " was not added: it holds the same answers as " + quoted(first) +
+          (first === person.source ? " (already loaded)" : "") + ", and each person counts once.");
+        return;
+      }
+      seen.set(key, person.source);
+      people.push(person);
+      added += 1;
+    });
+    return { added: added, problems: problems };
   }
 
   /** The people typed into the entry grid who have at least one answer. */
@@ -293,7 +317,7 @@
   window.KitCompareUI = {
     has: has, el: el, svg: svg, nextId: nextId, storageWorks: storageWorks, loadStored: loadStored,
     saveStored: saveStored, forget: forget, threshold: threshold, show: show, plural: plural, quoted: quoted,
-    statementAreasFor: statementAreasFor, revive: revive, readFiles: readFiles, gridPeople: gridPeople,
+    statementAreasFor: statementAreasFor, revive: revive, readFiles: readFiles, addOnce: addOnce, gridPeople: gridPeople,
     keptComparison: keptComparison, barChart: barChart, withheldOf: withheldOf, scrollBox: scrollBox, download: download,
     confirmPanel: confirmPanel, COMPARE_KEY: COMPARE_KEY,
   };
@@ -379,15 +403,9 @@
     this.fileInput.addEventListener("change", function () {
       var files = self.fileInput.files;
       readFiles(self.core, self.data, files, function (result) {
-        var added = 0;
-        var problems = result.problems.slice();
-        result.people.forEach(function (person) {
-          var twin = self.people.some(function (p) {
-            return p.source === person.source && JSON.stringify(p.answers) === JSON.stringify(person.answers);
-          });
-          if (twin) problems.push(quoted(person.source) + " was not added: it is already loaded.");
-          else { self.people.push(person); added += 1; }
-        });
+        var once = addOnce(self.core, self.people, result.people);
+        var added = once.added;
+        var problems = result.problems.concat(once.problems);
         self.fileInput.value = "";
         self.save();
         self.showProblems(problems);

@@ -108,16 +108,9 @@
       var files = el("input", { type: "file", id: prefix + "-files", multiple: true, accept: ".json,application/json" });
       files.addEventListener("change", function () {
         ui.readFiles(self.core, self.data, files.files, function (result) {
-          var problems = result.problems.slice();
-          var people = self.rounds[r.key].people;
-          var added = 0;
-          result.people.forEach(function (person) {
-            var twin = people.some(function (p) {
-              return p.source === person.source && JSON.stringify(p.answers) === JSON.stringify(person.answers);
-            });
-            if (twin) problems.push(ui.quoted(person.source) + " was not added: it is already in this round.");
-            else { people.push(person); added += 1; }
-          });
+          var once = ui.addOnce(self.core, self.rounds[r.key].people, result.people);
+          var problems = result.problems.concat(once.problems);
+          var added = once.added;
           files.value = "";
           self.save();
           self.showProblems(problems);

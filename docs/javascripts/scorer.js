@@ -67,8 +67,9 @@
       var read = this.core.readObject({
         kind: this.core.FILE_KIND, format: this.core.FILE_FORMAT, version: stored.version,
         role: stored.role, set: stored.set, answers: stored.answers, notes: stored.notes, date: stored.saved,
+        id: stored.id || null,
       }, this.data, { lenient: true });
-      this.state = { role: read.role, set: read.set, answers: read.answers, notes: read.notes };
+      this.state = { role: read.role, set: read.set, answers: read.answers, notes: read.notes, id: read.id };
       this.savedAt = stored.saved || null;
       if (read.renamed.length || read.removed.length) {
         this.showChanges(read, "The answers kept in this browser came from version " + read.version + " of the kit.");
@@ -85,7 +86,7 @@
     var now = new Date();
     var record = {
       version: this.data.version, saved: now.toISOString(), role: this.state.role, set: this.state.set,
-      answers: this.state.answers, notes: this.state.notes,
+      answers: this.state.answers, notes: this.state.notes, id: this.state.id || null,
     };
     try {
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
@@ -461,6 +462,8 @@
   Scorer.prototype.exportFile = function (kind) {
     var now = new Date();
     var stamp = now.toISOString().slice(0, 10);
+    // One id per answer set, made at its first export and kept until the answers are cleared.
+    if (!this.state.id) { this.state.id = this.core.newResponseId(); this.save(); }
     var text = kind === "csv" ? this.core.exportCSV(this.state, this.data, now) : this.core.exportJSON(this.state, this.data, now);
     var name = "involvement-scores-" + stamp + "." + kind;
     var type = kind === "csv" ? "text/csv;charset=utf-8" : "application/json";
@@ -492,7 +495,7 @@
         self.say(message + " Your answers have not changed.", true);
         return;
       }
-      self.state = { role: read.role, set: read.set, answers: read.answers, notes: read.notes };
+      self.state = { role: read.role, set: read.set, answers: read.answers, notes: read.notes, id: read.id };
       self.controls.changes.hidden = true;
       self.save();
       self.showState();

@@ -22,9 +22,16 @@
 
   var FILE_KIND = "user-involvement-kit/scores";
   var FILE_FORMAT = 1;
-  var MAX_FILE_CHARS = 1000000;
-  var MAX_NOTE_CHARS = 4000;
-  var SETS = ["quick", "full"];
+  // The kit's limits come from scoring-data.js (vocabulary.py LIMITS) when a page has it;
+  // these are the same numbers, for Node and for a page that failed to load it.
+  var LIMITS = (typeof window !== "undefined" && window.KIT_SCORING && window.KIT_SCORING.limits) ||
+    { note_chars: 4000, depth: 4, file_chars: 1000000, date_chars: 40, sets: ["quick", "full"] };
+  var MAX_NOTE_CHARS = LIMITS.note_chars;
+  var MAX_DATE_CHARS = LIMITS.date_chars;
+  var SETS = LIMITS.sets;
+  // An ISO 8601 time, as Date.toISOString writes it (the kit's exports), or a plain date.
+  var DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+  var RESPONSE_ID = /^[0-9a-f]{16,64}$/;
   var VALUES = [0, 1, 2];
 
   function has(object, key) {
@@ -154,6 +161,22 @@
     return shown + (ids.length > 5 ? " and " + (ids.length - 5) + " more" : "");
   }
 
+  /** How deeply JSON text nests arrays and objects, without parsing it (as responses.py). */
+  function nestingDepth(text) {
+    var depth = 0, deepest = 0, inString = false, escaped = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === "\\") escaped = true;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "[" || c === "{") { depth += 1; if (depth > deepest) deepest = depth; }
+      else if (c === "]" || c === "}") depth -= 1;
+    }
+    return deepest;
+  }
+
   /**
    * Check a file's text (JSON) and return the answers it holds, brought up to date:
    * {version, date, role, set, answers, notes, renamed: [{from, to}], removed: [id]}.
@@ -162,7 +185,10 @@
    */
   function readFile(text, data) {
     if (typeof text !== "string" || !text.trim()) refuse("The file is empty.");
-    if (text.length > MAX_FILE_CHARS) refuse("The file is too large to be a file of answers from the kit.");
+    if (text.length > LIMITS.file_chars) refuse("The file is too large to be a file of answers from the kit.");
+    if (nestingDepth(text) > (LIMITS.depth || 4)) {
+      refuse("The file is nested more deeply than a file of answers from the kit ever is, so it was not read.");
+    }
     var parsed;
     try {
       parsed = JSON.parse(text);
@@ -219,7 +245,15 @@
     var notes = has(file, "notes") ? file.notes : {};
     if (!isPlainObject(notes)) refuse("The notes in the file are not in the expected form.");
     var date = has(file, "date") ? file.date : null;
-    if (date !== null && (typeof date !== "string" || date.length > 40)) refuse("The date in the file is not a date.");
+    if (date !== null && (typeof date !== "string" || date.length > MAX_DATE_CHARS || !DATE.test(date))) {
+      refuse("The date in the file is not a date.");
+    }
+    var id = has(file, "id") ? file.id : null;
+    if (id !== null && (typeof id !== "string" || !RESPONSE_ID.test(id))) {
+      if (!lenient) refuse("The response id in the file is not one the kit's scorer makes.");
+      id = null;
+    }
+    var inSet = new Set(statementsIn(data, set).map(function (s) { return s.id; }));
 
     var ids = new Set(data.statements.map(function (s) { return s.id; }));
     var renamed = [], removed = [], unknown = [];
@@ -246,7 +280,7 @@
       var value = file.answers[id];
       if (value !== null && VALUES.indexOf(value) === -1) badValues.push(id);
       var target = place(id);
-      if (target !== null && (!has(answers, target) || id === target)) answers[target] = value;
+      if (target !== null && inSet.has(target) && (!has(answers, target) || id === target)) answers[target] = value;
     });
     var outNotes = {};
     var badNotes = [];
@@ -254,7 +288,7 @@
       var note = notes[id];
       if (typeof note !== "string" || note.length > MAX_NOTE_CHARS) badNotes.push(id);
       var target = place(id);
-      if (target !== null && typeof note === "string" && note !== "") outNotes[target] = note;
+      if (target !== null && inSet.has(target) && typeof note === "string" && note !== "") outNotes[target] = note;
     });
     if (unknown.length) {
       refuse("The file has answers to statements this kit does not have: " + listOf(unknown) + ".");
@@ -267,33 +301,71 @@
              listOf(badNotes) + ".");
     }
     return { version: version, date: date, role: role, set: set, answers: answers, notes: outNotes,
-             renamed: renamed, removed: removed };
+             renamed: renamed, removed: removed, id: id };
   }
 
   /* --- writing files ------------------------------------------------------------ */
 
-  /** The JSON export: everything needed to read the answers back, and no name. */
+  /** Only the answers and notes of statements in the set: what the person can see. */
+  function inSetOnly(values, data, set) {
+    var out = {};
+    statementsIn(data, set).forEach(function (s) {
+      if (values && has(values, s.id)) out[s.id] = values[s.id];
+    });
+    return out;
+  }
+
+  /** A random response id, made once per answer set, so the same answers count once. */
+  function newResponseId() {
+    var bytes = new Uint8Array(12);
+    var source = typeof crypto !== "undefined" && crypto.getRandomValues ? crypto : null;
+    if (source) source.getRandomValues(bytes);
+    else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
+  /**
+   * What makes two files the same person's: the response id, or for a file from before ids,
+   * everything in it (its millisecond date included, so two people who gave the same
+   * answers are still two people).
+   */
+  function identity(person) {
+    if (person && typeof person.id === "string" && person.id) return "id:" + person.id;
+    function sorted(object) {
+      return Object.keys(object || {}).sort().map(function (k) { return [k, object[k]]; });
+    }
+    return "content:" + JSON.stringify([person.date || null, person.role || null, person.set || "quick",
+                                        sorted(person.answers), sorted(person.notes)]);
+  }
+
+  /** The JSON export: everything needed to read the answers back, and no name. Only the
+   * chosen set's answers and notes go in: what is out of sight is not handed over. */
   function exportObject(state, data, now) {
-    return {
+    var set = state.set || "quick";
+    var out = {
       kind: FILE_KIND,
       format: FILE_FORMAT,
       version: data.version,
       date: (now || new Date()).toISOString(),
       role: state.role || null,
-      set: state.set || "quick",
-      answers: Object.assign({}, state.answers),
-      notes: Object.assign({}, state.notes),
+      set: set,
+      answers: inSetOnly(state.answers, data, set),
+      notes: inSetOnly(state.notes, data, set),
     };
+    if (state.id) out.id = state.id;
+    return out;
   }
 
   function exportJSON(state, data, now) {
     return JSON.stringify(exportObject(state, data, now), null, 2) + "\n";
   }
 
-  /** One CSV cell. Text a spreadsheet would run as a formula gets a leading apostrophe. */
+  /** One CSV cell. Text a spreadsheet would run as a formula gets a leading apostrophe, and
+   * so does text that starts with apostrophes and then such a character: a reader takes one
+   * apostrophe off only there (responses.py FORMULA_GUARD), so a note's own ' is kept. */
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    if (/^'*[=+\-@\t\r]/.test(text)) text = "'" + text;
     if (/[",\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
     return text;
   }
@@ -307,13 +379,14 @@
   function exportCSV(state, data, now) {
     var date = (now || new Date()).toISOString();
     var areas = new Map(data.areas.map(function (a) { return [a.id, a]; }));
-    var rows = [["Kit version", "Date", "Role", "Set", "Area", "Statement id", "Statement", "Answer", "Meaning", "Note"]];
+    var rows = [["Kit version", "Date", "Role", "Set", "Area", "Statement id", "Statement", "Answer", "Meaning", "Note",
+                 "Response id"]];
     statementsIn(data, state.set).forEach(function (s) {
       var present = has(state.answers, s.id);
       var value = present ? state.answers[s.id] : null;
       var meaning = present && value !== null ? s.levels[value] : "";
       rows.push([data.version, date, state.role || "", state.set, areas.get(s.area).title, s.id, s.text,
-                 answerLabel(value, present), meaning, has(state.notes, s.id) ? state.notes[s.id] : ""]);
+                 answerLabel(value, present), meaning, has(state.notes, s.id) ? state.notes[s.id] : "", state.id || ""]);
     });
     rows.push([]);
     rows.push(["Area", "Kind", "Score (0 to 2)", "Statements answered", "Don't know"]);
@@ -340,6 +413,9 @@
     readFile: readFile,
     readObject: readObject,
     exportObject: exportObject,
+    newResponseId: newResponseId,
+    identity: identity,
+    LIMITS: LIMITS,
     exportJSON: exportJSON,
     exportCSV: exportCSV,
     csvCell: csvCell,

@@ -8,7 +8,6 @@ read them as written, and record text is checked to hold no HTML); HTML reports 
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 from typing import Any
 

@@ -53,6 +53,8 @@ class Response:
     answers: Mapping[str, int | None]
     notes: Mapping[str, str] = field(default_factory=dict)
     origin: str = ""  # where it came from (file, row), for messages only
+    identity: str = ""  # the export's response id, or its whole content for a file from before ids
+    set: str = ""  # the set of statements the person answered ("quick", "full"; "" for a paper grid)
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,30 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import KitError, Problem
 from ..outputs import HistoryEntry
+from ..vocabulary import MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_CHARS, MAX_NOTE_CHARS, SETS
 from .compare import Response
 from .history import chain, version_key
 
 FILE_KIND = "user-involvement-kit/scores"
 FILE_FORMAT = 1
 DONT_KNOW = {"?", "dk", "don't know", "dont know", "don’t know"}
-MAX_NOTE = 2000
+MAX_NOTE = MAX_NOTE_CHARS
 EXPORT_HEADER = "Kit version"
+# The same patterns as scoring-core.js: an ISO 8601 time as browsers write it, and the
+# scorer's random response id.
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?")
+RESPONSE_ID = re.compile(r"[0-9a-f]{16,64}")
+# The scorer's CSV puts an apostrophe before a note a spreadsheet would run as a formula
+# (scoring-core.js csvCell), and before a note that already starts with apostrophes and
+# then such a character; only an apostrophe followed by that is taken off again.
+FORMULA_GUARD = re.compile(r"'+[=+\-@\t\r]")
 
 # Old statement id -> its id now (None: removed since).
 IdMap = dict[str, str | None]
@@ -33,21 +43,81 @@ Cell = int | Literal["", False] | None
 
 
 def read_answers(paths: list[Path], statements: Mapping[str, str], roles: list[str], version: str,
-                 history: Sequence[HistoryEntry]) -> list[Response]:
-    """All responses in `paths` (.json and .csv). Raises KitError listing every bad cell."""
+                 history: Sequence[HistoryEntry], quick: Collection[str] | None = None) -> list[Response]:
+    """All responses in `paths` (.json and .csv). Raises KitError listing every bad cell.
+
+    With `quick` (the quick check's statement ids), a file made on the quick check counts
+    only its quick-check answers and notes: exactly what the person saw. The same answers
+    loaded twice (the same response id, or the same content for a file from before ids)
+    are refused, naming both files.
+    """
     problems: list[Problem] = []
     responses: list[Response] = []
     for path in paths:
+        raw = path.read_bytes()
+        if len(raw) > MAX_FILE_CHARS * 4:
+            problems.append(Problem(path.name, "is too large to be a file of answers from the kit"))
+            continue
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             problems.append(Problem(path.name, "is not UTF-8 text; save it as CSV UTF-8 or JSON"))
             continue
         reader = _read_json if path.suffix.lower() == ".json" else _read_csv
-        responses.extend(reader(text, path.name, statements, roles, version, history, problems))
+        read = reader(text, path.name, statements, roles, version, history, problems)
+        responses.extend(_in_set(r, quick) for r in read)
+    seen: dict[str, str] = {}
+    for response in responses:
+        if not response.identity:
+            continue
+        if response.identity in seen:
+            problems.append(Problem(response.origin, f"holds the same answers as {seen[response.identity]}, and "
+                                    "each person counts once; leave one of them out"))
+        else:
+            seen[response.identity] = response.origin
     if problems:
         raise KitError(problems)
     return responses
+
+
+def _in_set(response: Response, quick: Collection[str] | None) -> Response:
+    if quick is None or response.set != "quick":
+        return response
+    return Response(response.role, {k: v for k, v in response.answers.items() if k in quick},
+                    {k: v for k, v in response.notes.items() if k in quick}, response.origin, response.identity,
+                    response.set)
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply JSON text nests arrays and objects, read without parsing it (so text
+    nested thousands deep is refused before the parser would run out of stack)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _identity(file_id: str | None, date: object, role: object, set_name: str, answers: Mapping[str, object],
+              notes: Mapping[str, str]) -> str:
+    """As scoring-core.js identity(): the response id, or everything in a file from before ids."""
+    if file_id:
+        return "id:" + file_id
+    return "content:" + json.dumps([date, role, set_name, sorted(answers.items()), sorted(notes.items())],
+                                   ensure_ascii=False, separators=(",", ":"))
 
 
 def _mapping(version: object, name: str, current: str, history: Sequence[HistoryEntry],
@@ -72,26 +142,68 @@ def _mapping(version: object, name: str, current: str, history: Sequence[History
     return chain(history, version)
 
 
-def _read_json(text: str, name: str, statements: Mapping[str, str], roles: Sequence[str], version: str,
-               history: Sequence[HistoryEntry], problems: list[Problem]) -> list[Response]:
+def _parse(text: str, name: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The file as an object of the scorer's kind, or None (and a problem) if it is not one."""
+    if len(text) > MAX_FILE_CHARS:
+        problems.append(Problem(name, "is too large to be a file of answers from the kit"))
+        return None
+    if nesting_depth(text) > MAX_DEPTH:
+        problems.append(Problem(name, "is nested more deeply than a file of answers from the kit ever is"))
+        return None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         problems.append(Problem(name, f"is not valid JSON ({exc.msg})", line=exc.lineno))
-        return []
+        return None
     if not isinstance(data, dict) or data.get("kind") != FILE_KIND or data.get("format") != FILE_FORMAT:
         problems.append(Problem(name, "is not a file of answers exported from the kit's scorer"))
+        return None
+    return data
+
+
+def _about(set_name: object, date: object, file_id: object, name: str, problems: list[Problem],
+           where: Mapping[str, str | None]) -> tuple[bool, str | None]:
+    """Check the set, date and response id the way the browser does: whether the set is
+    one of the kit's, and the id if it is one the scorer makes."""
+    if date not in (None, "") and not (isinstance(date, str) and len(date) <= MAX_DATE_CHARS
+                                       and DATE.fullmatch(date)):
+        problems.append(Problem(name, "is not a date", field=where["date"]))
+    good_id = None
+    if file_id not in (None, ""):
+        if isinstance(file_id, str) and RESPONSE_ID.fullmatch(file_id):
+            good_id = file_id
+        else:
+            problems.append(Problem(name, "is not a response id the kit's scorer makes", field=where["id"]))
+    if set_name not in SETS:
+        problems.append(Problem(name, f"should say {' or '.join(repr(s) for s in SETS)} for the set of statements",
+                                field=where["set"]))
+        return False, good_id
+    return True, good_id
+
+
+def _read_json(text: str, name: str, statements: Mapping[str, str], roles: Sequence[str], version: str,
+               history: Sequence[HistoryEntry], problems: list[Problem]) -> list[Response]:
+    data = _parse(text, name, problems)
+    if data is None:
         return []
     mapping = _mapping(data.get("version"), name, version, history, problems)
     if mapping is None:
         return []
     role = data.get("role")
     if role is not None and role not in roles:
-        problems.append(Problem(name, f"'{role}' is not one of the roles: {', '.join(roles)}", field="role"))
+        problems.append(Problem(name, f"'{str(role)[:60]}' is not one of the roles: {', '.join(roles)}", field="role"))
+    set_name, date = data.get("set", "quick"), data.get("date")
+    known_set, file_id = _about(set_name, date, data.get("id"), name, problems,
+                                {"date": "date", "id": "id", "set": "set"})
+    if not known_set:
+        return []
     answers = {}
     raw_answers, raw_notes = data.get("answers"), data.get("notes") or {}
-    if not isinstance(raw_answers, dict) or not isinstance(raw_notes, dict):
+    if not isinstance(raw_answers, dict):
         problems.append(Problem(name, "has no answers in the expected form", field="answers"))
+        return []
+    if not isinstance(raw_notes, dict):
+        problems.append(Problem(name, "the notes are not in the expected form", field="notes"))
         return []
     for key, value in raw_answers.items():
         target = _place(key, mapping, statements)
@@ -103,7 +215,8 @@ def _read_json(text: str, name: str, statements: Mapping[str, str], roles: Seque
         elif target:
             answers[target] = value
     notes = _notes(raw_notes, mapping, statements, name, problems)
-    return [Response(role, answers, notes, origin=name)]
+    identity = _identity(file_id, date, role, set_name, answers, notes)
+    return [Response(role, answers, notes, origin=name, identity=identity, set=set_name)]
 
 
 def _notes(raw_notes: dict[str, object], mapping: IdMap, statements: Mapping[str, str], name: str,
@@ -111,9 +224,12 @@ def _notes(raw_notes: dict[str, object], mapping: IdMap, statements: Mapping[str
     notes = {}
     for key, note in raw_notes.items():
         target = _place(key, mapping, statements)
-        if not isinstance(note, str) or len(note) > MAX_NOTE:
+        if target is False:
+            problems.append(Problem(name, f"has a note on '{key[:60]}', which is not a statement of this kit",
+                                    field=f"notes.{key[:60]}"))
+        elif not isinstance(note, str) or len(note) > MAX_NOTE:
             problems.append(Problem(name, f"is not text of at most {MAX_NOTE} characters", field=f"notes.{key}"))
-        elif target and note.strip():
+        elif target and note:
             notes[target] = note
     return notes
 
@@ -186,7 +302,10 @@ def _read_export_csv(rows: list[list[str]], name: str, statements: Mapping[str, 
     except ValueError as exc:
         problems.append(Problem(name, f"looks like a scorer export but is missing a column ({exc})"))
         return []
+    optional: dict[str, int] = {key: header.index(key) for key in ("Date", "Set", "Response id") if key in header}
     answers, notes, role, mapping = {}, {}, None, None
+    date: str | None = None
+    set_name, file_id = "quick", None
     for row_number, row in enumerate(rows[1:], start=2):
         if not row or not row[0].strip() or row[0] == "Area":
             break  # the area totals that follow are derived, not answers
@@ -198,6 +317,13 @@ def _read_export_csv(rows: list[list[str]], name: str, statements: Mapping[str, 
             if role and role not in roles:
                 problems.append(Problem(name, f"'{role}' is not one of the roles",
                                         field=f"row {row_number}, column {_column(at['Role'] + 1)}"))
+            date, set_name, raw_id = (_optional(row, optional, key) for key in ("Date", "Set", "Response id"))
+            set_name = set_name or "quick"
+            cells = {short: f"row {row_number}, column {_column(optional.get(key, 0) + 1)}"
+                     for short, key in (("date", "Date"), ("set", "Set"), ("id", "Response id"))}
+            known_set, file_id = _about(set_name, date, raw_id, name, problems, cells)
+            if not known_set:
+                return []
         key = row[at["Statement id"]].strip()
         target = _place(key, mapping, statements)
         if target is False:
@@ -210,10 +336,26 @@ def _read_export_csv(rows: list[list[str]], name: str, statements: Mapping[str, 
                                     field=f"row {row_number}, column {_column(at['Answer'] + 1)}"))
         elif value != "" and target:
             answers[target] = value
-        note = row[at["Note"]].removeprefix("'") if len(row) > at["Note"] else ""
-        if note.strip() and target:
+        note = _csv_note(row, at["Note"], f"row {row_number}, column {_column(at['Note'] + 1)}", name, problems)
+        if note and target:
             notes[target] = note
-    return [Response(role, answers, notes, origin=name)]
+    identity = _identity(file_id, date or None, role, set_name, answers, notes)
+    return [Response(role, answers, notes, origin=name, identity=identity, set=set_name)]
+
+
+def _csv_note(row: list[str], column: int, where: str, name: str, problems: list[Problem]) -> str:
+    """A note from the scorer's CSV, with only our own formula guard taken off."""
+    note = row[column] if len(row) > column else ""
+    if FORMULA_GUARD.match(note):
+        note = note[1:]
+    if len(note) > MAX_NOTE:
+        problems.append(Problem(name, f"is not text of at most {MAX_NOTE} characters", field=where))
+        return ""
+    return note
+
+
+def _optional(row: list[str], at: Mapping[str, int], key: str) -> str:
+    return row[at[key]].strip() if key in at and len(row) > at[key] else ""
 
 
 def _cell(cell: str) -> Cell:
