@@ -107,3 +107,21 @@ def test_merge_rule_never_shows_a_group_under_the_threshold(people, threshold):
 def test_the_threshold_option_reaches_the_browser_data(built_site):
     data = (built_site / "assets" / "kit" / "scoring-data.js").read_text(encoding="utf-8")
     assert '"threshold": 3' in data
+
+
+def _note_text(html: str, marker: str) -> str:
+    """The plain text of the paragraph(s) around `marker`, tags and line breaks taken out."""
+    import html as entities
+    import re
+    main = html[html.index("<article"):]
+    text = " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", main)).replace("\u2019", "'").split())
+    return text[text.index(marker):text.index(marker) + 1200]
+
+
+def test_privacy_and_compare_pages_say_the_rule_and_how_to_forget(built_site):
+    """Issue 15 item 10: two sentences on each page: the rule, who can read what is kept, how to forget it."""
+    for page, marker in (("privacy.html", "Comparing people"), ("scoring/compare.html", "Keeping people")):
+        text = _note_text((built_site / page).read_text(encoding="utf-8"), marker)
+        for needed in ("at least as many people as the kit's threshold", "actually answered it",
+                       "adding or taking away", "computer", "offline copy", "Clear everything"):
+            assert needed in text, (page, needed)

@@ -99,3 +99,10 @@ def test_finding_2_no_overall_figure_beside_groups_that_leave_someone_out(tmp_pa
         baseline, now, change = row(moved, TEXT[AREA[sid]])
         assert baseline == "0.0"
         assert now == TOO_FEW and change == "–", sid
+
+
+def test_finding_1_in_the_html_report_too(tmp_path):
+    seven(tmp_path / "answers")
+    html = run(tmp_path / "answers", "--format", "html").stdout
+    row = next(line for line in html.splitlines() if TEXT["cm-review"] in line)
+    assert f'<td class="n">1.0</td><td class="n">{TOO_FEW}</td>' in row

@@ -725,7 +725,9 @@
         data.scale_sentence }),
     ]);
     var rule = "Roles with fewer than " + c.threshold + " people are not shown on their own, so that no one's answers " +
-      "can be picked out; their answers are counted together under \u201c" + this.maths.OTHERS + "\u201d.";
+      "can be picked out; their answers are counted together under \u201c" + this.maths.OTHERS + "\u201d. " +
+      "A figure that rests on fewer than " + c.threshold + " answers, or that could be set against another to work out " +
+      "someone's answers, is held back: it says \u201c" + data.too_few + "\u201d.";
     if (!c.shown) {
       append(results, [el("p", { class: "kit-compare__merge", id: "kit-compare-merge", text: c.people ?
         "Fewer than " + c.threshold + " people have taken part, so nothing is shown yet: with so few, anyone could be picked out." :
