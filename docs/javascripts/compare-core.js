@@ -308,6 +308,9 @@
     compare: compare,
     roundMeans: roundMeans,
     roundFigures: roundFigures,
+    groupsOf: function (responses, roles, threshold) {
+      return groupsOf(responses || [], roles || [], thresholdOf({ threshold: threshold }));
+    },
     areaFigureSafe: areaFigureSafe,
     progress: progress,
   };

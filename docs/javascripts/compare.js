@@ -711,7 +711,13 @@
     clearTimeout(this.timer);
     var core = this.core, data = this.data;
     var responses = this.responses();
-    var statementAreas = statementAreasFor(core, data, responses);
+    // The statements shown follow the sets of the people shown: someone left out of every
+    // group changes nothing on the page, not even which statements are listed.
+    var shownPeople = [];
+    this.maths.groupsOf(responses, data.roles, this.threshold).shown.forEach(function (g) {
+      shownPeople.push.apply(shownPeople, g.members);
+    });
+    var statementAreas = statementAreasFor(core, data, shownPeople);
     var c = this.maths.compare(responses, statementAreas, { roles: data.roles, threshold: this.threshold });
     var areas = new Map(data.areas.map(function (a) { return [a.id, a]; }));
     var statements = new Map(data.statements.map(function (s) { return [s.id, s]; }));
