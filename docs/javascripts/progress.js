@@ -228,9 +228,16 @@
     });
   };
 
+  /** The statements of the sets used by the people shown in either round (someone left
+   * out of every group changes nothing shown, not even which areas are listed). */
   Page.prototype.areasFor = function () {
-    var everyone = this.rounds.baseline.people.concat(this.rounds.later.people);
-    return this.ui.statementAreasFor(this.core, this.data, everyone);
+    var self = this, shown = [];
+    ROUNDS.forEach(function (r) {
+      self.maths.groupsOf(self.rounds[r.key].people, self.data.roles, self.threshold).shown.forEach(function (g) {
+        shown.push.apply(shown, g.members);
+      });
+    });
+    return this.ui.statementAreasFor(this.core, this.data, shown);
   };
 
   Page.prototype.renderResults = function () {
