@@ -125,3 +125,14 @@ def test_privacy_and_compare_pages_say_the_rule_and_how_to_forget(built_site):
         for needed in ("at least as many people as the kit's threshold", "actually answered it",
                        "adding or taking away", "computer", "offline copy", "Clear everything"):
             assert needed in text, (page, needed)
+
+
+def test_the_limits_and_the_too_few_words_reach_the_browser_data(built_site):
+    """One set of limits, written once in vocabulary.py, generated into scoring-data.js."""
+    from involvement_kit.vocabulary import LIMITS, TOO_FEW
+    text = (built_site / "assets" / "kit" / "scoring-data.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    assert data["limits"] == LIMITS and data["too_few"] == TOO_FEW
+    scripts = ROOT / "docs" / "javascripts"
+    for name in ("scoring-core.js", "compare.js", "compare-core.js", "progress.js"):
+        assert TOO_FEW not in (scripts / name).read_text(encoding="utf-8"), name
