@@ -27,7 +27,7 @@ MAX_NOTE = MAX_NOTE_CHARS
 EXPORT_HEADER = "Kit version"
 # The same patterns as scoring-core.js: an ISO 8601 time as browsers write it, and the
 # scorer's random response id.
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?", re.ASCII)
 RESPONSE_ID = re.compile(r"[0-9a-f]{16,64}")
 # The scorer's CSV puts an apostrophe before a note a spreadsheet would run as a formula
 # (scoring-core.js csvCell), and before a note that already starts with apostrophes and
