@@ -158,3 +158,18 @@ def test_notes_round_trip_through_the_scorers_csv(tmp_path):
     (person,) = read(path)
     assert person.notes == state["notes"]
     assert person.identity == "id:" + state["id"] and person.role == "Carer"
+
+
+@pytest.mark.needs("node")
+def test_the_browser_core_refuses_deep_nesting_and_names_no_odd_format():
+    script = """const c = require(process.argv[1]); const out = [];
+        for (const text of ['{"kind":"user-involvement-kit/scores","format":"1"}', '['.repeat(200000)]) {
+          try { c.readFile(text, {version: '0.1.0', roles: [], statements: []}); out.push('read'); }
+          catch (e) { out.push(e.message); } }
+        process.stdout.write(JSON.stringify(out));"""
+    out = subprocess.run(["node", "-e", script, str(ROOT / "docs" / "javascripts" / "scoring-core.js")],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    odd, deep = json.loads(out.stdout)
+    assert "format" in odd and "(format" not in odd
+    assert "nested more deeply" in deep

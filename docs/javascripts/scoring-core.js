@@ -209,8 +209,9 @@
       refuse("This is not a file of answers exported from the kit's scorer.");
     }
     if (file.format !== FILE_FORMAT) {
-      refuse("This file of answers is in a format this page does not know (format " +
-             String(file.format).slice(0, 20) + ").");
+      // Only a number is a format the kit ever wrote; anything else is not named back.
+      refuse("This file of answers is in a format this page does not know" +
+             (typeof file.format === "number" && isFinite(file.format) ? " (format " + file.format + ")." : "."));
     }
     var version = file.version;
     if (lenient && !parseVersion(version)) version = data.version;
