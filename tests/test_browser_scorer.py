@@ -462,6 +462,10 @@ def test_export_holds_only_the_chosen_sets_answers_and_notes_and_one_id(page, si
     page.wait_for_selector("#kit-scorer[data-ready='true']")
     again = json.loads(_download(page, tmp_path, "Export answers (JSON)", "b.json").read_text(encoding="utf-8"))
     assert again["id"] == first["id"]
+    # Nothing typed is lost: back on the full set, the answers out of sight are still there.
+    page.check("#kit-set-full")
+    assert checked_value(page, full_only[0]) == "1"
+    assert page.input_value(f"#kit-note-{full_only[0]}") == "I am the only finance officer"
     # Cleared answers are a new answer set, with a new id.
     page.get_by_role("button", name="Clear my answers").click()
     page.get_by_role("button", name="Yes, clear my answers").click()

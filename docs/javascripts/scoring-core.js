@@ -195,13 +195,16 @@
     } catch (e) {
       refuse("The file could not be read: it is not a JSON file exported from the kit's scorer.");
     }
-    return readObject(parsed, data);
+    // A file is what someone handed over: only the answers and notes of the set it names.
+    return readObject(parsed, data, { chosenSetOnly: true });
   }
 
   /**
    * As readFile, from an object already parsed. With options.lenient (answers kept in this
    * browser, where refusing would lose them all), a role or statement this kit no longer has
-   * is dropped and listed in `removed` instead of refusing the whole file.
+   * is dropped and listed in `removed` instead of refusing the whole file. With
+   * options.chosenSetOnly (a file someone handed over) only the answers and notes of the
+   * set the file names are kept: what that person saw when they exported it.
    */
   function readObject(file, data, options) {
     var lenient = !!(options && options.lenient);
@@ -254,7 +257,8 @@
       if (!lenient) refuse("The response id in the file is not one the kit's scorer makes.");
       id = null;
     }
-    var inSet = new Set(statementsIn(data, set).map(function (s) { return s.id; }));
+    // Answers kept in this browser keep every set (switching back must lose nothing).
+    var inSet = new Set(statementsIn(data, options && options.chosenSetOnly ? set : "full").map(function (s) { return s.id; }));
 
     var ids = new Set(data.statements.map(function (s) { return s.id; }));
     var renamed = [], removed = [], unknown = [];
