@@ -533,6 +533,10 @@ def test_a_figure_resting_on_one_answer_is_withheld_in_table_chart_and_print(pag
     desc = " ".join(page.locator("#kit-compare-results svg desc").all_text_contents())
     assert f"{title}: Trustee 1.0, Others {data['too_few']}" in desc
     assert "Others 2.0" not in desc
+    # The areas chart leaves out the withheld bar: one bar per shown figure.
+    shown_area_figures = sum(1 for r in table(page, "kit-compare-areas")[1:] for cell in r[1:3]
+                             if cell not in (data["too_few"], "–"))
+    assert page.locator("#kit-compare-results svg").first.locator("rect").count() == shown_area_figures == 23
     page.emulate_media(media="print")
     assert data["too_few"] in page.inner_text("#kit-compare-results")
 

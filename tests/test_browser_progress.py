@@ -259,3 +259,14 @@ def test_a_round_taken_from_the_compare_page_gives_no_one_away_by_subtraction(pa
     assert page.locator("#kit-progress-results svg rect").count() == 0
     assert "1.0" not in page.inner_text("#kit-progress-results") and "0.9" not in page.inner_text("#kit-progress-results")
     assert page.locator("#kit-yousaid-none").count() == 1
+
+
+def test_the_same_file_twice_in_a_round_is_refused_naming_both(page, site_url):
+    open_progress(page, site_url)
+    data = kit_data(page)
+    before, _, _ = rounds(data)
+    upload(page, "#kit-round-baseline-files", before)
+    upload(page, "#kit-round-baseline-files", [("copy.json", before[0][1])])
+    assert (f"\u201ccopy.json\u201d was not added: it holds the same answers as \u201c{before[0][0]}\u201d"
+            in page.inner_text("#kit-progress-error"))
+    assert page.inner_text("#kit-round-baseline-count").startswith("3 people")
