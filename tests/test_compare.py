@@ -122,8 +122,9 @@ def test_privacy_and_compare_pages_say_the_rule_and_how_to_forget(built_site):
     """Issue 15 item 10: two sentences on each page: the rule, who can read what is kept, how to forget it."""
     for page, marker in (("privacy.html", "Comparing people"), ("scoring/compare.html", "Keeping people")):
         text = _note_text((built_site / page).read_text(encoding="utf-8"), marker)
-        for needed in ("at least as many people as the kit's threshold", "actually answered it",
-                       "adding or taking away", "computer", "offline copy", "Clear everything"):
+        for needed in ("at least three people (or your organisation's chosen number) answered it",
+                       "set against another, it would reveal one person's answers", "anyone using this computer",
+                       "offline copy", "Clear everything", "to forget them"):
             assert needed in text, (page, needed)
 
 
