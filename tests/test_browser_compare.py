@@ -583,3 +583,13 @@ def test_deeply_nested_json_is_refused_with_a_message(page, site_url):
     open_compare(page, site_url)
     upload(page, "#kit-compare-files", [("deep.json", "[" * 200000)])
     assert "nested more deeply" in page.inner_text("#kit-compare-error")
+
+
+@pytest.mark.needs("axe-core")
+def test_axe_finds_nothing_on_results_with_withheld_figures(page, site_url):
+    open_compare(page, site_url)
+    data = kit_data(page)
+    upload(page, "#kit-compare-files", review_seven(data))
+    page.wait_for_selector("#kit-compare-results[data-shown='true']")
+    assert data["too_few"] in page.inner_text("#kit-compare-results")
+    assert run_axe(page) == []
