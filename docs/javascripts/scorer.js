@@ -374,7 +374,22 @@
         }))
       : el("p", { text: "The lowest-scoring areas will be listed here once you have answered some statements." }));
 
+    box.appendChild(this.answerCode());
     box.appendChild(this.answerList(inSet));
+  };
+
+  // The answers as a code to type or scan (answer-code.js), for handing over without a file.
+  Scorer.prototype.answerCode = function () {
+    var state = this.state;
+    var section = el("div", { class: "kit-scorer__code", id: "kit-answer-code" }, [el("h3", { text: "Your answer code" })]);
+    var body = el("div");
+    section.appendChild(body);
+    if (window.KitAnswerCode) {
+      window.KitAnswerCode.show(body, { set: state.set, role: state.role, answers: state.answers }, this.data);
+    } else {
+      body.appendChild(el("p", { text: "The answer code could not be made: a file it needs did not load. Export your answers instead." }));
+    }
+    return section;
   };
 
   Scorer.prototype.chart = function (rows) {
