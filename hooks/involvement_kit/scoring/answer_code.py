@@ -23,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
+from ..errors import Problem
+from .compare import Response
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 BASE = len(ALPHABET)
 HEADS = {"Q": "quick", "F": "full"}
@@ -189,3 +192,26 @@ def _answers(chars: str, ids: Sequence[str]) -> dict[str, Answer]:
             answers[sid] = digit
     return answers
 
+
+
+def read_code_file(text: str, name: str, catalogue: Catalogue, problems: list[Problem]) -> list[Response]:
+    """The people in a text file of answer codes, one a line (blank lines skipped). Each bad
+    line, and each code seen before in the file, is a problem naming the file and line."""
+    responses: list[Response] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            read = decode(line, catalogue)
+        except AnswerCodeError as exc:
+            problems.append(Problem(name, f"answer code not read: {exc.message}", line=number))
+            continue
+        code = encode(read, catalogue)
+        if code in seen:
+            problems.append(Problem(name, f"the code {group(code)} is already on line {seen[code]}; one person counts "
+                                    "once", line=number))
+            continue
+        seen[code] = number
+        responses.append(Response(read["role"], read["answers"], {}, origin=f"{name}, line {number}"))
+    return responses
