@@ -5,6 +5,7 @@ QR picture reads back (jsQR, from npm, in the page) to the same code."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -108,3 +109,20 @@ def test_compare_takes_typed_codes_beside_files_and_keeps_what_it_cannot_read(pa
     page.reload()
     page.wait_for_selector("#kit-compare-results[data-shown='true']")
     assert page.get_attribute("#kit-compare-results", "data-people") == "3"
+
+
+@pytest.mark.build
+def test_without_npm_the_build_warns_once_and_the_scorer_shows_the_code_as_text(site_build, tmp_path, page):
+    from conftest import QR_PACKAGE, copy_built_project, mkdocs_build
+    project = copy_built_project(site_build, tmp_path / "project")
+    shutil.rmtree(project / QR_PACKAGE)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert output.count("qrcode-generator is not installed") == 1, output
+    page.goto((project / "site" / "scoring" / "index.html").as_uri())
+    page.wait_for_selector("#kit-scorer[data-ready='true']")
+    box = page.locator("#kit-answer-code")
+    assert box.locator(".kit-answer-code__value").inner_text()
+    assert box.locator("canvas").count() == 0
+    assert "built without its QR library" in box.locator(".kit-answer-code__note").inner_text()
