@@ -126,3 +126,27 @@ def test_without_npm_the_build_warns_once_and_the_scorer_shows_the_code_as_text(
     assert box.locator(".kit-answer-code__value").inner_text()
     assert box.locator("canvas").count() == 0
     assert "built without its QR library" in box.locator(".kit-answer-code__note").inner_text()
+
+
+def test_the_easy_read_scorer_shows_the_code_too(page, site_url):
+    need_tool("jsqr")
+    need_tool("qrcode-generator")
+    page.goto(f"{site_url}/easy-read/scoring.html")
+    page.wait_for_selector("fieldset.er-question")
+    data = page.evaluate("() => window.KIT_SCORING")
+    quick = [s["id"] for s in data["statements"] if s["quick"]]
+    page.locator(f"label[for='er-q-{quick[0]}-2']").click()
+    page.locator(f"label[for='er-q-{quick[1]}-dk']").click()
+    box = page.locator("#er-answer-code")
+    code = box.locator(".kit-answer-code__value").get_attribute("data-code")
+    decoded = page.evaluate("code => KitAnswerCode.decode(code)", code)
+    assert decoded["set"] == "quick" and decoded["answers"] == {quick[0]: 2, quick[1]: None}
+    assert "It does not have your name" in box.inner_text()
+    page.add_script_tag(path=str(JSQR))
+    read = page.evaluate("""() => {
+        const canvas = document.querySelector('#er-answer-code canvas');
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        const found = jsQR(pixels.data, canvas.width, canvas.height);
+        return found ? found.data : null;
+    }""")
+    assert read == code

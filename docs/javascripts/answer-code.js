@@ -6,7 +6,8 @@
    KitAnswerCode.encode(payload, catalogue?)  -> "Q010..." (throws an error with .reason)
    KitAnswerCode.decode(typed, catalogue?)    -> {set, version, role, answers}
    KitAnswerCode.group(code)                  -> "Q010-...": groups of four to read out
-   KitAnswerCode.show(container, payload)     -> draws the code and its QR picture
+   KitAnswerCode.show(container, payload, catalogue?, words?)
+                                              -> draws the code and its QR picture (words: WORDS)
    catalogue defaults to the site's scoring data (window.KIT_SCORING). */
 (function (root) {
   "use strict";
@@ -160,7 +161,16 @@
   /* The code as text, and beside it the same code as a QR picture when the build could copy
      the QR library in (root.qrcode); without it, a note says why there is no picture.
      Returns the code, or null with a message in place of the code when it cannot be made. */
-  function show(container, payload, catalogue) {
+  var WORDS = {
+    label: "Answer code: ",
+    hint: "Give this code to the person comparing answers: they type it, or scan the picture, instead of opening a file. " +
+      "It holds your role and answers, never your name or notes.",
+    qr: "The same answer code as a QR picture, to scan with a phone",
+    noQr: "This copy of the kit was built without its QR library, so there is no picture of the code: type the code instead.",
+  };
+
+  function show(container, payload, catalogue, words) {
+    words = Object.assign({}, WORDS, words || {});
     var doc = container.ownerDocument;
     function make(tag, className, text) {
       var node = doc.createElement(tag);
@@ -178,14 +188,12 @@
       return null;
     }
     var text = make("p", "kit-answer-code__text");
-    text.appendChild(make("span", "kit-answer-code__label", "Answer code: "));
+    text.appendChild(make("span", "kit-answer-code__label", words.label));
     var value = make("code", "kit-answer-code__value", group(code));
     value.setAttribute("data-code", code);
     text.appendChild(value);
     container.appendChild(text);
-    container.appendChild(make("p", "kit-answer-code__hint",
-      "Give this code to the person comparing answers: they type it, or scan the picture, instead of opening a file. " +
-      "It holds your role and answers, never your name or notes."));
+    container.appendChild(make("p", "kit-answer-code__hint", words.hint));
     if (typeof root.qrcode === "function") {
       var qr = root.qrcode(0, "M");
       qr.addData(code, "Alphanumeric");
@@ -195,7 +203,7 @@
       canvas.width = canvas.height = (cells + 2 * margin) * size;
       canvas.className = "kit-answer-code__qr";
       canvas.setAttribute("role", "img");
-      canvas.setAttribute("aria-label", "The same answer code as a QR picture, to scan with a phone");
+      canvas.setAttribute("aria-label", words.qr);
       var draw = canvas.getContext("2d");
       draw.fillStyle = "#ffffff";
       draw.fillRect(0, 0, canvas.width, canvas.height);
@@ -207,8 +215,7 @@
       }
       container.appendChild(canvas);
     } else {
-      container.appendChild(make("p", "kit-answer-code__note",
-        "This copy of the kit was built without its QR library, so there is no picture of the code: type the code instead."));
+      container.appendChild(make("p", "kit-answer-code__note", words.noQr));
     }
     return code;
   }
