@@ -48,6 +48,19 @@
     }
   }
 
+  /* Shown (and kept up to date) after each save: whether this browser kept what is on the page.
+     `ok` false: the browser refused it, most likely because its storage is full. */
+  function storageWarning(root, ok, lost) {
+    var box = root.querySelector(".kit-storage-warning");
+    if (ok) { if (box) box.remove(); return; }
+    if (box) return;
+    box = el("div", { class: "kit-storage-warning kit-compare__warning", role: "alert" }, [
+      el("strong", { text: "Not kept: " }),
+      "what is on this page could not be kept in this browser (its storage may be full), so " + lost +
+        " will be lost when you leave or reload. Keep the files, or print the page, before you go."]);
+    root.insertBefore(box, root.firstChild);
+  }
+
   function forget(key) {
     try {
       window.localStorage.removeItem(key);
@@ -250,6 +263,8 @@
   }
 
   function download(name, type, text) {
+    // A CSV starts with a byte order mark, or Excel reads it in the old Windows code page (£, é break).
+    if (/^text\/csv/.test(type) && text.charAt(0) !== "\ufeff") text = "\ufeff" + text;
     var blob = new Blob([text], { type: type });
     var url = URL.createObjectURL(blob);
     var link = el("a", { href: url, download: name, hidden: true });
@@ -276,12 +291,28 @@
     return panel;
   }
 
+  /* Another tab or window changed what `owner` keeps under `key`: say so, and keep nothing
+     from this page (owner.stale) until it is reloaded, so neither tab silently overwrites the other. */
+  function watchOtherTabs(owner, key) {
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea !== window.localStorage || (event.key !== key && event.key !== null)) return;
+      owner.stale = true;
+      if (owner.root.querySelector(".kit-other-tab")) return;
+      var reload = el("button", { type: "button", class: "md-button", text: "Reload this page to see them" });
+      reload.addEventListener("click", function () { window.location.reload(); });
+      owner.root.insertBefore(el("div", { class: "kit-other-tab kit-storage-warning", role: "alert" }, [
+        el("p", { text: "What this page keeps was changed in another tab or window of this browser. " +
+                        "Changes made here from now on are not kept, so that neither page overwrites the other." }),
+        el("p", {}, [reload])]), owner.root.firstChild);
+    });
+  }
+
   window.KitCompareUI = {
     has: has, el: el, svg: svg, nextId: nextId, storageWorks: storageWorks, loadStored: loadStored,
     saveStored: saveStored, forget: forget, threshold: threshold, show: show, plural: plural, quoted: quoted,
     statementAreasFor: statementAreasFor, revive: revive, readFiles: readFiles, gridPeople: gridPeople,
     keptComparison: keptComparison, barChart: barChart, scrollBox: scrollBox, download: download,
-    confirmPanel: confirmPanel, COMPARE_KEY: COMPARE_KEY,
+    confirmPanel: confirmPanel, storageWarning: storageWarning, watchOtherTabs: watchOtherTabs, COMPARE_KEY: COMPARE_KEY,
   };
 
   /* --- the compare page ----------------------------------------------------------- */
@@ -297,6 +328,7 @@
     this.grid = { set: "quick", rows: [{ role: "", cells: {} }] };
     this.restore();
     this.build();
+    watchOtherTabs(this, COMPARE_KEY);
     this.renderFiles();
     this.renderGrid();
     this.renderResults();
@@ -324,8 +356,9 @@
   };
 
   Page.prototype.save = function () {
-    if (!this.canStore) return;
-    saveStored(COMPARE_KEY, { saved: new Date().toISOString(), people: this.people, grid: this.grid });
+    if (!this.canStore || this.stale) return;
+    var ok = saveStored(COMPARE_KEY, { saved: new Date().toISOString(), people: this.people, grid: this.grid });
+    storageWarning(this.root, ok, "the files, codes and typed-in rows");
   };
 
   Page.prototype.responses = function () {
