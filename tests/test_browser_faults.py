@@ -236,3 +236,21 @@ def test_compare_and_progress_notice_another_tab(browser, site_url):
         b.wait_for_selector("#kit-progress .kit-other-tab")
     finally:
         context.close()
+
+
+def test_the_checklist_warns_when_storage_is_full_and_follows_another_tab(browser, site_url):
+    from test_browser_checklist import BEHAVIOURS
+    context = browser.new_context()
+    try:
+        a, b = context.new_page(), context.new_page()
+        a.goto(site_url + "/leadership/index.html")
+        b.goto(site_url + "/leadership/index.html")
+        a.get_by_label(BEHAVIOURS[0].title, exact=True).check()
+        b.wait_for_function("t => document.body.textContent.includes('changed in another tab')", arg=None)
+        assert b.get_by_label(BEHAVIOURS[0].title, exact=True).is_checked()
+        a.evaluate("""() => { Storage.prototype.setItem = function () {
+            throw new DOMException('full', 'QuotaExceededError'); }; }""")
+        a.get_by_label(BEHAVIOURS[1].title, exact=True).check()
+        assert "could not be kept in this browser" in a.get_by_role("status").inner_text()
+    finally:
+        context.close()
