@@ -254,3 +254,18 @@ def test_the_checklist_warns_when_storage_is_full_and_follows_another_tab(browse
         assert "could not be kept in this browser" in a.get_by_role("status").inner_text()
     finally:
         context.close()
+
+
+def test_the_easy_read_scorer_follows_another_tab(browser, site_url):
+    context = browser.new_context()
+    try:
+        a, b = context.new_page(), context.new_page()
+        for page in (a, b):
+            page.goto(site_url + "/easy-read/scoring.html")
+            page.wait_for_selector("fieldset.er-question")
+        first = a.evaluate("() => KIT_SCORING.statements.find(s => s.quick).id")
+        a.locator(f"label[for='er-q-{first}-2']").click()
+        b.wait_for_function("() => document.body.textContent.includes('changed in another window')")
+        assert b.is_checked(f"#er-q-{first}-2")
+    finally:
+        context.close()

@@ -95,6 +95,15 @@
     this.restore();
     this.build();
     this.show();
+    var self = this;
+    // Answered in another tab or window: show those answers here, so neither overwrites the other.
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea !== window.localStorage || (event.key !== STORAGE_KEY && event.key !== null)) return;
+      self.state = { role: self.role, set: "quick", answers: {}, notes: {} };
+      self.restore();
+      self.show();
+      self.say("Your answers were changed in another window. This page now shows them.");
+    });
   }
 
   EasyScorer.prototype.restore = function () {
