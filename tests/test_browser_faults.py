@@ -192,6 +192,11 @@ def test_primary_buttons_show_a_focus_ring_of_at_least_3_to_1(page, site_url):
     assert focus_ring_contrast(page, "#kit-plan-print-button") >= 3
     page.click("#kit-progress-clear")
     assert focus_ring_contrast(page, "#kit-progress-clear-yes") >= 3
+    # Material fills every focused button with white text, not only the primary ones.
+    page.goto(site_url + "/privacy.html")
+    assert focus_ring_contrast(page, "#kit-forget-0") >= 3
+    page.goto(site_url + "/leadership/index.html")
+    assert focus_ring_contrast(page, "[data-kit-clear]") >= 3
 
 
 # --- targets --------------------------------------------------------------------------------
