@@ -37,12 +37,15 @@
     box.setAttribute("data-ready", "true");
     box.textContent = "";
     var id = "kit-forget-" + index;
+    // data-kit-forget="easy" on easy-read pages: the same button, in easy words around it.
+    var easy = box.getAttribute("data-kit-forget") === "easy";
     var status = make("p", { class: "kit-forget__status", role: "status", "aria-live": "polite", id: id + "-status" });
     var button = make("button", { type: "button", class: "md-button", id: id, "aria-expanded": "false" },
                       "Forget everything this kit keeps in this browser");
-    var question = make("p", { id: id + "-question", tabindex: "-1" },
-      "Remove every answer, note, loaded file, round, action plan and tick this kit keeps in this browser, on every " +
-      "page of the kit? This cannot be undone: export or print anything you want to keep first.");
+    var question = make("p", { id: id + "-question", tabindex: "-1" }, easy
+      ? "Take all your answers and ticks out of this browser? You cannot get them back."
+      : "Remove every answer, note, loaded file, round, action plan and tick this kit keeps in this browser, on every " +
+        "page of the kit? This cannot be undone: export or print anything you want to keep first.");
     var yes = make("button", { type: "button", class: "md-button md-button--primary", id: id + "-yes" }, "Yes, forget everything");
     var no = make("button", { type: "button", class: "md-button", id: id + "-no" }, "No, keep it");
     var panel = make("div", { class: "kit-forget__confirm", role: "group", "aria-labelledby": id + "-question" });
@@ -72,8 +75,10 @@
       }
       window.location.reload();
     });
-    box.appendChild(make("p", {}, "On a shared computer, anyone using this browser can read what the kit keeps here. " +
-      "When you have finished, you can remove all of it."));
+    box.appendChild(make("p", {}, easy
+      ? "Other people who use this computer can see your answers. You can take them away when you finish."
+      : "On a shared computer, anyone using this browser can read what the kit keeps here. " +
+        "When you have finished, you can remove all of it."));
     box.appendChild(make("p", {})).appendChild(button);
     box.appendChild(panel);
     box.appendChild(status);
