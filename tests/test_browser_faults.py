@@ -86,6 +86,13 @@ def test_a_change_in_another_tab_is_noticed_and_never_silently_overwritten(brows
         b.click("#kit-scorer-elsewhere-load")
         assert b.is_checked(f"#kit-{ids[0]}-2") and b.is_checked(f"#kit-{ids[1]}-1")
         assert not b.is_checked(f"#kit-{ids[2]}-0")
+        # Or the other way: this page's answers win, by the person's choice.
+        a.check(f"#kit-{ids[3]}-1")
+        b.wait_for_selector("#kit-scorer-elsewhere:not([hidden])")
+        b.check(f"#kit-{ids[4]}-0")
+        b.click("#kit-scorer-elsewhere-keep")
+        kept = a.evaluate("() => JSON.parse(localStorage.getItem('user-involvement-kit:scorer')).answers")
+        assert kept == {ids[0]: 2, ids[1]: 1, ids[4]: 0}
     finally:
         context.close()
 
