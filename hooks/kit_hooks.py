@@ -20,6 +20,7 @@ from involvement_kit.pipeline import (
     explain_terms_once,
     fix_page,
     prepare_reusing,
+    vendor_assets,
 )
 
 ICON_DIRS = [Path(material.__file__).parent / "templates" / ".icons"]
@@ -61,6 +62,8 @@ def on_files(files, config):
     for site_path, path in _prepared.downloads:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
+        files.append(File.generated(config, site_path, content=text))
+    for site_path, text in vendor_assets(Path(config.config_file_path).parent):
         files.append(File.generated(config, site_path, content=text))
     return files
 

@@ -1,11 +1,13 @@
 """Compare how people in different roles scored their organisation, from files.
 
-For facilitators who collect answers as files: the scorer's JSON or CSV exports, or a CSV
+For facilitators who collect answers as files: the scorer's JSON or CSV exports, a CSV
 grid of paper sheets typed in (first column `role`, then one column per statement id;
-cells 0, 1, 2, ? for don't know, or blank). Writes a Markdown or HTML report.
+cells 0, 1, 2, ? for don't know, or blank), or a .txt file of answer codes, one a line
+(the code under each scorer's results). Writes a Markdown or HTML report.
 
     python scripts/compare_scores.py answers/ --format html --output report.html
     python scripts/compare_scores.py answers-2027/ --baseline answers-2026/
+    python scripts/compare_scores.py answers/ --codes codes-typed-in.txt
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import yaml
 from involvement_kit import __version__
 from involvement_kit.content.loader import load_kit
 from involvement_kit.content.options import read_options
-from involvement_kit.errors import KitError
+from involvement_kit.errors import KitError, Problem
+from involvement_kit.scoring.answer_code import Catalogue, read_code_file
 from involvement_kit.scoring.compare import compare, progress
 from involvement_kit.scoring.history import load_history
 from involvement_kit.scoring.report import render_report
@@ -39,7 +42,9 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="folder of .json and .csv answer files")
+    parser.add_argument("folder", type=Path, help="folder of .json and .csv answer files, and .txt files of codes")
+    parser.add_argument("--codes", type=Path, action="append", default=[],
+                        help="a text file of answer codes, one a line (may be given more than once)")
     parser.add_argument("--baseline", type=Path, help="folder of an earlier round, to show what moved")
     parser.add_argument("--format", choices=("md", "html"), default="md")
     parser.add_argument("--output", "-o", type=Path, help="file to write (default: print)")
@@ -63,17 +68,37 @@ def main(argv: list[str] | None = None) -> int:
         statements = {s.id: s.area for s in kit.statements}
         threshold = args.threshold if args.threshold is not None else options.threshold
 
-        def read(folder: Path):
+        catalogue: Catalogue = {"version": kit.version, "roles": list(options.roles),
+                                "statements": [{"id": s.id, "quick": s.quick} for s in kit.statements]}
+
+        def read(folder: Path, code_files: list[Path]):
             if not folder.is_dir():
                 raise SystemExit(f"error: {folder} is not a folder")
-            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".json", ".csv"))
-            if not files:
-                raise SystemExit(f"error: {folder} has no .json or .csv files")
-            return read_answers(files, statements, list(options.roles), kit.version, history,
-                                quick={s.id for s in kit.quick_check})
+            found = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".json", ".csv", ".txt"))
+            if not found and not code_files:
+                raise SystemExit(f"error: {folder} has no .json, .csv or .txt files")
+            files = [p for p in found if p.suffix.lower() != ".txt"]
+            codes = [p for p in found if p.suffix.lower() == ".txt"] + code_files
+            problems: list[Problem] = []
+            coded = []
+            for path in codes:
+                try:
+                    text = path.read_bytes().decode("utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    problems.append(Problem(path.name, "is not a UTF-8 text file of answer codes"))
+                    continue
+                coded += read_code_file(text, path.name, catalogue, problems)
+            try:
+                people = (read_answers(files, statements, list(options.roles), kit.version, history,
+                                         quick={s.id for s in kit.quick_check}) if files else [])
+            except KitError as exc:
+                problems = list(exc.problems) + problems
+            if problems:
+                raise KitError(problems)
+            return people + coded
 
-        responses = read(args.folder)
-        moves = (progress(read(args.baseline), responses, statements, threshold=threshold, roles=options.roles)
+        responses = read(args.folder, args.codes)
+        moves = (progress(read(args.baseline, []), responses, statements, threshold=threshold, roles=options.roles)
                  if args.baseline else ())
     except KitError as exc:
         print(exc.describe().replace("The kit content has", "The answer files have", 1), file=sys.stderr)

@@ -29,6 +29,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # What a build needs beside the kit records; copied so tests never touch the real site/.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "kit", "hooks", "overrides"]
+QR_PACKAGE = Path("node_modules") / "qrcode-generator"
 
 
 # --- tools beyond Python -------------------------------------------------------------------
@@ -44,6 +45,9 @@ TOOLS = {
     "node": ("Node.js", "apt-get install nodejs (macOS: brew install node)"),
     "axe-core": ("axe-core, from package.json", "npm ci (needs npm: apt-get install npm)"),
     "vnu-jar": ("the Nu HTML Checker, from package.json", "npm ci (needs npm: apt-get install npm)"),
+    "qrcode-generator": ("the QR library the scorers draw answer codes with, from package.json",
+                         "npm ci (needs npm: apt-get install npm)"),
+    "jsqr": ("a QR reader, from package.json, to read the drawn codes back", "npm ci (needs npm: apt-get install npm)"),
     "iframe-worker": ("the offline copy's search shim, from scripts/offline/package.json",
                       "npm ci --prefix scripts/offline (needs npm: apt-get install npm)"),
 }
@@ -51,6 +55,8 @@ _FILES = {
     "axe-core": ROOT / "node_modules" / "axe-core" / "axe.min.js",
     "vnu-jar": ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
     "iframe-worker": ROOT / "scripts" / "offline" / "node_modules" / "iframe-worker" / "shim" / "index.js",
+    "qrcode-generator": ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.js",
+    "jsqr": ROOT / "node_modules" / "jsqr" / "dist" / "jsQR.js",
 }
 _COMMANDS = {"poppler": ("pdftotext", "pdftoppm"), "java": ("java",), "node": ("node",)}
 
@@ -173,6 +179,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / part)
+    # The one npm package the build copies into the site (the answer codes' QR library).
+    if (ROOT / QR_PACKAGE).is_dir():
+        shutil.copytree(ROOT / QR_PACKAGE, dest / QR_PACKAGE)
     return dest
 
 

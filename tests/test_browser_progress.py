@@ -150,7 +150,8 @@ def test_the_action_plan_is_kept_downloaded_with_formulas_defused_and_printed(pa
     assert download.suggested_filename == "action-plan.csv"
     path = tmp_path / "plan.csv"
     download.save_as(path)
-    raw = path.read_text(encoding="utf-8")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads it as UTF-8
+    raw = path.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(raw)))
     assert rows[0] == ["What will change", "Who", "By when"]
     assert rows[1] == ["'=HYPERLINK(\"http://example.com\",\"Click\")", "Chair of trustees", "June 2026"]

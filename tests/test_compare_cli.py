@@ -153,3 +153,46 @@ def test_bad_files_are_each_named(tmp_path):
                  "newer.json", "newer than this kit", f"range.json: field 'answers.{QUICK[0]}'", "latin.csv",
                  "not UTF-8"]:
         assert part in result.stderr, part
+
+
+# --- answer codes (scoring/answer_code.py) ------------------------------------------------
+
+def _catalogue():
+    from involvement_kit.content.options import Options
+    return {"version": KIT.version, "roles": list(Options().roles),
+            "statements": [{"id": s.id, "quick": s.quick} for s in KIT.statements]}
+
+
+def _code(role: str, value) -> str:
+    from involvement_kit.scoring.answer_code import encode, group
+    return group(encode({"set": "quick", "role": role, "answers": {sid: value for sid in QUICK}}, _catalogue()))
+
+
+def test_a_text_file_of_codes_counts_like_files(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for i in range(3):
+        export(folder / f"t{i}.json", "Trustee", {sid: 2 for sid in QUICK})
+    (folder / "codes.txt").write_text("\ufeff" + "\n".join([_code("Staff", 0).lower()] * 1 + [""]) + "\n",
+                                      encoding="utf-8")
+    extra = tmp_path / "more-codes.txt"
+    extra.write_text(_code("Staff", 1).replace("-", " ") + "\n" + _code("Staff", None) + "\n", encoding="utf-8")
+    result = run(folder, "--codes", extra)
+    assert result.returncode == 0, result.stderr
+    assert "6 people took part" in result.stdout
+    assert "| Trustee (3) | Staff (3) |" in result.stdout
+
+
+def test_bad_codes_are_named_by_file_and_line_without_a_traceback(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    good = _code("Staff", 0)
+    mistyped = good[:-1] + ("0" if good[-1] != "0" else "1")
+    (folder / "codes.txt").write_text("\n".join([good, mistyped, "<script>", good, "Q" * 500]) + "\n", encoding="utf-8")
+    result = run(folder)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "codes.txt, line 2: answer code not read: a character is mistyped" in result.stderr
+    assert "codes.txt, line 3: answer code not read: character 1, '<', is never in an answer code" in result.stderr
+    assert f"codes.txt, line 4: the code {good} is already on line 1" in result.stderr
+    assert "codes.txt, line 5: answer code not read: this is 500 characters long" in result.stderr

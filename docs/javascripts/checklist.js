@@ -13,12 +13,24 @@
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var status = form.querySelector("[role=status]");
 
-    var saved = read(key);
+    function show() {
+      var saved = read(key);
+      boxes.forEach(function (box) { box.checked = saved.indexOf(box.name) !== -1; });
+    }
+    show();
     boxes.forEach(function (box) {
-      box.checked = saved.indexOf(box.name) !== -1;
       box.addEventListener("change", function () {
-        write(key, boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.name; }));
+        if (!write(key, boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.name; }))) {
+          status.textContent = "Your ticks could not be kept in this browser (its storage may be full or blocked). " +
+            "Print the checklist to keep them.";
+        }
       });
+    });
+    // Ticked in another tab or window: show the same ticks here, so neither overwrites the other.
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea !== window.localStorage || (event.key !== key && event.key !== null)) return;
+      show();
+      status.textContent = "Your ticks were changed in another tab or window; this page now shows them.";
     });
 
     form.querySelector("[data-kit-clear]").addEventListener("click", function () {
@@ -39,7 +51,12 @@
   }
 
   function write(key, names) {
-    try { localStorage.setItem(key, JSON.stringify(names)); } catch (e) { /* storage blocked */ }
+    try {
+      localStorage.setItem(key, JSON.stringify(names));
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
 
   window.KitDom.onPage(init);

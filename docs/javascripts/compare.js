@@ -48,6 +48,19 @@
     }
   }
 
+  /* Shown (and kept up to date) after each save: whether this browser kept what is on the page.
+     `ok` false: the browser refused it, most likely because its storage is full. */
+  function storageWarning(root, ok, lost) {
+    var box = root.querySelector(".kit-storage-warning");
+    if (ok) { if (box) box.remove(); return; }
+    if (box) return;
+    box = el("div", { class: "kit-storage-warning kit-compare__warning", role: "alert" }, [
+      el("strong", { text: "Not kept: " }),
+      "what is on this page could not be kept in this browser (its storage may be full), so " + lost +
+        " will be lost when you leave or reload. Keep the files, or print the page, before you go."]);
+    root.insertBefore(box, root.firstChild);
+  }
+
   function forget(key) {
     try {
       window.localStorage.removeItem(key);
@@ -288,6 +301,8 @@
   }
 
   function download(name, type, text) {
+    // A CSV starts with a byte order mark, or Excel reads it in the old Windows code page (£, é break).
+    if (/^text\/csv/.test(type) && text.charAt(0) !== "\ufeff") text = "\ufeff" + text;
     var blob = new Blob([text], { type: type });
     var url = URL.createObjectURL(blob);
     var link = el("a", { href: url, download: name, hidden: true });
@@ -314,12 +329,28 @@
     return panel;
   }
 
+  /* Another tab or window changed what `owner` keeps under `key`: say so, and keep nothing
+     from this page (owner.stale) until it is reloaded, so neither tab silently overwrites the other. */
+  function watchOtherTabs(owner, key) {
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea !== window.localStorage || (event.key !== key && event.key !== null)) return;
+      owner.stale = true;
+      if (owner.root.querySelector(".kit-other-tab")) return;
+      var reload = el("button", { type: "button", class: "md-button", text: "Reload this page to see them" });
+      reload.addEventListener("click", function () { window.location.reload(); });
+      owner.root.insertBefore(el("div", { class: "kit-other-tab kit-storage-warning", role: "alert" }, [
+        el("p", { text: "What this page keeps was changed in another tab or window of this browser. " +
+                        "Changes made here from now on are not kept, so that neither page overwrites the other." }),
+        el("p", {}, [reload])]), owner.root.firstChild);
+    });
+  }
+
   window.KitCompareUI = {
     has: has, el: el, svg: svg, nextId: nextId, storageWorks: storageWorks, loadStored: loadStored,
     saveStored: saveStored, forget: forget, threshold: threshold, show: show, plural: plural, quoted: quoted,
     statementAreasFor: statementAreasFor, revive: revive, readFiles: readFiles, addOnce: addOnce, gridPeople: gridPeople,
     keptComparison: keptComparison, barChart: barChart, withheldOf: withheldOf, scrollBox: scrollBox, download: download,
-    confirmPanel: confirmPanel, COMPARE_KEY: COMPARE_KEY,
+    confirmPanel: confirmPanel, storageWarning: storageWarning, watchOtherTabs: watchOtherTabs, COMPARE_KEY: COMPARE_KEY,
   };
 
   /* --- the compare page ----------------------------------------------------------- */
@@ -335,6 +366,7 @@
     this.grid = { set: "quick", rows: [{ role: "", cells: {} }] };
     this.restore();
     this.build();
+    watchOtherTabs(this, COMPARE_KEY);
     this.renderFiles();
     this.renderGrid();
     this.renderResults();
@@ -362,8 +394,9 @@
   };
 
   Page.prototype.save = function () {
-    if (!this.canStore) return;
-    saveStored(COMPARE_KEY, { saved: new Date().toISOString(), people: this.people, grid: this.grid });
+    if (!this.canStore || this.stale) return;
+    var ok = saveStored(COMPARE_KEY, { saved: new Date().toISOString(), people: this.people, grid: this.grid });
+    storageWarning(this.root, ok, "the files, codes and typed-in rows");
   };
 
   Page.prototype.responses = function () {
@@ -377,16 +410,18 @@
     setTimeout(function () { status.textContent = text; }, 50);
   };
 
-  Page.prototype.showProblems = function (problems) {
+  Page.prototype.showProblems = function (problems, codes) {
     this.error.textContent = "";
     if (!problems.length) {
       this.error.hidden = true;
       return;
     }
     append(this.error, [
-      el("p", { class: "kit-compare__error-title", text: problems.length === 1 ? "A file was not added" : "Some files were not added" }),
+      el("p", { class: "kit-compare__error-title", text: codes ? (problems.length === 1 ? "A code was not added" : "Some codes were not added")
+        : problems.length === 1 ? "A file was not added" : "Some files were not added" }),
       el("ul", {}, problems.map(function (text) { return el("li", { text: text }); })),
-      el("p", { text: "Everything loaded before is still here. Check that each file is one exported from the scoring page of this kit." }),
+      el("p", { text: codes ? "Everything loaded before is still here, and each code that was not added is still in the box to correct."
+        : "Everything loaded before is still here. Check that each file is one exported from the scoring page of this kit." }),
     ]);
     this.error.hidden = false;
   };
@@ -426,6 +461,8 @@
       ]),
       this.filesList,
     ]);
+
+    var codesSection = this.buildCodes();
 
     // Entry grid.
     var setField = el("fieldset", { class: "kit-compare__set" }, [el("legend", { text: "Statements on the paper sheets" })]);
@@ -474,12 +511,65 @@
     this.results = el("section", { class: "kit-compare__results", id: "kit-compare-results",
                                    "aria-labelledby": "kit-compare-results-heading" });
 
-    append(this.root, [filesSection, gridSection, this.error, this.status, tools, this.results]);
+    append(this.root, [filesSection, codesSection, gridSection, this.error, this.status, tools, this.results]);
     if (!this.canStore) {
       append(this.root, [el("p", { class: "kit-compare__warning", text: "This browser is not letting the page keep the answers, " +
         "so they will be lost when you leave." })]);
     }
     this.root.setAttribute("data-ready", "true");
+  };
+
+  /* Answer codes typed in (answer-code.js), one per line, beside files and the grid. A line
+     that cannot be read stays in the box with a message naming it; lines added leave it. */
+  Page.prototype.buildCodes = function () {
+    var self = this;
+    var box = el("textarea", { id: "kit-compare-codes", rows: "4", spellcheck: "false", autocomplete: "off",
+                               autocapitalize: "characters", "aria-describedby": "kit-compare-codes-help" });
+    var add = el("button", { type: "button", class: "md-button", id: "kit-compare-codes-add", text: "Add these codes" });
+    add.addEventListener("click", function () { self.addCodes(box); });
+    return el("section", { class: "kit-compare__codes", "aria-labelledby": "kit-compare-codes-heading" }, [
+      el("h2", { id: "kit-compare-codes-heading", text: "Type in answer codes" }),
+      el("p", { id: "kit-compare-codes-help", text: "Each scorer shows an answer code under its results. Type or paste " +
+        "one code on each line; capitals, spaces and hyphens do not matter. A code that cannot be read stays here " +
+        "so you can correct it." }),
+      el("p", {}, [el("label", { for: "kit-compare-codes", text: "Answer codes, one on each line" })]),
+      box, el("p", {}, [add]),
+    ]);
+  };
+
+  Page.prototype.addCodes = function (box) {
+    var self = this, api = window.KitAnswerCode;
+    var problems = [], kept = [], added = 0;
+    box.value.split(/\r?\n/).forEach(function (line, index) {
+      if (!line.trim()) return;
+      var name = "Line " + (index + 1);
+      if (!api) { problems.push(name + " was not added: the page could not load its code reader."); kept.push(line); return; }
+      var read;
+      try {
+        read = api.decode(line, self.data);
+      } catch (e) {
+        problems.push(name + " was not added: " + (e && e.reason ? e.message : "it could not be read") + ".");
+        kept.push(line);
+        return;
+      }
+      var code = api.encode(read, self.data);
+      var source = "Answer code " + api.group(code);
+      if (self.people.some(function (p) { return p.source === source; })) {
+        problems.push(name + " was not added: the code " + api.group(code) + " is already loaded, and one person counts once.");
+        kept.push(line);
+        return;
+      }
+      self.people.push({ source: source, version: read.version, date: null, role: read.role, set: read.set,
+                         answers: read.answers, notes: {} });
+      added += 1;
+    });
+    box.value = kept.join("\n");
+    this.save();
+    this.showProblems(problems, true);
+    this.renderFiles();
+    this.renderResults();
+    this.say(added ? plural(added, "code", "codes") + " added. " + this.summaryText() : "No codes were added. " + this.summaryText());
+    if (problems.length) this.error.focus();
   };
 
   Page.prototype.summaryText = function () {

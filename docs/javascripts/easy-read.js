@@ -95,6 +95,15 @@
     this.restore();
     this.build();
     this.show();
+    var self = this;
+    // Answered in another tab or window: show those answers here, so neither overwrites the other.
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea !== window.localStorage || (event.key !== STORAGE_KEY && event.key !== null)) return;
+      self.state = { role: self.role, set: "quick", answers: {}, notes: {} };
+      self.restore();
+      self.show();
+      self.say("Your answers were changed in another window. This page now shows them.");
+    });
   }
 
   EasyScorer.prototype.restore = function () {
@@ -168,6 +177,28 @@
     this.root.appendChild(this.questions);
     this.root.appendChild(el("div", { class: "er-scorer__tools" }, [exportButton, " ", clearButton]));
     this.root.appendChild(this.status);
+    this.codeBox = el("div", { class: "er-scorer__code", id: "er-answer-code" });
+    this.root.appendChild(this.codeBox);
+  };
+
+  // The answers as a code to show or scan (answer-code.js), in easy words.
+  EasyScorer.prototype.showCode = function () {
+    var box = this.codeBox, api = window.KitAnswerCode;
+    if (!box || !api) return;
+    var state = this.state, answers = {};
+    this.statements().forEach(function (s) {
+      if (Object.prototype.hasOwnProperty.call(state.answers, s.id)) answers[s.id] = state.answers[s.id];
+    });
+    var body = el("div");
+    box.textContent = "";
+    box.appendChild(el("h2", { text: "Your answer code" }));
+    box.appendChild(body);
+    api.show(body, { set: state.set, role: state.role, answers: answers }, this.data, {
+      label: "Your code: ",
+      hint: "You can show this code to the person who collects the answers. The code has your answers. It does not have your name.",
+      qr: "Your code as a picture. A phone can read it.",
+      noQr: "There is no picture of the code here. Write the code down instead.",
+    });
   };
 
   EasyScorer.prototype.show = function () {
@@ -212,6 +243,7 @@
     var done = list.filter(function (s) { return Object.prototype.hasOwnProperty.call(answers, s.id); }).length;
     this.say("You have answered " + done + " of " + list.length + " questions." +
              (this.canStore ? " Your answers are kept on this phone or computer." : ""));
+    this.showCode();
   };
 
   EasyScorer.prototype.say = function (text) {

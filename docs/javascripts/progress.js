@@ -30,6 +30,7 @@
     this.plan = [];
     this.restore();
     this.build();
+    ui.watchOtherTabs(this, PROGRESS_KEY);
     this.renderRounds();
     this.renderResults();
     this.renderPlan();
@@ -57,8 +58,9 @@
   };
 
   Page.prototype.save = function () {
-    if (!this.canStore) return;
-    this.ui.saveStored(PROGRESS_KEY, { saved: new Date().toISOString(), rounds: this.rounds, plan: this.plan });
+    if (!this.canStore || this.stale) return;
+    var ok = this.ui.saveStored(PROGRESS_KEY, { saved: new Date().toISOString(), rounds: this.rounds, plan: this.plan });
+    this.ui.storageWarning(this.root, ok, "the rounds and the action plan");
   };
 
   Page.prototype.say = function (text) {
@@ -121,26 +123,35 @@
       });
       var use = el("button", { type: "button", class: "md-button", id: prefix + "-use", text: "Use the compare page",
                            "aria-label": "Use the compare page for the " + r.title.toLowerCase() });
-      use.addEventListener("click", function () {
+      var replace = ui.confirmPanel(prefix + "-use", "Replace everyone in the " + r.title.toLowerCase() +
+        " with the people on the compare viewpoints page? The people in it now will be taken out.",
+        "Yes, replace them", "No, keep them", function () { useCompare(); }, use);
+      function useCompare() {
         var people = ui.keptComparison(self.core, self.data);
-        if (!people.length) {
-          self.say("There is no one on the compare viewpoints page yet.");
-          return;
-        }
         self.rounds[r.key].people = people;
         self.save();
         self.renderAll();
         self.say("The " + r.title.toLowerCase() + " now holds the " + ui.plural(people.length, "person", "people") +
                  " from the compare viewpoints page.");
+      }
+      use.addEventListener("click", function () {
+        if (!ui.keptComparison(self.core, self.data).length) {
+          self.say("There is no one on the compare viewpoints page yet.");
+          return;
+        }
+        if (self.rounds[r.key].people.length) replace.ask();
+        else useCompare();
       });
       var empty = el("button", { type: "button", class: "md-button", id: prefix + "-clear", text: "Empty this round",
                              "aria-label": "Empty this round: the " + r.title.toLowerCase() });
-      empty.addEventListener("click", function () {
-        self.rounds[r.key] = { label: self.rounds[r.key].label, people: [] };
-        self.save();
-        self.renderAll();
-        self.say("The " + r.title.toLowerCase() + " is now empty.");
-      });
+      var emptyConfirm = ui.confirmPanel(prefix + "-clear", "Take everyone out of the " + r.title.toLowerCase() +
+        "? This cannot be undone.", "Yes, empty it", "No, keep them", function () {
+          self.rounds[r.key] = { label: self.rounds[r.key].label, people: [] };
+          self.save();
+          self.renderAll();
+          self.say("The " + r.title.toLowerCase() + " is now empty.");
+        }, empty);
+      empty.addEventListener("click", function () { emptyConfirm.ask(); });
       var count = el("p", { class: "kit-progress__count", id: prefix + "-count" });
       self.roundBoxes[r.key] = count;
       rounds.appendChild(el("section", { class: "kit-progress__round", "aria-labelledby": prefix + "-heading" }, [
@@ -149,9 +160,9 @@
           el("label", { for: prefix + "-label", text: "When was the " + r.title.toLowerCase() + "? (optional, for example: " + r.example + ")" }), label,
         ]),
         el("p", { class: "kit-progress__field" }, [el("label", { for: prefix + "-files", text: "Add files of answers to the " + r.title.toLowerCase() + " (JSON)" }), files]),
-        el("p", {}, ["Or take everyone on the compare viewpoints page: ", use]),
+        el("p", {}, ["Or take everyone on the compare viewpoints page: ", use]), replace,
         count,
-        el("p", {}, [empty]),
+        el("p", {}, [empty]), emptyConfirm,
       ]));
     });
 

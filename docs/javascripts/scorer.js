@@ -53,7 +53,35 @@
     this.restore();
     this.showState();
     this.renderResults();
+    var self = this;
+    // Another tab or window of this scorer saved (or something cleared the answers): say so,
+    // and keep nothing from this page until the person chooses whose answers to keep.
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea === window.localStorage && (event.key === STORAGE_KEY || event.key === null)) self.otherTab();
+    });
   }
+
+  Scorer.prototype.otherTab = function () {
+    this.stale = true;
+    this.controls.elsewhere.hidden = false;
+    this.showSaved();
+  };
+
+  Scorer.prototype.settleOtherTab = function (useTheirs) {
+    this.stale = false;
+    this.controls.elsewhere.hidden = true;
+    if (useTheirs) {
+      this.state = emptyState();
+      this.savedAt = null;
+      this.restore();
+      this.showState();
+      this.renderResults();
+      this.say("This page now shows the answers kept by the other tab or window.");
+    } else {
+      this.save();
+      this.say("The answers on this page are kept; the other tab's or window's answers were replaced.");
+    }
+  };
 
   Scorer.prototype.restore = function () {
     if (!this.canStore) {
@@ -83,6 +111,10 @@
 
   Scorer.prototype.save = function () {
     if (!this.canStore) return;
+    if (this.stale) {
+      this.showSaved();
+      return;
+    }
     var now = new Date();
     var record = {
       version: this.data.version, saved: now.toISOString(), role: this.state.role, set: this.state.set,
@@ -100,6 +132,7 @@
   Scorer.prototype.showSaved = function () {
     var text;
     if (!this.canStore) text = "Not kept in this browser: export your answers to keep them.";
+    else if (this.stale) text = "Not kept yet: choose above whose answers to keep.";
     else if (!this.savedAt) text = "Nothing saved yet. Each answer is kept in this browser as soon as you give it.";
     else text = "Kept in this browser at " + new Date(this.savedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".";
     this.controls.saved.textContent = text;
@@ -147,6 +180,16 @@
     c.status = el("div", { id: "kit-scorer-status", class: "kit-scorer__status", role: "status", "aria-live": "polite" });
     c.error = el("div", { id: "kit-scorer-error", class: "kit-scorer__error", role: "alert" });
     c.changes = el("div", { class: "kit-scorer__changes", hidden: true, tabindex: "-1" });
+    var load = el("button", { type: "button", class: "md-button", id: "kit-scorer-elsewhere-load",
+                              text: "Show the answers from the other tab" });
+    load.addEventListener("click", function () { self.settleOtherTab(true); });
+    var keep = el("button", { type: "button", class: "md-button", id: "kit-scorer-elsewhere-keep",
+                              text: "Keep the answers on this page" });
+    keep.addEventListener("click", function () { self.settleOtherTab(false); });
+    c.elsewhere = el("div", { id: "kit-scorer-elsewhere", class: "kit-scorer__elsewhere", role: "alert", hidden: true }, [
+      el("p", { text: "Your answers were changed in another tab or window of this browser. Nothing on this page " +
+                      "will be kept until you choose which answers to keep." }),
+      el("p", {}, [load, " ", keep])]);
 
     // Role
     var roleFieldset = el("fieldset", { class: "kit-scorer__choice" }, [
@@ -250,7 +293,7 @@
       el("h2", { id: "kit-results-heading", text: "Your results" }), c.results,
       el("p", { class: "kit-scorer__print" }, [print])]);
 
-    append(this.root, [el("div", { class: "kit-scorer__form" }, [roleFieldset, setFieldset, form]), tools, results]);
+    append(this.root, [c.elsewhere, el("div", { class: "kit-scorer__form" }, [roleFieldset, setFieldset, form]), tools, results]);
   };
 
   Scorer.prototype.statementFieldset = function (s, number) {
@@ -373,9 +416,35 @@
           return el("li", {}, [el("a", { href: new URL(r.area.url, SITE_ROOT).href, text: r.area.title }),
             " (" + r.area.label.toLowerCase() + "): " + core.displayScore(r.score) + " out of 2. Its page has ideas to try and questions to discuss."]);
         }))
-      : el("p", { text: "The lowest-scoring areas will be listed here once you have answered some statements." }));
+      : el("p", { text: this.nothingToStart(rows, answered) }));
 
+    box.appendChild(this.answerCode());
     box.appendChild(this.answerList(inSet));
+  };
+
+  // Why "Where to start" lists no area: nothing answered, only don't-knows, or everything at 2.
+  Scorer.prototype.nothingToStart = function (rows, answered) {
+    if (!answered) return "The lowest-scoring areas will be listed here once you have answered some statements.";
+    if (!rows.some(function (r) { return r.score !== null; })) {
+      return "You answered '" + this.data.dont_know.short + "' to every statement, so no area has a score yet. " +
+        "Ask someone who knows that part of the organisation, or answer with 0, 1 or 2 where you can.";
+    }
+    return "Every area you scored is at 2, the highest level: there is no low area to start from. " +
+      "Check with others, especially people who use services, that they see it the same way.";
+  };
+
+  // The answers as a code to type or scan (answer-code.js), for handing over without a file.
+  Scorer.prototype.answerCode = function () {
+    var state = this.state;
+    var section = el("div", { class: "kit-scorer__code", id: "kit-answer-code" }, [el("h3", { text: "Your answer code" })]);
+    var body = el("div");
+    section.appendChild(body);
+    if (window.KitAnswerCode) {
+      window.KitAnswerCode.show(body, { set: state.set, role: state.role, answers: state.answers }, this.data);
+    } else {
+      body.appendChild(el("p", { text: "The answer code could not be made: a file it needs did not load. Export your answers instead." }));
+    }
+    return section;
   };
 
   Scorer.prototype.chart = function (rows) {

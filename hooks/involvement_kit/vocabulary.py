@@ -178,6 +178,8 @@ LEADERSHIP_PAGE = "leadership/index.md"
 SESSIONS_INDEX = "sessions/index.md"
 ACTIVITIES_PAGE = "activities/index.md"
 SCORING_DATA = "assets/kit/scoring-data.js"
+# The QR library (npm qrcode-generator), copied in by the build when npm installed it.
+QR_LIBRARY = "assets/kit/qrcode.js"
 BRAND_CSS = "assets/kit/brand.css"
 PACKS = f"{DOWNLOADS}/packs"
 EASY_READ = "easy-read"

@@ -10,6 +10,7 @@ from ..web.html_fixes import fix_page
 from ..web.nav import expand_nav
 from ..web.print_links import add_print_addresses
 from .reuse import prepare_reusing
+from .vendor import vendor_assets
 
 __all__ = ["KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "explain_terms_once",
-           "fix_page", "prepare_reusing"]
+           "fix_page", "prepare_reusing", "vendor_assets"]

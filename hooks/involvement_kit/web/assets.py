@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from ..content.model import Kit, Record
 from ..content.options import Options
@@ -16,6 +17,7 @@ from ..vocabulary import (
     DONT_KNOW,
     LIMITS,
     OTHERS,
+    QR_LIBRARY,
     SCALE,
     SCALE_MEANINGS,
     SCALE_RANGE,
@@ -84,3 +86,23 @@ def render_assets(ctx: BuildContext) -> Rendered:
 def branding(options: Options, site_name: str) -> Branding:
     name = f"{site_name}: {options.organisation}" if options.organisation else None
     return Branding(name, options.logo or None, brand_css(options))
+
+
+# npm's copy of the QR library that draws answer codes (package.json pins the version).
+QR_SOURCE = ("node_modules", "qrcode-generator", "dist", "qrcode.js")
+QR_MISSING = ("Warning: node_modules/qrcode-generator is not installed (run `npm ci`), so the scorers show "
+              "answer codes as text only, without a QR picture.")
+
+
+def qr_library(project_dir: Path) -> tuple[tuple[str, str], str | None]:
+    """The QR library as a site asset, and a warning when npm has not installed it.
+
+    The asset is always there, so no page links to a missing file: without npm it is a
+    stub, and the scorers then show the code as text with a note (answer-code.js)."""
+    source = project_dir.joinpath(*QR_SOURCE)
+    if source.is_file():
+        licence = ("// qrcode-generator 2.0.4 by Kazuhiko Arase, MIT licence (the file's own header follows),\n"
+                   "// copied from node_modules by the kit's build so it works offline.\n")
+        return (QR_LIBRARY, licence + source.read_text(encoding="utf-8")), None
+    stub = "// The QR library was not installed when this site was built (npm ci); codes are shown as text.\n"
+    return (QR_LIBRARY, stub), QR_MISSING
