@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # xdist_group marks under pytest 9.2: pytest-xdist issue 1386.) PYTEST_ARGS=-n0: one process.
 PYTEST_ARGS ?= -n auto --dist loadfile --no-loadscope-reorder
 
-.PHONY: all setup setup-test site offline serve test test-fast bench audit check clean lock
+.PHONY: all setup setup-test site offline serve test test-fast bench audit check clean distclean lock
 
 all: site
 
@@ -64,6 +64,10 @@ bench: setup-test
 
 clean:
 	rm -rf site .site-staging .site-old .cache build
+
+# Also the installed tools: the Python environment and the npm packages (made again by the next make).
+distclean: clean
+	rm -rf $(VENV) node_modules scripts/offline/node_modules scripts/audit/node_modules
 
 # Regenerate the hashed lock files from pyproject.toml after changing a pin there:
 # requirements.lock (what `make site` needs) and requirements-test.lock (that and [test]).
