@@ -76,6 +76,10 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
             problems.append(Problem(folder_label, "the folder for your own records does not exist",
                                     field="extra.kit.own_records"))
             continue
+        if own and (unknown := _unknown_files(folder, folder_label)):
+            # Its records are unread, so references to them are not reported as missing.
+            problems.extend(unknown)
+            complete = False
         for kind in KINDS:
             path = folder / kind.file
             name = f"{folder_label}/{kind.file}"
@@ -121,6 +125,20 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
         raise KitError(problems)
     return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version,
                switched_off=tuple(r for r in removed if isinstance(r, Record)), easy_read_pages=easy_read_pages)
+
+
+def _unknown_files(folder: Path, folder_label: str) -> list[Problem]:
+    """A records file the kit would not read (`barrier.yml` for `barriers.yml`) is a mistake, not a silence."""
+    allowed = [kind.file for kind in KINDS]
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".yml", ".yaml") and path.name not in allowed:
+            hint = _closest(path.name, allowed)
+            problems.append(Problem(
+                f"{folder_label}/{path.name}",
+                "is not a file the kit reads" + (f"; did you mean {hint}?" if hint else "")
+                + f" The files for your own records are: {', '.join(allowed)}"))
+    return problems
 
 
 def _switch_off(records: list[Loaded], switched_off: tuple[str, ...],
