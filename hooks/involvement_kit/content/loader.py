@@ -334,10 +334,17 @@ def _check_text(spec: Field, text: str, problem: Report, prefix: str = "", *path
     if control := CONTROL_CHAR.search(text):
         problem(spec.name, f"{prefix}contains an invisible control character "
                 f"(U+{ord(control.group(0)):04X}); delete it", *path)
-    if len(text) > spec.max_chars:
+    # The guide states limits in words, so a text too long is reported in words; the characters
+    # limit (room on the card) is named only when the words are within limit but long.
+    words = len(text.split())
+    if spec.max_words is not None and words > spec.max_words:
+        problem(spec.name, f"{prefix}has {words} {plural(words, 'word')}; expected at most {spec.max_words}", *path)
+    elif len(text) > spec.max_chars and spec.max_words is not None:
+        problem(spec.name, f"{prefix}has {words} {plural(words, 'word')}, within the limit of {spec.max_words}, but "
+                f"they are long words: {len(text)} letters and spaces, where the card has room for "
+                f"{spec.max_chars}; use shorter words", *path)
+    elif len(text) > spec.max_chars:
         problem(spec.name, f"{prefix}is {len(text)} characters long; expected at most {spec.max_chars}", *path)
-    elif spec.max_words is not None and len(text.split()) > spec.max_words:
-        problem(spec.name, f"{prefix}has {len(text.split())} words; expected at most {spec.max_words}", *path)
 
 
 def _easy_read(value: object, problem: Report, picture_exists: PictureCheck | None) -> tuple[EasyReadPoint, ...]:
@@ -470,6 +477,10 @@ def _check_scoring(records: list[Loaded], statements: tuple[Statement, ...], bas
         problems.append(Problem(base_statements, f"{quick} statements are marked 'quick: true'; the quick check "
                                 f"needs {low} to {high}", field="quick"))
     return problems
+
+
+def plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
 
 
 def _closest(word: str, options: Iterable[str]) -> str | None:
