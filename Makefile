@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # xdist_group marks under pytest 9.2: pytest-xdist issue 1386.) PYTEST_ARGS=-n0: one process.
 PYTEST_ARGS ?= -n auto --dist loadfile --no-loadscope-reorder
 
-.PHONY: all setup setup-test site offline serve test test-fast bench audit check clean distclean lock
+.PHONY: all setup setup-test site publish offline serve test test-fast bench audit check clean distclean lock
 
 all: site
 
@@ -30,6 +30,11 @@ site: setup
 	$(BIN)/mkdocs build --strict --site-dir .site-staging
 	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-staging site; rm -rf .site-old
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) pages)."
+
+# What the GitHub Pages workflow publishes: the offline copy first, then the site with the
+# offline zip beside the PDFs, so the pages that mention it link to it.
+publish: offline
+	@$(MAKE) --no-print-directory site KIT_OFFLINE_ZIP=build/user-involvement-kit-offline.zip
 
 # A copy that works opened from disk, search included: build/offline/ and a zip.
 # The shim has its own npm package, so this installs nothing of the test tools.

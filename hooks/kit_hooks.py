@@ -13,6 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from involvement_kit.pipeline import (
+    OFFLINE_ZIP,
+    OFFLINE_ZIP_VARIABLE,
     KitError,
     add_print_addresses,
     drop_missing_downloads,
@@ -62,12 +64,22 @@ def on_files(files, config):
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
         files.append(File.generated(config, site_path, content=text))
+    if zip_path := _offline_zip(config):
+        files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(zip_path)))
     return files
+
+
+def _offline_zip(config):
+    """The offline copy named by KIT_OFFLINE_ZIP (`make publish`), published so the pages can link to it."""
+    named = os.environ.get(OFFLINE_ZIP_VARIABLE)
+    path = Path(config.config_file_path).parent / named if named else None
+    return path if path and path.is_file() else None
 
 
 def on_page_markdown(markdown, page, config, files):
     assert _prepared is not None
-    return drop_missing_downloads(markdown, page.file.src_uri, {path for path, _ in _prepared.downloads})
+    made = {path for path, _ in _prepared.downloads} | ({OFFLINE_ZIP} if _offline_zip(config) else set())
+    return drop_missing_downloads(markdown, page.file.src_uri, made)
 
 
 def on_page_content(html, page, config, files):

@@ -178,6 +178,10 @@ CARD_LAYOUTS = {
 CARD_FOLDER = "cards"
 PREVIEWS = "previews"
 
+# The offline copy (`make offline`); published beside the PDFs only when a build is given it (`make publish`).
+OFFLINE_ZIP = "user-involvement-kit-offline.zip"
+OFFLINE_ZIP_VARIABLE = "KIT_OFFLINE_ZIP"
+
 BRIEFING_FILES = {"briefing": "trustee-briefing-a4.pdf", "checklist": "leadership-checklist-a4.pdf"}
 EASY_READ_FILES = {
     "booklet": "easy-read-booklet.pdf",
