@@ -42,8 +42,10 @@ offline: setup
 	@[ -f scripts/offline/node_modules/iframe-worker/shim/index.js ] || npm ci --prefix scripts/offline --silent --no-audit --no-fund
 	$(BIN)/python scripts/make_offline.py
 
+# The live preview: `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # pytest's exit code 5 (no test ran) is a failure like any other.
 test: setup-test

@@ -21,6 +21,7 @@ from involvement_kit.pipeline import (
     expand_nav,
     explain_terms_once,
     fix_page,
+    mistake_page,
     prepare_reusing,
 )
 
@@ -92,7 +93,46 @@ def on_serve(server, config, builder):
     assert _prepared is not None
     for folder in _prepared.watched:
         server.watch(str(folder))
+    _show_mistakes_in_the_browser(server)
     return server
+
+
+# The message of the live preview's last failed build; None once a build succeeds.
+_mistake: str | None = None
+
+
+def on_build_error(error):
+    global _mistake
+    _mistake = str(error)
+
+
+def _show_mistakes_in_the_browser(server):
+    """While a rebuild has failed, every page is the build's message, and it reloads when fixed.
+
+    MkDocs' server would otherwise leave the browser waiting until the mistake is fixed.
+    """
+    build, serve_request = server.builder, server._serve_request
+
+    def build_or_keep_the_mistake():
+        global _mistake
+        _mistake = None
+        try:
+            build()
+        except Exception:
+            if _mistake is None:
+                raise
+            LOG.error("The browser shows this message until the mistake is fixed.")
+
+    def serve_or_show_the_mistake(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if _mistake is None or not (path.endswith("/") or path.endswith(".html")):
+            return serve_request(environ, start_response)
+        content = server._inject_js_into_html(mistake_page(_mistake).encode(), server._visible_epoch)
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))])
+        return [content]
+
+    server.builder = build_or_keep_the_mistake
+    server._serve_request = serve_or_show_the_mistake
 
 
 def on_post_build(config):

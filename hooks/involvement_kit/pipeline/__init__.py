@@ -10,6 +10,7 @@ from ..web.downloads import drop_missing_downloads
 from ..web.glossary_terms import explain_terms_once
 from ..web.html_fixes import fix_page
 from ..web.nav import expand_nav
+from ..web.preview import mistake_page
 from ..web.print_links import add_print_addresses
 from .reuse import prepare_reusing
 
@@ -18,4 +19,4 @@ OFFLINE_ZIP = download(_OFFLINE_ZIP_NAME)
 
 __all__ = ["OFFLINE_ZIP", "OFFLINE_ZIP_VARIABLE",
            "KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "explain_terms_once",
-           "fix_page", "prepare_reusing"]
+           "fix_page", "mistake_page", "prepare_reusing"]
