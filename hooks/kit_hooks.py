@@ -10,7 +10,7 @@ from pathlib import Path
 
 import material
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from involvement_kit.pipeline import (
     OFFLINE_ZIP,
@@ -60,7 +60,9 @@ def on_files(files, config):
         # A generated page may stand in for a hand-written one (print-cards.md with cards off).
         if (existing := files.get_file_from_path(page.path)) is not None:
             files.remove(existing)
-        files.append(File.generated(config, page.path, content=page.markdown))
+        # A page kept only for old links is out of the menus on purpose: no "not in nav" note about it.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
     for site_path, path in _prepared.downloads:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
