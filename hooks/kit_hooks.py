@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import material
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -48,7 +49,9 @@ def on_config(config):
         raise PluginError(exc.describe()) from None
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
     brand = _prepared.brand
-    config.site_name = brand.site_name or config.site_name
+    # Markup: the theme prints the name as HTML in some places and escapes it in others; escaped once
+    # here, `<Leeds>` or `&` in an organisation's name shows as typed in both.
+    config.site_name = escape(brand.site_name) if brand.site_name else config.site_name
     config.theme["logo"] = brand.logo or config.theme.get("logo")
     config.extra_css.extend(path for path, _ in brand.stylesheets)
     return config
