@@ -22,6 +22,18 @@ SOURCE_LABELS = {
     "kit": "The kit's suggestion",
     "organisation": "Added by your organisation",
 }
+# The organisation's own records are marked wherever the kit's are listed beside them, and never
+# listed under what the study found (README: "every output labels them").
+OWN_SOURCE = "organisation"
+EASY_READ_OWN = "The organisation added this. It is not from the study."
+EASY_READ_OWN_QUESTION = "The organisation added this question."
+EASY_READ_OWN_HEADING = "Added by the organisation"
+EASY_READ_OWN_INTRO = "The organisation added these. They are not from the study."
+
+
+def kind_with_source(kind_label: str, source: str) -> str:
+    """A kind's label, marked for the organisation's own records: 'Enabler · Added by your organisation'."""
+    return f"{kind_label} · {SOURCE_LABELS[OWN_SOURCE]}" if source == OWN_SOURCE else kind_label
 
 # --- kinds of record ------------------------------------------------------------------
 
@@ -142,6 +154,7 @@ EASY_READ_PICTURES = {
     "computer": ("material/laptop", "A laptop"),
     "tick": ("material/checkbox-marked-outline", "A ticked box"),
     "list": ("material/format-list-bulleted", "A list"),
+    "own": ("material/office-building", "A building"),
 }
 
 
