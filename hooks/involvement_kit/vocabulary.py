@@ -166,6 +166,9 @@ def icon_md(name: str) -> str:
 # --- addresses on the site (docs paths end in .md; downloads are site paths) ---------------
 
 DOWNLOADS = "downloads"
+PICTURES_PAGE = "pictures.md"
+# Folders in docs/ whose image files an editor may name as easy-read pictures (listed on PICTURES_PAGE).
+PICTURE_FOLDERS = ("assets/symbols", "images")
 SCORER_PAGE = "scoring/index.md"
 PRINT_PAGE = "print-cards.md"
 BRIEFING_PAGE = "trustees.md"
