@@ -94,3 +94,29 @@ def test_a_summary_too_long_is_reported_in_words_as_the_guide_states_it(tmp_path
     assert "field 'summary': has 70 words; expected at most 25" in str(caught.value)
     guide = (Path(__file__).resolve().parent.parent / "kit" / "README.md").read_text(encoding="utf-8")
     assert "| `summary` |" in guide and "| 25 words |" in guide
+
+
+def test_too_few_statements_names_the_line_in_plain_grammar(tmp_path):
+    from involvement_kit.content.loader import load_kit
+    from kitfiles import make_kit
+
+    own = tmp_path / "our-kit"
+    own.mkdir()
+    (own / "enablers.yml").write_text("""- id: carers-cafe
+  title: A carers' cafe
+  summary: Carers meet over tea.
+  source: organisation
+  report_section: none
+""", encoding="utf-8")
+    (own / "statements.yml").write_text("""- id: cafe-listened
+  area: carers-cafe
+  text: What carers say at the cafe changes our plans.
+  level_0: Nobody notes it.
+  level_1: Staff note it.
+  level_2: Carers decide.
+  source: organisation
+""", encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        load_kit(make_kit(tmp_path / "kit"), own_dir=own, own_label="our-kit")
+    assert ("our-kit/enablers.yml, line 1: record 'carers-cafe', field 'id': has 1 scoring statement; it needs two "
+            "or three, in statements.yml with 'area: carers-cafe'") in str(caught.value)

@@ -118,7 +118,7 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
         records, removed = _switch_off(records, switched_off, problems)
     statements = tuple(r for r in records if isinstance(r, Statement))
     if statements and not problems:
-        problems.extend(_check_scoring(records, statements, base_statements, len(quick)))
+        problems.extend(_check_scoring(records, statements, base_statements, len(quick), line_of))
     easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists)
     problems.extend(more)
     if problems:
@@ -464,14 +464,15 @@ def _reference_problem(record: Loaded, ref: str, spec: Field, first: dict[str, L
 
 
 def _check_scoring(records: list[Loaded], statements: tuple[Statement, ...], base_statements: str,
-                   quick: int) -> list[Problem]:
+                   quick: int, line_of: LineOf | None = None) -> list[Problem]:
     """Every area gets two or three statements, and the quick check has a 15-minute size."""
     problems = []
     for area in (r for r in records if r.kind.name in ("enabler", "barrier")):
         count = sum(1 for s in statements if s.area == area.id)
         if not 2 <= count <= 3:
-            problems.append(Problem(area.file, f"has {count} scoring statements; add two or three to a "
-                                    f"{STATEMENT.file} with 'area: {area.id}'", record=area.id, field="id"))
+            problems.append(Problem(area.file, f"has {count} scoring {plural(count, 'statement')}; it needs two "
+                                    f"or three, in {STATEMENT.file} with 'area: {area.id}'", record=area.id, field="id",
+                                    line=line_of(area, "id") if line_of else None))
     low, high = QUICK_CHECK_SIZE
     if not low <= quick <= high:
         problems.append(Problem(base_statements, f"{quick} statements are marked 'quick: true'; the quick check "
