@@ -379,7 +379,8 @@ def _easy_read(value: object, problem: Report, picture_exists: PictureCheck | No
                     f"expected {EASY_READ_POINT_FIELDS['picture']}", i, "picture")
         elif picture_exists is not None and not picture_exists(picture):
             problem(f"{where}.picture", f"no picture called '{picture}' was found; "
-                    "check the icon name (see kit/README.md) or the image file in docs/", i, "picture")
+                    "check the icon name or the image file in docs/; the site's page 'Pictures for easy read' "
+                    "(pictures.html) lists every name with a preview", i, "picture")
         else:
             points.append(EasyReadPoint(point["text"].strip(), picture, point["alt"].strip()))
     return tuple(points)
