@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # xdist_group marks under pytest 9.2: pytest-xdist issue 1386.) PYTEST_ARGS=-n0: one process.
 PYTEST_ARGS ?= -n auto --dist loadfile --no-loadscope-reorder
 
-.PHONY: all setup setup-test site offline serve test test-fast bench audit check clean lock
+.PHONY: all setup setup-test site publish offline serve test test-fast bench audit check clean distclean lock
 
 all: site
 
@@ -31,14 +31,21 @@ site: setup
 	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-staging site; rm -rf .site-old
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) pages)."
 
+# What the GitHub Pages workflow publishes: the offline copy first, then the site with the
+# offline zip beside the PDFs, so the pages that mention it link to it.
+publish: offline
+	@$(MAKE) --no-print-directory site KIT_OFFLINE_ZIP=build/user-involvement-kit-offline.zip
+
 # A copy that works opened from disk, search included: build/offline/ and a zip.
 # The shim has its own npm package, so this installs nothing of the test tools.
 offline: setup
 	@[ -f scripts/offline/node_modules/iframe-worker/shim/index.js ] || npm ci --prefix scripts/offline --silent --no-audit --no-fund
 	$(BIN)/python scripts/make_offline.py
 
+# The live preview: `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # pytest's exit code 5 (no test ran) is a failure like any other.
 test: setup-test
@@ -64,6 +71,10 @@ bench: setup-test
 
 clean:
 	rm -rf site .site-staging .site-old .cache build
+
+# Also the installed tools: the Python environment and the npm packages (made again by the next make).
+distclean: clean
+	rm -rf $(VENV) node_modules scripts/offline/node_modules scripts/audit/node_modules
 
 # Regenerate the hashed lock files from pyproject.toml after changing a pin there:
 # requirements.lock (what `make site` needs) and requirements-test.lock (that and [test]).

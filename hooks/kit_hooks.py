@@ -9,16 +9,20 @@ import threading
 from pathlib import Path
 
 import material
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from involvement_kit.pipeline import (
+    OFFLINE_ZIP,
+    OFFLINE_ZIP_VARIABLE,
     KitError,
     add_print_addresses,
     drop_missing_downloads,
     expand_nav,
     explain_terms_once,
     fix_page,
+    mistake_page,
     prepare_reusing,
     vendor_assets,
 )
@@ -46,7 +50,9 @@ def on_config(config):
         raise PluginError(exc.describe()) from None
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
     brand = _prepared.brand
-    config.site_name = brand.site_name or config.site_name
+    # Markup: the theme prints the name as HTML in some places and escapes it in others; escaped once
+    # here, `<Leeds>` or `&` in an organisation's name shows as typed in both.
+    config.site_name = escape(brand.site_name) if brand.site_name else config.site_name
     config.theme["logo"] = brand.logo or config.theme.get("logo")
     config.extra_css.extend(path for path, _ in brand.stylesheets)
     return config
@@ -58,19 +64,31 @@ def on_files(files, config):
         # A generated page may stand in for a hand-written one (print-cards.md with cards off).
         if (existing := files.get_file_from_path(page.path)) is not None:
             files.remove(existing)
-        files.append(File.generated(config, page.path, content=page.markdown))
+        # A page kept only for old links is out of the menus on purpose: no "not in nav" note about it.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
     for site_path, path in _prepared.downloads:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
         files.append(File.generated(config, site_path, content=text))
     for site_path, text in vendor_assets(Path(config.config_file_path).parent):
         files.append(File.generated(config, site_path, content=text))
+    if zip_path := _offline_zip(config):
+        files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(zip_path)))
     return files
+
+
+def _offline_zip(config):
+    """The offline copy named by KIT_OFFLINE_ZIP (`make publish`), published so the pages can link to it."""
+    named = os.environ.get(OFFLINE_ZIP_VARIABLE)
+    path = Path(config.config_file_path).parent / named if named else None
+    return path if path and path.is_file() else None
 
 
 def on_page_markdown(markdown, page, config, files):
     assert _prepared is not None
-    return drop_missing_downloads(markdown, page.file.src_uri, {path for path, _ in _prepared.downloads})
+    made = {path for path, _ in _prepared.downloads} | ({OFFLINE_ZIP} if _offline_zip(config) else set())
+    return drop_missing_downloads(markdown, page.file.src_uri, made)
 
 
 def on_page_content(html, page, config, files):
@@ -83,7 +101,46 @@ def on_serve(server, config, builder):
     assert _prepared is not None
     for folder in _prepared.watched:
         server.watch(str(folder))
+    _show_mistakes_in_the_browser(server)
     return server
+
+
+# The message of the live preview's last failed build; None once a build succeeds.
+_mistake: str | None = None
+
+
+def on_build_error(error):
+    global _mistake
+    _mistake = str(error)
+
+
+def _show_mistakes_in_the_browser(server):
+    """While a rebuild has failed, every page is the build's message, and it reloads when fixed.
+
+    MkDocs' server would otherwise leave the browser waiting until the mistake is fixed.
+    """
+    build, serve_request = server.builder, server._serve_request
+
+    def build_or_keep_the_mistake():
+        global _mistake
+        _mistake = None
+        try:
+            build()
+        except Exception:
+            if _mistake is None:
+                raise
+            LOG.error("The browser shows this message until the mistake is fixed.")
+
+    def serve_or_show_the_mistake(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if _mistake is None or not (path.endswith("/") or path.endswith(".html")):
+            return serve_request(environ, start_response)
+        content = server._inject_js_into_html(mistake_page(_mistake).encode(), server._visible_epoch)
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))])
+        return [content]
+
+    server.builder = build_or_keep_the_mistake
+    server._serve_request = serve_or_show_the_mistake
 
 
 def on_post_build(config):

@@ -24,6 +24,8 @@ def main() -> int:
     staging, final = out / "offline.staging", out / "offline"
     shutil.rmtree(staging, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # The offline copy never holds a zip of itself.
+    env.pop("KIT_OFFLINE_ZIP", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
                              "--site-dir", str(staging)], cwd=ROOT, env=env)
     if result.returncode != 0:

@@ -13,19 +13,39 @@ PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
 want_test=${1:-}
 
-if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-  echo "The kit needs Python 3.11 or newer as '$PYTHON'. Install it, or run: make PYTHON=/path/to/python3.11 ..." >&2
+# The oldest Python the kit is tested on is Debian 12's own, 3.11.2 (README, pyproject.toml).
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+  echo "The kit needs Python 3.11.2 or newer, and there is no '$PYTHON' here." >&2
+  echo "  Debian or Ubuntu: sudo apt-get install python3 python3-venv" >&2
+  echo "  Or name another Python: make PYTHON=/path/to/python3.12 site" >&2
   exit 1
 fi
-# A virtual environment made by another Python is made again.
-if [ -x "$VENV/bin/python" ] && [ "$("$VENV/bin/python" -c 'import sys; print(sys.version)')" != \
-                                  "$("$PYTHON" -c 'import sys; print(sys.version)')" ]; then
-  echo "Making $VENV again for $("$PYTHON" --version)."
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11, 2))' 2>/dev/null; then
+  echo "The kit needs Python 3.11.2 or newer; '$PYTHON' is $("$PYTHON" --version 2>&1)." >&2
+  echo "  Debian 12 and newer, and Ubuntu 24.04 and newer, have one: sudo apt-get install python3 python3-venv" >&2
+  echo "  Or name another Python: make PYTHON=/path/to/python3.12 site" >&2
+  exit 1
+fi
+
+# The virtual environment records the Python and the lock it was made from ($VENV/.kit-made-from),
+# and is made again from scratch when either changes, so no package of an older lock or Python lingers.
+made_from() {
+  "$PYTHON" -c 'import hashlib, os, sys
+h = hashlib.sha256()
+for name in sys.argv[1:]:
+    h.update(open(name, "rb").read())
+print(f"python {os.path.realpath(sys.executable)} {sys.version.split()[0]}; lock {h.hexdigest()[:16]}")' \
+    requirements.lock pyproject.toml
+}
+want_made_from=$(made_from)
+if [ -e "$VENV" ] && [ "$(cat "$VENV/.kit-made-from" 2>/dev/null)" != "$want_made_from" ]; then
+  echo "Making $VENV again: it was not made from $want_made_from."
   rm -rf "$VENV"
 fi
 if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV" || {
-    echo "Could not create a virtual environment. On Debian: apt-get install python3-venv" >&2; exit 1; }
+    echo "Could not create a virtual environment. On Debian: sudo apt-get install python3-venv" >&2; exit 1; }
+  echo "$want_made_from" > "$VENV/.kit-made-from"
 fi
 
 # A short hash of the Python version and the given files (hashlib: no sha256sum on macOS).

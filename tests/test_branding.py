@@ -58,6 +58,7 @@ def branded(tmp_path_factory):
         (own / "statements.yml").write_text(OWN_STATEMENTS, encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
+    (project / "build.log").write_text(result.stderr, encoding="utf-8")
     return project / "site"
 
 
@@ -79,6 +80,16 @@ def test_switched_off_record_keeps_only_a_short_page_out_of_the_navigation(brand
     assert "has chosen not to use this barrier" in stub and "Riverside Advice" in stub
     for name in ("index.html", "barriers/index.html", "barriers/glass-ceilings.html"):
         assert "fashion-and-rhetoric.html" not in (branded / name).read_text(encoding="utf-8"), name
+
+
+def test_switched_off_record_keeps_a_short_easy_read_page_and_no_note_about_it(branded):
+    stub = re.sub(r"<[^>]+>", "", (branded / "easy-read" / "barriers" / "fashion-and-rhetoric.html")
+                  .read_text(encoding="utf-8"))
+    assert "The group that gave you this kit does not use this part of it." in stub
+    assert "fashion-and-rhetoric.html" not in (branded / "easy-read" / "barriers" / "index.html").read_text(
+        encoding="utf-8")
+    log = (branded.parent / "build.log").read_text(encoding="utf-8")
+    assert "not included in the" not in log and "fashion-and-rhetoric" not in log
 
 
 def test_own_card_is_in_the_deck(branded):

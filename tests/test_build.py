@@ -125,3 +125,18 @@ def test_make_site_swaps_in_only_a_good_build_and_rebuilds_after_an_edit(make_pr
     assert "kit/barriers.yml" in result.stdout + result.stderr
     assert snapshot(project / "site") == before
     assert not (project / ".site-staging").exists() or not (project / ".site-staging" / "index.html").exists()
+
+
+def test_a_build_given_the_offline_zip_publishes_it_and_links_it(site_build, tmp_path, monkeypatch):
+    project = copy_built_project(site_build, tmp_path / "project")
+    (project / "build").mkdir()
+    (project / "build" / "offline.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setenv("KIT_OFFLINE_ZIP", "build/offline.zip")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "downloads" / "user-involvement-kit-offline.zip").is_file()
+    page = (tmp_path / "site" / "publishing.html").read_text(encoding="utf-8")
+    assert 'href="downloads/user-involvement-kit-offline.zip"' in page
+    # Without it (the shared build), the words stay and no link is dead.
+    page = (site_build.site / "publishing.html").read_text(encoding="utf-8")
+    assert "Download the offline copy" in page and "offline.zip\"" not in page

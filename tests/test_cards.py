@@ -113,8 +113,9 @@ def test_every_record_becomes_one_card_in_deck_order(tmp_path):
     expected = (["how-to-use"] + [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
                 + [a.id for a in kit.activities] + ["blank-1", "blank-2"])
     assert [c["id"] for c in cards] == expected
+    # The fixture's own barrier is labelled on its front too, so the fronts-only deck shows it.
     assert {c["kind_label"] for c in cards} == {"How to use the deck", "Enabler", "Barrier", "Leader behaviour",
-                                                 "Activity", "Your own card"}
+                                                 "Activity", "Your own card", "Barrier · Added by your organisation"}
     first = cards[1]
     assert first["url"] == PUBLIC_URL + "/enablers/listen-first.html"
     assert first["source_label"] == "Research finding"

@@ -15,3 +15,29 @@ def test_missing_download_becomes_text_and_made_ones_stay():
 def test_other_links_are_untouched():
     text = "[Page](../enablers/index.md) [Web](https://example.org/x.pdf) ![Picture](../downloads/x.pdf)"
     assert drop_missing_downloads(text, "scoring/index.md", set()) == text
+
+
+def test_the_offline_zip_is_linked_only_when_the_build_was_given_it():
+    text = "[Download the offline copy](downloads/user-involvement-kit-offline.zip) (a zip)"
+    assert drop_missing_downloads(text, "publishing.md", set()) == "Download the offline copy (a zip)"
+    made = {"downloads/user-involvement-kit-offline.zip"}
+    assert drop_missing_downloads(text, "publishing.md", made) == text
+
+
+def test_the_publishing_page_links_the_offline_zip_and_the_workflow_publishes_it():
+    from pathlib import Path
+
+    import yaml
+
+    from involvement_kit.pipeline import OFFLINE_ZIP
+
+    root = Path(__file__).resolve().parent.parent
+    assert f"]({OFFLINE_ZIP})" in (root / "docs" / "publishing.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load((root / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as true
+    build = workflow["jobs"]["build"]["steps"]
+    assert any(step.get("with", {}).get("cache") == "pip" for step in build)
+    assert any(step.get("run") == "make publish" for step in build)
+    assert workflow["jobs"]["deploy"]["if"] == "github.event_name != 'pull_request'"
+    assert "pages" not in workflow["permissions"]

@@ -114,6 +114,18 @@ def test_own_records_must_say_they_are_the_organisations(tmp_path):
     assert "ours/enablers.yml" in message and "'source'" in message and "organisation" in message
 
 
+def test_an_own_records_file_with_a_name_the_kit_does_not_read_stops_the_build(tmp_path):
+    own = tmp_path / "ours"
+    own.mkdir()
+    (own / "barrier.yml").write_text(OWN_ENABLER, encoding="utf-8")
+    (own / "notes.md").write_text("Not a records file, so not a mistake.", encoding="utf-8")
+    message = error_for(tmp_path, None, own_dir=own, own_label="our-kit")
+    assert message == (
+        "The kit content has a mistake:\n"
+        "  - our-kit/barrier.yml: is not a file the kit reads; did you mean barriers.yml? The files for your own "
+        "records are: enablers.yml, barriers.yml, leader-behaviours.yml, statements.yml, activities.yml, sessions.yml")
+
+
 def test_switching_off_a_record_leaves_no_dead_reference(tmp_path):
     kit = load(tmp_path, switched_off=("only-barrier",))
     assert kit.barriers == ()

@@ -78,6 +78,8 @@ class Page:
     path: str
     title: str
     markdown: str
+    # False for a page kept only so an old link still works (a switched-off record): out of the menus on purpose.
+    in_nav: bool = True
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,16 @@ ENV.globals.update(
     scale=vocabulary.SCALE,
     clock=vocabulary.clock,
 )
+def as_text(value: str) -> str:
+    """An option's text (the organisation's name) inside Markdown, shown exactly as typed.
+
+    Each character becomes a numeric character reference: Markdown, HTML and the glossary's
+    abbreviations all pass over those, so `<Leeds>`, `*North*` or "Carers" stay plain letters.
+    """
+    return "".join(f"&#{ord(c)};" for c in value)
+
+
+ENV.filters["as_text"] = as_text
 ENV.filters["capitalize_first"] = lambda s: s[:1].upper() + s[1:]
 ENV.filters["score"] = lambda value: "–" if value is None else vocabulary.display_score(value)
 ENV.filters["change"] = lambda value: "–" if value is None else _change(value)

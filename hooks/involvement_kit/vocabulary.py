@@ -22,6 +22,18 @@ SOURCE_LABELS = {
     "kit": "The kit's suggestion",
     "organisation": "Added by your organisation",
 }
+# The organisation's own records are marked wherever the kit's are listed beside them, and never
+# listed under what the study found (README: "every output labels them").
+OWN_SOURCE = "organisation"
+EASY_READ_OWN = "The organisation added this. It is not from the study."
+EASY_READ_OWN_QUESTION = "The organisation added this question."
+EASY_READ_OWN_HEADING = "Added by the organisation"
+EASY_READ_OWN_INTRO = "The organisation added these. They are not from the study."
+
+
+def kind_with_source(kind_label: str, source: str) -> str:
+    """A kind's label, marked for the organisation's own records: 'Enabler · Added by your organisation'."""
+    return f"{kind_label} · {SOURCE_LABELS[OWN_SOURCE]}" if source == OWN_SOURCE else kind_label
 
 # --- kinds of record ------------------------------------------------------------------
 
@@ -160,6 +172,7 @@ EASY_READ_PICTURES = {
     "computer": ("material/laptop", "A laptop"),
     "tick": ("material/checkbox-marked-outline", "A ticked box"),
     "list": ("material/format-list-bulleted", "A list"),
+    "own": ("material/office-building", "A building"),
 }
 
 
@@ -171,6 +184,9 @@ def icon_md(name: str) -> str:
 # --- addresses on the site (docs paths end in .md; downloads are site paths) ---------------
 
 DOWNLOADS = "downloads"
+PICTURES_PAGE = "pictures.md"
+# Folders in docs/ whose image files an editor may name as easy-read pictures (listed on PICTURES_PAGE).
+PICTURE_FOLDERS = ("assets/symbols", "images")
 SCORER_PAGE = "scoring/index.md"
 PRINT_PAGE = "print-cards.md"
 BRIEFING_PAGE = "trustees.md"
@@ -197,6 +213,10 @@ CARD_LAYOUTS = {
 }
 CARD_FOLDER = "cards"
 PREVIEWS = "previews"
+
+# The offline copy (`make offline`); published beside the PDFs only when a build is given it (`make publish`).
+OFFLINE_ZIP = "user-involvement-kit-offline.zip"
+OFFLINE_ZIP_VARIABLE = "KIT_OFFLINE_ZIP"
 
 BRIEFING_FILES = {"briefing": "trustee-briefing-a4.pdf", "checklist": "leadership-checklist-a4.pdf"}
 EASY_READ_FILES = {

@@ -76,6 +76,10 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
             problems.append(Problem(folder_label, "the folder for your own records does not exist",
                                     field="extra.kit.own_records"))
             continue
+        if own and (unknown := _unknown_files(folder, folder_label)):
+            # Its records are unread, so references to them are not reported as missing.
+            problems.extend(unknown)
+            complete = False
         for kind in KINDS:
             path = folder / kind.file
             name = f"{folder_label}/{kind.file}"
@@ -114,13 +118,27 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
         records, removed = _switch_off(records, switched_off, problems)
     statements = tuple(r for r in records if isinstance(r, Statement))
     if statements and not problems:
-        problems.extend(_check_scoring(records, statements, base_statements, len(quick)))
+        problems.extend(_check_scoring(records, statements, base_statements, len(quick), line_of))
     easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists)
     problems.extend(more)
     if problems:
         raise KitError(problems)
     return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version,
                switched_off=tuple(r for r in removed if isinstance(r, Record)), easy_read_pages=easy_read_pages)
+
+
+def _unknown_files(folder: Path, folder_label: str) -> list[Problem]:
+    """A records file the kit would not read (`barrier.yml` for `barriers.yml`) is a mistake, not a silence."""
+    allowed = [kind.file for kind in KINDS]
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".yml", ".yaml") and path.name not in allowed:
+            hint = _closest(path.name, allowed)
+            problems.append(Problem(
+                f"{folder_label}/{path.name}",
+                "is not a file the kit reads" + (f"; did you mean {hint}?" if hint else "")
+                + f" The files for your own records are: {', '.join(allowed)}"))
+    return problems
 
 
 def _switch_off(records: list[Loaded], switched_off: tuple[str, ...],
@@ -316,10 +334,17 @@ def _check_text(spec: Field, text: str, problem: Report, prefix: str = "", *path
     if control := CONTROL_CHAR.search(text):
         problem(spec.name, f"{prefix}contains an invisible control character "
                 f"(U+{ord(control.group(0)):04X}); delete it", *path)
-    if len(text) > spec.max_chars:
+    # The guide states limits in words, so a text too long is reported in words; the characters
+    # limit (room on the card) is named only when the words are within limit but long.
+    words = len(text.split())
+    if spec.max_words is not None and words > spec.max_words:
+        problem(spec.name, f"{prefix}has {words} {plural(words, 'word')}; expected at most {spec.max_words}", *path)
+    elif len(text) > spec.max_chars and spec.max_words is not None:
+        problem(spec.name, f"{prefix}has {words} {plural(words, 'word')}, within the limit of {spec.max_words}, but "
+                f"they are long words: {len(text)} letters and spaces, where the card has room for "
+                f"{spec.max_chars}; use shorter words", *path)
+    elif len(text) > spec.max_chars:
         problem(spec.name, f"{prefix}is {len(text)} characters long; expected at most {spec.max_chars}", *path)
-    elif spec.max_words is not None and len(text.split()) > spec.max_words:
-        problem(spec.name, f"{prefix}has {len(text.split())} words; expected at most {spec.max_words}", *path)
 
 
 def _easy_read(value: object, problem: Report, picture_exists: PictureCheck | None) -> tuple[EasyReadPoint, ...]:
@@ -354,7 +379,8 @@ def _easy_read(value: object, problem: Report, picture_exists: PictureCheck | No
                     f"expected {EASY_READ_POINT_FIELDS['picture']}", i, "picture")
         elif picture_exists is not None and not picture_exists(picture):
             problem(f"{where}.picture", f"no picture called '{picture}' was found; "
-                    "check the icon name (see kit/README.md) or the image file in docs/", i, "picture")
+                    "check the icon name or the image file in docs/; the site's page 'Pictures for easy read' "
+                    "(pictures.html) lists every name with a preview", i, "picture")
         else:
             points.append(EasyReadPoint(point["text"].strip(), picture, point["alt"].strip()))
     return tuple(points)
@@ -439,19 +465,24 @@ def _reference_problem(record: Loaded, ref: str, spec: Field, first: dict[str, L
 
 
 def _check_scoring(records: list[Loaded], statements: tuple[Statement, ...], base_statements: str,
-                   quick: int) -> list[Problem]:
+                   quick: int, line_of: LineOf | None = None) -> list[Problem]:
     """Every area gets two or three statements, and the quick check has a 15-minute size."""
     problems = []
     for area in (r for r in records if r.kind.name in ("enabler", "barrier")):
         count = sum(1 for s in statements if s.area == area.id)
         if not 2 <= count <= 3:
-            problems.append(Problem(area.file, f"has {count} scoring statements; add two or three to a "
-                                    f"{STATEMENT.file} with 'area: {area.id}'", record=area.id, field="id"))
+            problems.append(Problem(area.file, f"has {count} scoring {plural(count, 'statement')}; it needs two "
+                                    f"or three, in {STATEMENT.file} with 'area: {area.id}'", record=area.id, field="id",
+                                    line=line_of(area, "id") if line_of else None))
     low, high = QUICK_CHECK_SIZE
     if not low <= quick <= high:
         problems.append(Problem(base_statements, f"{quick} statements are marked 'quick: true'; the quick check "
                                 f"needs {low} to {high}", field="quick"))
     return problems
+
+
+def plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
 
 
 def _closest(word: str, options: Iterable[str]) -> str | None:

@@ -65,9 +65,11 @@ class Folders:
 class Invalid(Exception):
     """A value an option does not accept; the message says why, when 'is not allowed' is not enough."""
 
-    def __init__(self, reason: str = ""):
+    def __init__(self, reason: str = "", *, complete: bool = False):
         super().__init__(reason)
         self.reason = reason
+        # A complete reason already says what to write, so the option's "expected ..." is not added.
+        self.complete = complete
 
 
 class Option:
@@ -151,8 +153,17 @@ class Colour(Option):
 
     def validate(self, value: object, folders: Folders) -> str:
         value = self.text(value)
-        if not _COLOUR.match(value) or contrast_with_white(value) < self.contrast:
+        if re.fullmatch(r"[A-Za-z][A-Za-z -]*", value):
+            raise Invalid(f"{value!r} is a colour name; the kit needs a colour code: a # and six letters or digits, "
+                          'in double quotes, such as colour: "#1f4e79" (a dark blue). Drawing programs and online '
+                          "colour pickers show the code of any colour", complete=True)
+        if not _COLOUR.match(value):
             raise Invalid()
+        ratio = contrast_with_white(value)
+        if ratio < self.contrast:
+            raise Invalid(f"{value!r} is too light: white text on it has a contrast of {ratio:.1f} to 1, and it needs "
+                          f"at least {self.contrast:g} to 1 to be easy to read. A darker shade of the same colour that "
+                          f'is dark enough: colour: "{darker_shade(value, self.contrast)}"', complete=True)
         return value.lower()
 
 
@@ -251,10 +262,37 @@ def read_options(raw: object, *, project_dir: Path, docs_dir: Path, file: str = 
             values[key] = option.validate(value, folders)
         except Invalid as wrong:
             reason = wrong.reason or f"{value!r} is not allowed"
-            problems.append(Problem(file, f"{reason}; expected {option.expected}", field=f"extra.kit.{key}"))
+            message = reason if wrong.complete else f"{reason}; expected {option.expected}"
+            problems.append(Problem(file, message, field=f"extra.kit.{key}"))
+    if "colour" in raw and raw["colour"] is None and (lost := _colour_read_as_a_note(Path(project_dir) / file)):
+        line, colour = lost
+        problems.append(Problem(file, "YAML reads everything after # as a note, so the colour is lost: put it in "
+                                f'double quotes, colour: "{colour}"', field="extra.kit.colour", line=line))
     if problems:
         raise KitError(problems)
     return Options(**values)
+
+
+def _colour_read_as_a_note(path: Path) -> tuple[int, str] | None:
+    """The line and colour of `colour: #0b6e4f` written without quotes, which YAML reads as an empty value."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := re.match(r"^\s*colour:\s+(#[0-9A-Za-z]+)", line):
+            return number, match.group(1)
+    return None
+
+
+def darker_shade(colour: str, contrast: float) -> str:
+    """The same hue, darkened just enough for white text to reach `contrast`."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    for step in range(100, -1, -1):
+        shade = "#" + "".join(f"{round(c * step / 100):02x}" for c in (r, g, b))
+        if contrast_with_white(shade) >= contrast:
+            return shade
+    return "#000000"
 
 
 def contrast_with_white(colour: str) -> float:

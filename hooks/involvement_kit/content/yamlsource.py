@@ -63,9 +63,7 @@ def read_source(path: Path, name: str) -> Source:
             raise KitError(problems)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise KitError([Problem(name, f"is not valid YAML: {reason}", line=mark.line + 1 if mark else None)]) from None
+        raise KitError([yaml_problem(name, text, exc)]) from None
     except RecursionError:
         # Only the pure-Python parser recurses per level; libyaml stops at its own limit.
         raise KitError([Problem(name, "is not valid YAML for the kit: lists or fields are nested too deeply")
@@ -73,6 +71,42 @@ def read_source(path: Path, name: str) -> Source:
     finally:
         loader.dispose()
     return Source(name, data, lines)
+
+
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+
+
+def yaml_problem(name: str, text: str, exc: yaml.YAMLError) -> Problem:
+    """The parser's complaint, turned into what to type: the usual slips of someone editing by hand."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context = getattr(exc, "context_mark", None)
+    reason = getattr(exc, "problem", None) or str(exc)
+    lines = text.splitlines()
+    line = mark.line + 1 if mark else None
+
+    def raw(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    if line and ("tab" in reason or "cannot start any token" in reason):
+        # The parser stops at or after the tab: look back from there for the line that holds it.
+        tabbed = next((n for n in range(min(line, len(lines)), 0, -1) if "\t" in raw(n)), None)
+        if tabbed:
+            return Problem(name, f"use spaces, not tabs, at line {tabbed}", line=tabbed)
+    if "could not find expected ':'" in reason and context is not None:
+        # The parser notices only on the next line; the colon is missing where the key began.
+        number = context.line + 1
+        key, _, rest = raw(number).strip().partition(" ")
+        fix = f"{key}: {rest}" if rest else f"{key}:"
+        return Problem(name, f"line {number} has no colon after the field name; did you mean '{fix}'?",
+                       line=number)
+    if "mapping values are not allowed" in reason and line:
+        if any(quote in raw(line) for quote in CURLY_QUOTES):
+            return Problem(name, "curly quotes (\u201c \u201d) are not quotes to the kit, so the colon inside the "
+                           'text looks like a new field: put the whole text in straight double quotes (" ")',
+                           line=line)
+        return Problem(name, "a colon followed by a space inside a text looks like a new field: put the whole text "
+                       'in straight double quotes (" ")', line=line)
+    return Problem(name, f"is not valid YAML: {reason}", line=line)
 
 
 def _walk(root: yaml.Node, root_path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str) -> None:

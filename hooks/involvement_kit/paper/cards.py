@@ -38,6 +38,7 @@ from ..vocabulary import (
     SOURCE_LABELS,
     deck_pdf,
     download,
+    kind_with_source,
 )
 from .typesetting import Batch, Job, Json, Overflow
 
@@ -84,7 +85,7 @@ def card(record: Record, kit: Kit, options: Options) -> Json:
     return {
         **_common(kind, options, kit),
         "id": record.id,
-        "kind_label": KEY_ENABLER if record.key_enabler else record.kind.label,
+        "kind_label": kind_with_source(KEY_ENABLER if record.key_enabler else record.kind.label, record.source),
         "title": record.title,
         "summary": record.summary,
         "opening_question": record.opening_question,

@@ -17,11 +17,24 @@ from pathlib import Path
 
 from ..content.easy_read_pages import plain, scale_words, sections_for
 from ..content.easy_read_rules import HardWords, markdown_to_text
-from ..content.model import EasyReadPage, EasyReadSection, Kit, Record
+from ..content.model import EasyReadPage, EasyReadSection, Kit, Record, Statement
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext, Pictures
-from ..vocabulary import DONT_KNOW, EASY_READ_FILES, EASY_READ_PICTURES, KIND_PICTURES, KIND_SENTENCES, SCALE, download
+from ..vocabulary import (
+    DONT_KNOW,
+    EASY_READ_FILES,
+    EASY_READ_OWN,
+    EASY_READ_OWN_HEADING,
+    EASY_READ_OWN_INTRO,
+    EASY_READ_OWN_QUESTION,
+    EASY_READ_PICTURES,
+    KIND_PICTURES,
+    KIND_SENTENCES,
+    OWN_SOURCE,
+    SCALE,
+    download,
+)
 from .typesetting import Batch, Job, Json, Overflow
 
 TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
@@ -65,6 +78,10 @@ def _sections(page: EasyReadPage | None, kit: Kit, options: Options, pictures: _
             for section in print_sections(page, kit, options)]
 
 
+def own(item: Record | Statement) -> bool:
+    return item.source == OWN_SOURCE
+
+
 def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures) -> Json:
     """Everything the three templates print, as plain data."""
 
@@ -74,7 +91,8 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
             "id": record.id, "kind": record.kind.name, "kind_label": record.kind.label,
             "title": record.title,
             "kind_point": _point(KIND_SENTENCES[record.kind.name], kind_picture, kind_alt, pictures),
-            "points": [_point(p.text, p.picture, p.alt, pictures) for p in record.easy_read],
+            "points": ([_point(EASY_READ_OWN, *EASY_READ_PICTURES["own"], pictures)] if own(record) else [])
+            + [_point(p.text, p.picture, p.alt, pictures) for p in record.easy_read],
             "checked": record.easy_read_review.done,
             "file": record.file,
         }
@@ -85,10 +103,13 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
         page = pages.get(page_id)
         return {"title": page.title if page else "", "sections": _sections(page, kit, options, pictures)}
 
-    enablers = [record_item(r) for r in kit.enablers if r.easy_read]
-    barriers = [record_item(r) for r in kit.barriers if r.easy_read]
-    leaders = [record_item(r) for r in kit.leader_behaviours if r.easy_read]
-    records = enablers + barriers + leaders
+    # What the study found, and apart from it the organisation's own: never listed as the study's.
+    enablers = [record_item(r) for r in kit.enablers if r.easy_read and not own(r)]
+    barriers = [record_item(r) for r in kit.barriers if r.easy_read and not own(r)]
+    leaders = [record_item(r) for r in kit.leader_behaviours if r.easy_read and not own(r)]
+    own_records = [record_item(r) for r in kit.enablers + kit.barriers + kit.leader_behaviours
+                   if r.easy_read and own(r)]
+    records = enablers + barriers + leaders + own_records
     feedback = (f"Is this hard to read? Tell us: {options.feedback}." if options.feedback
                 else "Is this hard to read? Tell the person who gave you this kit.")
     booklet_text: list[str] = []
@@ -106,7 +127,8 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
     words = [{"word": w.word[:1].upper() + w.word[1:], "meaning": w.meaning}
              for w in hard.used_in(markdown_to_text("\n".join(booklet_text)))]
-    statements = [{"id": s.id, "text": s.easy_read or s.text, "quick": s.quick} for s in kit.statements]
+    statements = [{"id": s.id, "text": (s.easy_read or s.text) + (f" {EASY_READ_OWN_QUESTION}" if own(s) else ""),
+                   "quick": s.quick} for s in kit.statements]
     return {
         "version": kit.version,
         "organisation": options.organisation,
@@ -126,6 +148,10 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
         "enablers": enablers,
         "barriers": barriers,
         "leaders": leaders,
+        "own": own_records,
+        "own_heading": EASY_READ_OWN_HEADING,
+        "own_intro": EASY_READ_OWN_INTRO,
+        "own_picture": pictures(EASY_READ_PICTURES["own"][0]),
         "scoring": scoring,
         "workshop": workshop,
         "words": words,
@@ -172,6 +198,6 @@ def batch(ctx: BuildContext) -> Batch | None:
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
     jobs = [Job(EASY_READ_FILES[name], entry) for name, entry in TEMPLATES.items()]
-    cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"]}
+    cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"] + data["own"]}
     return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),
                  _check)

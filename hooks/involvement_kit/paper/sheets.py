@@ -12,7 +12,7 @@ from ..content.model import Kit
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext
-from ..vocabulary import DONT_KNOW, PAPERS, SCALE, SCORER_PAGE, SETS, download, sheet_pdf
+from ..vocabulary import DONT_KNOW, PAPERS, SCALE, SCORER_PAGE, SETS, download, kind_with_source, sheet_pdf
 from .typesetting import Batch, Job, Json
 
 
@@ -31,7 +31,7 @@ def build_sheet(kit: Kit, options: Options, set_name: str) -> Json:
             number += 1
             statements.append({"number": number, "id": s.id, "text": s.text, "levels": list(s.levels)})
         numbers = [st["number"] for st in statements]
-        areas.append({"id": area.id, "title": area.title, "label": area.kind.label,
+        areas.append({"id": area.id, "title": area.title, "label": kind_with_source(area.kind.label, area.source),
                       "numbers": ", ".join(map(str, numbers)), "statements": statements})
     return {
         "version": kit.version,

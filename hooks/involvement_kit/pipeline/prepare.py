@@ -22,7 +22,7 @@ from ..paper import briefing, cards, packs, sheets
 from ..paper import easy_read as easy_read_print
 from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
-from ..web import assets, easy_read, pages, sessions
+from ..web import assets, easy_read, pages, pictures, sessions
 from ..web import briefing as briefing_page
 from .prepared import CACHE_DIR, Prepared
 
@@ -30,6 +30,7 @@ from .prepared import CACHE_DIR, Prepared
 # renderer gives a batch of files for Typst. Each reads only the context.
 WEB: Sequence[Callable[[BuildContext], Rendered]] = (
     pages.render_web, sessions.render_web, easy_read.render_web, assets.render_assets, briefing_page.render_web,
+    pictures.render_web,
 )
 PAPER: Sequence[Callable[[BuildContext], Batch | None]] = (
     cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch,

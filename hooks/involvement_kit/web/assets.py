@@ -8,15 +8,17 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..content.model import Kit, Record
+from ..content.model import Kit, Record, Statement
 from ..content.options import Options
 from ..outputs import Branding, BuildContext, HistoryEntry, Rendered
 from ..templating import render
 from ..vocabulary import (
     BRAND_CSS,
     DONT_KNOW,
+    EASY_READ_OWN_QUESTION,
     LIMITS,
     OTHERS,
+    OWN_SOURCE,
     QR_LIBRARY,
     SCALE,
     SCALE_MEANINGS,
@@ -28,6 +30,7 @@ from ..vocabulary import (
     TOO_FEW,
     Level,
     html_page,
+    kind_with_source,
 )
 
 HISTORY_ASSET = "assets/kit/statement-history.js"
@@ -56,12 +59,20 @@ def scoring_data(kit: Kit, options: Options, page_url: Callable[[Record], str] =
         "limits": LIMITS,
         "roles": list(options.roles),
         "threshold": options.threshold,
-        "areas": [{"id": a.id, "title": a.title, "kind": a.kind.name, "label": a.kind.label,
-                   "url": page_url(a)} for a in kit.areas],
+        # The organisation's own areas and questions carry its label in the words the scorers show.
+        "areas": [{"id": a.id, "title": a.title, "kind": a.kind.name, "label": kind_with_source(a.kind.label, a.source),
+                   "source": a.source, "url": page_url(a)} for a in kit.areas],
         "statements": [{"id": s.id, "area": s.area, "text": s.text, "levels": list(s.levels),
-                        "quick": s.quick, "easy_read": s.easy_read} for s in kit.statements],
+                        "quick": s.quick, "source": s.source, "easy_read": _easy_question(s)}
+                       for s in kit.statements],
         "history": list(history or []),
     }
+
+
+def _easy_question(statement: Statement) -> str:
+    if statement.source != OWN_SOURCE:
+        return statement.easy_read
+    return f"{statement.easy_read or statement.text} {EASY_READ_OWN_QUESTION}"
 
 
 def history_asset(history: Sequence[HistoryEntry]) -> tuple[str, str]:

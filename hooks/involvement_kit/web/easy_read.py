@@ -112,6 +112,15 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
                            related=related, twin=record.page, review=record.easy_read_review,
                            description=f"{record.title}, in easy read.", **common)
             out.append((Page(page_path, record.title, text), f"{page_path} (made from {record.file})", record.id))
+    for record in _with_easy_read(r for r in kit.switched_off if r.kind.name in ("enabler", "barrier")):
+        # Its easy-read address keeps a short page too: a printed easy-read card may point there.
+        page_path = easy_page(record)
+        overview = f"{FOLDER}/{record.kind.folder}/index.md"
+        others = overview if _with_easy_read(kit.of_kind(record.kind.name)) else INDEX
+        text = _render("easy-read/switched-off.md.j2", page_path, hard, title=record.title, record=record,
+                       others=others, description=f"{record.title}: not used in this copy of the kit.", **common)
+        out.append((Page(page_path, record.title, text, in_nav=False),
+                    f"{page_path} (made by templates/easy-read/switched-off.md.j2)", record.id))
     behaviours = _with_easy_read(kit.leader_behaviours)
     if behaviours:
         path = EASY_READ_LEADERSHIP
@@ -190,7 +199,7 @@ def nav(pages: list[Page], existing: list[tuple[str, str]]) -> NavSections:
         if index in by_path:
             children: list[NavItem] = [index]
             children.extend({p.title: p.path} for p in pages
-                            if p.path.startswith(f"{FOLDER}/{folder}/") and p.path != index)
+                            if p.path.startswith(f"{FOLDER}/{folder}/") and p.path != index and p.in_nav)
             items.append((by_path[index].title, children))
     if EASY_READ_LEADERSHIP in by_path:
         items.append(("What good leaders do", EASY_READ_LEADERSHIP))

@@ -59,7 +59,7 @@ def _overview(kind: Kind, records: tuple[Record, ...]) -> Page:
 
 def _switched_off_page(record: Record, options: Options) -> Page:
     text = render("pages/switched-off.md.j2", record=record, options=options, link=links_from(record.page))
-    return Page(record.page, record.title, text)
+    return Page(record.page, record.title, text, in_nav=False)
 
 
 def _leadership(kit: Kit, options: Options) -> Page:
