@@ -248,3 +248,26 @@ def test_the_page_shows_cuts_and_fallbacks_and_the_arrival(real_kit, plans):
     workshop = made["sessions/joint-workshop.md"]
     assert "**Scores shown:** the combined result for everyone in the room only" in workshop
     assert "## Templates for this session" in workshop and "- Action sheet" in workshop
+
+
+# --- the facilitator guide (items 3 and 7) -----------------------------------------------------
+
+def test_the_guide_covers_voice_data_money_power_and_inclusion():
+    guide = (ROOT / "docs" / "facilitator-guide.md").read_text(encoding="utf-8")
+    assert guide.index("kit's suggestion") < guide.index("## ")
+    for heading in ("## Users' priorities first: the sessions as a sequence", "## Scoring safely in the room",
+                    "## Methods that protect users' voice", "## Access and inclusion",
+                    "### Payments and benefits in the UK", "## Data protection and consent",
+                    "## Power in the room", "### A distress protocol", "## Evaluation"):
+        assert heading in guide, heading
+    flat = re.sub(r"\s+", " ", guide)
+    for point in ("Silent thinking first", "Users-first rounds", "Users-only time", "Private dot voting",
+                  "A named person watches who speaks",
+                  "special category data", "consent slip", "Photos", "How long",
+                  "Universal Credit", "Carer's Allowance", "Vouchers are not always safe",
+                  "letter for the benefits office", "Pay promptly", "welfare-rights advice",
+                  "dominates", "A carer or support worker answering for the person",
+                  "Community languages", "Women-only", "childcare", "Carers:"):
+        assert point in flat, point
+    # The old wording suggested vouchers were the safe choice (review finding 21).
+    assert "Offer vouchers or expenses only, if they prefer" not in flat
