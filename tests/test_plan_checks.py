@@ -271,3 +271,30 @@ def test_the_guide_covers_voice_data_money_power_and_inclusion():
         assert point in flat, point
     # The old wording suggested vouchers were the safe choice (review finding 21).
     assert "Offer vouchers or expenses only, if they prefer" not in flat
+
+
+# --- activities a first-timer can run (item 5) and cards users can answer (item 6) -------------
+
+def test_every_activity_can_be_run_by_a_first_timer(real_kit):
+    made = {p.path: p.markdown for p in render_session_pages(real_kit, Options(public_url=PUBLIC_URL))}
+    page = made["activities/index.md"]
+    for activity in real_kit.activities:
+        assert activity.invitation and activity.debrief and activity.tips and activity.output, activity.id
+        assert activity.materials and activity.steps, activity.id
+        assert f"**What to ask:** {activity.invitation}" in page
+        assert f"**What you end up with:** {activity.output}" in page
+    assert page.count("**To close (debrief):**") == len(real_kit.activities)
+    sort = next(a for a in real_kit.activities if a.id == "sort-the-examples")
+    assert 10 <= len(sort.examples) <= 14
+    assert "**Starter examples**" in page and f"1. {sort.examples[0]}" in page
+    # The plain end labels (review finding 19), and no job of holding a manager to account left to one user.
+    assert "the organisation decides" in sort.invitation and "what users want comes first" in sort.invitation
+    check = next(a for a in real_kit.activities if a.id == "leadership-self-check")
+    assert not any("blue" in s or "Ask a user" in s for s in check.steps)
+
+
+def test_card_questions_do_not_possess_users(real_kit):
+    for record in real_kit.records:
+        for question in (getattr(record, "opening_question", ""), *getattr(record, "questions", ())):
+            assert "our users" not in question.lower(), (record.id, question)
+            assert "five causes" not in question and "ten leader behaviours" not in question, record.id

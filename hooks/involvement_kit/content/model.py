@@ -95,6 +95,12 @@ class Activity:
     related: tuple[str, ...] = ()
     easy_read: tuple[EasyReadPoint, ...] = ()
     easy_read_review: Review = field(default_factory=Review)
+    invitation: str = ""
+    debrief: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    variations: tuple[str, ...] = ()
+    output: str = ""
+    examples: tuple[str, ...] = ()
 
     @property
     def page(self) -> str:
