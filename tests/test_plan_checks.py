@@ -298,3 +298,18 @@ def test_card_questions_do_not_possess_users(real_kit):
         for question in (getattr(record, "opening_question", ""), *getattr(record, "questions", ())):
             assert "our users" not in question.lower(), (record.id, question)
             assert "five causes" not in question and "ten leader behaviours" not in question, record.id
+
+
+# --- more sessions (item 9) ------------------------------------------------------------------
+
+def test_the_new_sessions_exist_with_totals_and_their_place(plans):
+    expected = {"online-joint-workshop": (100, 130), "staff-session": (60, 90), "carers-session": (75, 95),
+                "board-slot": (30, 30)}
+    for plan_id, (low, high) in expected.items():
+        plan = plans[plan_id]
+        assert low <= plan.minutes <= high, (plan_id, plan.minutes)
+        assert plan.input and plan.output and plan.materials, plan_id
+    assert plans["online-joint-workshop"].follows == "user-group-hour"
+    assert plans["board-slot"].follows == "joint-workshop"
+    assert plans["carers-session"].at_least("carers") >= DISCLOSURE_THRESHOLD
+    assert plans["board-slot"].at_least("users") >= DISCLOSURE_THRESHOLD

@@ -71,7 +71,7 @@ def test_real_plans(real_kit):
     assert 120 <= plans["board-session"].minutes <= 150
     assert 90 <= plans["user-group-hour"].minutes <= 100
     assert 210 <= plans["joint-workshop"].minutes <= 260
-    assert all(plan.arrival >= 15 for plan in plans.values())
+    assert all(plan.arrival >= 10 for plan in plans.values())
     made = pages(real_kit)
     for plan in plans.values():
         assert plan.source == "kit"
