@@ -247,7 +247,8 @@ def test_the_page_shows_cuts_and_fallbacks_and_the_arrival(real_kit, plans):
         assert f"Doors open {plan.arrival} minutes before the start" in text
     workshop = made["sessions/joint-workshop.md"]
     assert "**Scores shown:** the combined result for everyone in the room only" in workshop
-    assert "## Templates for this session" in workshop and "- Action sheet" in workshop
+    assert "## Templates for this session" in workshop
+    assert "- Action sheet: [A4 (PDF)](../downloads/session-templates/action-sheet-a4.pdf)" in workshop
 
 
 # --- the facilitator guide (items 3 and 7) -----------------------------------------------------

@@ -274,6 +274,16 @@ def sheet_pdf(set_name: str, paper: str) -> str:
     return f"scoring-{set_name}-{paper}.pdf"
 
 
+def template_pdf(template_id: str, paper: str) -> str:
+    """Site path of a session template (an invitation, a sign-in sheet ...) on one paper."""
+    return f"{DOWNLOADS}/session-templates/{template_id}-{paper}.pdf"
+
+
+def template_docx(name: str) -> str:
+    """Site path of an editable copy: a session plan or a template."""
+    return f"{DOWNLOADS}/editable/{name}.docx"
+
+
 def pack_pdf(session_id: str, paper: str) -> str:
     """Site path of a session's print pack."""
     return f"{PACKS}/{session_id}-{paper}.pdf"

@@ -18,7 +18,7 @@ from ..content.easy_read_rules import load_hard_words
 from ..content.loader import load_kit
 from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
-from ..paper import briefing, cards, packs, sheets
+from ..paper import briefing, cards, packs, sheets, worksheets
 from ..paper import easy_read as easy_read_print
 from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
@@ -32,7 +32,7 @@ WEB: Sequence[Callable[[BuildContext], Rendered]] = (
     pages.render_web, sessions.render_web, easy_read.render_web, assets.render_assets, briefing_page.render_web,
 )
 PAPER: Sequence[Callable[[BuildContext], Batch | None]] = (
-    cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch,
+    cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch, worksheets.batch,
 )
 
 
