@@ -314,3 +314,10 @@ def test_the_new_sessions_exist_with_totals_and_their_place(plans):
     assert plans["board-slot"].follows == "joint-workshop"
     assert plans["carers-session"].at_least("carers") >= DISCLOSURE_THRESHOLD
     assert plans["board-slot"].at_least("users") >= DISCLOSURE_THRESHOLD
+
+
+def test_each_plan_page_links_its_editable_copy(real_kit, plans):
+    made = {p.path: p.markdown for p in render_session_pages(real_kit, Options(public_url=PUBLIC_URL))}
+    for plan in plans.values():
+        assert f"(../downloads/editable/{plan.id}.docx)" in made[plan.page]
+    assert "[editable (.docx)](../downloads/editable/sign-in.docx)" in made["sessions/joint-workshop.md"]

@@ -22,6 +22,7 @@ from ..vocabulary import (
     SESSIONS_INDEX,
     card_pdf,
     pack_pdf,
+    template_docx,
     template_pdf,
 )
 from .pages import links_from
@@ -48,7 +49,7 @@ def easy_read_link(material: str, options: Options) -> str:
 def _context(kit: Kit, options: Options, path: str) -> dict[str, object]:
     return {"kit": kit, "options": options, "link": links_from(path),
             "cards_on": "cards" in options.outputs, "packs_on": "packs" in options.outputs,
-            "card_pdf": card_pdf, "template_pdf": template_pdf,
+            "card_pdf": card_pdf, "template_pdf": template_pdf, "template_docx": template_docx,
             "easy_read_link": lambda m: easy_read_link(m, options)}
 
 
