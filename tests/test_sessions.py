@@ -134,7 +134,7 @@ def test_overview_and_nav(kit):
     index = made["sessions/index.md"]
     for plan in kit.sessions:
         assert f"[{plan.title}]({plan.id}.md)" in index
-    assert "| [A short session](short-session.md) | 42 min | 3 |" in index
+    assert "| [A short session](short-session.md) | 42 min | 3 | – |" in index
     nav = session_nav(kit)
     assert nav == {"sessions/index.md": [("A short session", "sessions/short-session.md"),
                                          ("A session without cards", "sessions/no-cards-session.md"),
