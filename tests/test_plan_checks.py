@@ -321,3 +321,9 @@ def test_each_plan_page_links_its_editable_copy(real_kit, plans):
     for plan in plans.values():
         assert f"(../downloads/editable/{plan.id}.docx)" in made[plan.page]
     assert "[editable (.docx)](../downloads/editable/sign-in.docx)" in made["sessions/joint-workshop.md"]
+
+
+def test_a_review_session_closes_the_loop(plans):
+    review = plans["review-session"]
+    assert review.follows == "board-session"
+    assert "action sheet" in review.input and review.steps[1].notes.startswith("A minute of silent thinking")
