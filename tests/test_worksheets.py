@@ -66,3 +66,4 @@ def test_what_each_template_says(made):
         assert example in text["example-slips"], example
     assert "1. " + kit.quick_check[0].text[:30] in text["spread-chart"]
     assert "Never mark one person's score" in text["spread-chart"]
+    assert "What stops users going higher" in text["structure-chart"] and "The board" in text["structure-chart"]

@@ -129,6 +129,7 @@ SESSION_TEMPLATES = {
     "sorting-line-labels": "Sorting-line end labels",
     "presence-grid": "Presence-audit grid",
     "spread-chart": "Spread of scores chart, to fill in by hand",
+    "structure-chart": "Structure chart: where users sit",
 }
 
 # --- options ----------------------------------------------------------------------------

@@ -193,5 +193,15 @@ def session_templates(kit: Kit, options: Options) -> tuple[SessionTemplate, ...]
         ),
         "presence-grid": _presence(),
         "spread-chart": _spread(kit),
+        "structure-chart": (
+            _para("Fill in the organisation's levels beforehand, from services up to the board. In the "
+                  "session, users mark first where they take part; then draw a line above the highest level "
+                  "they reach. Mark roles, never named people."),
+            {"kind": "table", "columns": ["Level", "Groups, posts and meetings", "Users take part here",
+                                          "What stops users going higher"],
+             "rows": [[level, "", "", ""] for level in ("The board", "Board committees", "Senior managers",
+                                                        "Staff teams and posts", "Volunteers",
+                                                        "Services and user groups")], "blank": 0},
+        ),
     }
     return tuple(SessionTemplate(name, title, blocks[name]) for name, title in SESSION_TEMPLATES.items())
