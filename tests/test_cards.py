@@ -124,7 +124,7 @@ def test_every_record_becomes_one_card_in_deck_order(tmp_path):
     assert behaviour["url"] == PUBLIC_URL + f"/leadership/index.html#{behaviour['id']}"
     activity = next(c for c in cards if c["kind"] == "activity")
     assert activity["url"] == PUBLIC_URL + "/activities/index.html#count-the-seats"
-    assert (activity["minutes"], activity["steps"][0]) == (20, "List every committee.")
+    assert (activity["minutes"], activity["steps"][0]) == (10, "List every committee.")
     assert activity["source_label"] == "The kit's suggestion"
     assert all(c["url"] == "" and c["title"] == "" for c in cards if c["kind"] == "blank")
 

@@ -156,3 +156,18 @@ def test_a_card_that_does_not_fit_stops_the_pack_when_there_is_no_deck(tmp_path)
     with pytest.raises(KitError) as caught:
         render(replace(kit, records=records), tmp_path / "cache", outputs=("packs",))
     assert [(p.record, p.field) for p in caught.value.problems] == [("closed-meetings", "summary")]
+
+
+def test_pack_shows_the_sequence_the_cuts_and_what_is_shown(real):
+    """The facilitator who prints only the pack sees what the plan page says (issue 20 items 1, 2, 4)."""
+    kit, files = real
+    for plan in kit.sessions:
+        everything = re.sub(r"\s+", " ", " ".join(page_texts(files[f"downloads/packs/{plan.id}-a4.pdf"])))
+        assert "Where this session sits in the sequence" in everything, plan.id
+        assert "Starts from:" in everything and "Hands on:" in everything, plan.id
+        assert f"Doors open {plan.arrival} minutes before the start" in everything, plan.id
+        assert everything.count("If time is short:") == sum(1 for s in plan.steps if s.if_short), plan.id
+        assert everything.count("If it goes wrong:") == sum(1 for s in plan.steps if s.if_wrong), plan.id
+        assert "Templates for this session" in everything, plan.id
+        if plan.sheets:
+            assert "Scores shown: the combined result for everyone in the room only" in everything, plan.id

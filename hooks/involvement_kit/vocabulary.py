@@ -131,6 +131,37 @@ MAX_DATE_CHARS = 40
 LIMITS = {"note_chars": MAX_NOTE_CHARS, "threshold": list(THRESHOLD_RANGE), "depth": MAX_DEPTH,
           "file_chars": MAX_FILE_CHARS, "date_chars": MAX_DATE_CHARS, "sets": list(SETS)}
 
+# --- sessions in the room ---------------------------------------------------------------
+
+# The smallest group whose scores may be shown on their own, on a screen, a wall or a chart
+# (the compare page's default): below it, people's answers could be picked out.
+DISCLOSURE_THRESHOLD = 3
+# Who a session plan counts in its `attendance` and may show scores for in a step's `shows`.
+# 'everyone' is the whole room's combined result, which is as big as all the groups together.
+SESSION_GROUPS = {"users": "people who use services", "carers": "carers", "staff": "staff",
+                  "managers": "managers", "trustees": "trustees", "everyone": "everyone in the room"}
+# A plan longer than BREAK_CHECK_FROM minutes needs a break at least every BREAK_EVERY minutes.
+BREAK_EVERY = 75
+BREAK_CHECK_FROM = 90
+STEP_TYPES = ("step", "break")
+# The printed templates a plan's `materials` may name, by id (a pack puts each in; the ids are
+# the names packs, downloads and editable copies share).
+SESSION_TEMPLATES = {
+    "invitation": "Invitation",
+    "agenda": "Agenda with times",
+    "sign-in": "Sign-in sheet (counts roles, never names)",
+    "expenses-claim": "Expenses and fee claim",
+    "consent-slip": "Consent for notes and photos",
+    "action-sheet": "Action sheet",
+    "feedback-form": "Feedback form",
+    "follow-up-letter": "Follow-up letter: you said, we did",
+    "example-slips": "Starter example slips for sorting",
+    "sorting-line-labels": "Sorting-line end labels",
+    "presence-grid": "Presence-audit grid",
+    "spread-chart": "Spread of scores chart, to fill in by hand",
+    "structure-chart": "Structure chart: where users sit",
+}
+
 # --- options ----------------------------------------------------------------------------
 
 PAPERS = ("a4", "letter")
@@ -282,6 +313,16 @@ def preview_png(layout: str) -> str:
 
 def sheet_pdf(set_name: str, paper: str) -> str:
     return f"scoring-{set_name}-{paper}.pdf"
+
+
+def template_pdf(template_id: str, paper: str) -> str:
+    """Site path of a session template (an invitation, a sign-in sheet ...) on one paper."""
+    return f"{DOWNLOADS}/session-templates/{template_id}-{paper}.pdf"
+
+
+def template_docx(name: str) -> str:
+    """Site path of an editable copy: a session plan or a template."""
+    return f"{DOWNLOADS}/editable/{name}.docx"
 
 
 def pack_pdf(session_id: str, paper: str) -> str:

@@ -14,7 +14,8 @@ from ..errors import KitError, Problem
 from ..vocabulary import QUICK_CHECK_SIZE
 from .easy_read_pages import load_pages
 from .easy_read_rules import check_records
-from .model import Activity, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
+from .model import Activity, Attendance, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
+from .plan_checks import check_plans
 from .schema import (
     EASY_READ_POINT_FIELDS,
     HTML_TAG,
@@ -33,7 +34,7 @@ PictureCheck = Callable[[str], bool]
 Loaded = Entry | Statement
 LineOf = Callable[..., int | None]
 MODELS: dict[str, type[Loaded]] = {"statement": Statement, "activity": Activity, "session": SessionPlan}
-ITEM_MODELS = {"steps": Step}
+ITEM_MODELS: dict[str, type[Step] | type[Attendance]] = {"steps": Step, "attendance": Attendance}
 # A field's values, checked against the schema one by one; each model takes them by name.
 Values = dict[str, Any]
 
@@ -110,6 +111,8 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
     problems.extend(_check_references(records, line_of, broken_ids, complete))
     if not problems:
         problems.extend(check_records(records, line_of))
+    if not problems:
+        problems.extend(check_plans(records, line_of))
     # The kit's quick check is sized before anything is switched off or added.
     base_statements = f"{folders[0][1]}/{STATEMENT.file}"
     quick = [r for r in records if isinstance(r, Statement) and r.quick and r.file == base_statements]
@@ -439,7 +442,9 @@ def _references(record: Loaded) -> Iterator[tuple[str, tuple[str | int, ...], Fi
     for spec in record.kind.fields:
         if spec.kind in ("ids", "ref"):
             value = getattr(record, spec.name)
-            yield spec.name, (spec.name,), spec, (value,) if spec.kind == "ref" else value
+            if spec.kind == "ref":
+                value = (value,) if value else ()
+            yield spec.name, (spec.name,), spec, value
         elif spec.kind == "items":
             for i, item in enumerate(getattr(record, spec.name)):
                 for sub in spec.item_fields:

@@ -95,6 +95,12 @@ class Activity:
     related: tuple[str, ...] = ()
     easy_read: tuple[EasyReadPoint, ...] = ()
     easy_read_review: Review = field(default_factory=Review)
+    invitation: str = ""
+    debrief: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    variations: tuple[str, ...] = ()
+    output: str = ""
+    examples: tuple[str, ...] = ()
 
     @property
     def page(self) -> str:
@@ -108,6 +114,23 @@ class Step:
     cards: tuple[str, ...] = ()
     materials: tuple[str, ...] = ()
     notes: str = ""
+    type: str = "step"
+    shows: tuple[str, ...] = ()
+    collated_by: str = ""
+    if_short: str = ""
+    if_wrong: str = ""
+
+    @property
+    def is_break(self) -> bool:
+        return self.type == "break"
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """At least this many of one group come: what a step may show without picking anyone out."""
+
+    group: str
+    at_least: int
 
 
 @dataclass(frozen=True)
@@ -126,6 +149,27 @@ class SessionPlan:
     file: str
     pre_work: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
+    input: str = ""
+    output: str = ""
+    follows: str = ""
+    arrival: int = 0
+    attendance: tuple[Attendance, ...] = ()
+    materials: tuple[str, ...] = ()
+
+    def at_least(self, group: str) -> int:
+        """How many of a group the plan asks for ('everyone': all groups together)."""
+        if group == "everyone":
+            return sum(a.at_least for a in self.attendance)
+        return sum(a.at_least for a in self.attendance if a.group == group)
+
+    def longest_stretch(self) -> tuple[int, int]:
+        """(minutes, index of the step that ends it): the longest run of steps without a break."""
+        best, best_end, run = 0, 0, 0
+        for index, step in enumerate(self.steps):
+            run = 0 if step.is_break else run + step.minutes
+            if run > best:
+                best, best_end = run, index
+        return best, best_end
 
     @property
     def minutes(self) -> int:
@@ -223,6 +267,11 @@ class Kit:
                     seen.add(card_id)
                     out.append(by_id[card_id])
         return out
+
+    def sequence(self, plan: SessionPlan) -> tuple[SessionPlan | None, tuple[SessionPlan, ...]]:
+        """The plan this one starts from (its `follows`), and the plans that start from it."""
+        before = next((p for p in self.sessions if p.id == plan.follows), None) if plan.follows else None
+        return before, tuple(p for p in self.sessions if p.follows == plan.id)
 
     def schedule(self, plan: SessionPlan) -> list[ScheduledStep]:
         """Each step with its start and end, counted from 0 minutes, and the cards it uses."""

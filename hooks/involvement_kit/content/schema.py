@@ -157,6 +157,18 @@ ACTIVITY = Kind.of(words.ACTIVITY, (
     Field("steps", "texts", required=True, max_words=25, max_chars=180, min_items=2, max_items=6,
           help="What the group does, in order; the back of the card."),
     Field("materials", "texts", max_words=10, max_chars=80, max_items=6, help="What to bring."),
+    Field("invitation", "text", max_words=30, max_chars=220,
+          help="The exact question or task to put to the group, in the words to say."),
+    Field("debrief", "texts", max_words=25, max_chars=180, max_items=4,
+          help="Questions to close with: what did we notice, so what, now what."),
+    Field("tips", "texts", max_words=30, max_chars=220, max_items=4,
+          help="Tips and traps for a first-time facilitator."),
+    Field("variations", "texts", max_words=30, max_chars=220, max_items=4,
+          help="How to run it with a bigger or smaller group, online, or in easy read."),
+    Field("output", "text", max_words=50, max_chars=350,
+          help="What the finished output looks like, described so a facilitator can picture it."),
+    Field("examples", "texts", max_words=30, max_chars=200, max_items=14,
+          help="Ready-made examples to print on slips (a starter set); add local ones beforehand."),
     Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
           help="Ids of the enablers, barriers or leader behaviours the activity explores."),
     Field("easy_read", "easy_read", help="The easy-read version, as for other records."),
@@ -169,6 +181,22 @@ _STEP_FIELDS = (
     Field("cards", "ids", refers_to=_CARD_IDS, help="Ids of the cards used in this step."),
     Field("materials", "texts", max_words=12, max_chars=100, max_items=8, help="What the step needs."),
     Field("notes", "text", max_words=90, max_chars=650, help="Notes for the facilitator."),
+    Field("type", "choice", choices=words.STEP_TYPES,
+          help="'break' for a break (the build counts the time between breaks); 'step' otherwise."),
+    Field("shows", "texts", max_words=2, max_chars=20, max_items=len(words.SESSION_GROUPS),
+          help="Whose scores the step shows the room, on a wall, screen or chart: groups from "
+               "the plan's attendance, or 'everyone'. The build refuses a group smaller than the threshold."),
+    Field("collated_by", "text", max_words=25, max_chars=180,
+          help="Who gathers the privately written scores before anything is shown, and how."),
+    Field("if_short", "text", max_words=40, max_chars=280, help="What to cut when time runs short."),
+    Field("if_wrong", "text", max_words=50, max_chars=350, help="What to do when the step goes wrong."),
+)
+
+_ATTENDANCE_FIELDS = (
+    Field("group", "choice", required=True, choices=tuple(words.SESSION_GROUPS),
+          help="Which group: people who use services, carers, staff, managers or trustees."),
+    Field("at_least", "number", required=True, min_items=0, max_items=200,
+          help="How many of them the plan asks for at least."),
 )
 
 SESSION = Kind.of(words.SESSION, (
@@ -189,6 +217,18 @@ SESSION = Kind.of(words.SESSION, (
           help="Room and access needs."),
     Field("sheets", "texts", max_words=6, max_chars=40, max_items=4,
           help="Which scoring sheets the session uses: 'quick' and/or 'full'."),
+    Field("input", "text", max_words=40, max_chars=280,
+          help="What the session starts from, such as the user group's three priorities."),
+    Field("output", "text", max_words=40, max_chars=280, help="What the session hands on to the next one."),
+    Field("follows", "ref", refers_to=("session",),
+          help="The id of the session whose output this one starts from."),
+    Field("arrival", "number", min_items=0, max_items=60,
+          help="Minutes the doors open before the start, for arrival and tea; not counted in the total."),
+    Field("attendance", "items", max_items=len(words.SESSION_GROUPS), item_fields=_ATTENDANCE_FIELDS,
+          help="The least number of each group the plan asks for: what a step may show without "
+               "picking anyone out."),
+    Field("materials", "texts", max_words=3, max_chars=40, max_items=len(words.SESSION_TEMPLATES),
+          help="Ids of the printed templates the session uses (see SESSION_TEMPLATES); the pack includes them."),
     Field("steps", "items", required=True, max_items=20, item_fields=_STEP_FIELDS,
           help="The steps, in order: title, minutes, cards, materials, notes. The total time is "
                "added up from the steps."),

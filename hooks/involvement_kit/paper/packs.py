@@ -21,6 +21,7 @@ from ..content.options import Options
 from ..outputs import BuildContext
 from ..vocabulary import PACKS, SETS, SOURCE_LABELS, clock
 from .cards import activity_card, card, card_files, overflow_problem
+from .sessions import session_extras, session_step
 from .sheets import sheet_files
 from .typesetting import Batch, Job, Json
 
@@ -53,7 +54,7 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
         steps.append({"number": row.number, "title": step.title, "minutes": step.minutes,
                       "start_clock": clock(row.start), "end_clock": clock(row.end),
                       "cards": [c.title for c in row.cards], "materials": list(step.materials),
-                      "notes": step.notes})
+                      "notes": step.notes, **session_step(step)})
     contents = ["This plan, with its timetable and notes for the facilitator."]
     if cards:
         contents.append(f"{len(cards)} cards, two-sided: print on both sides, flip on long edge, at 100%.")
@@ -69,7 +70,7 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
             "id": plan.id, "title": plan.title, "summary": plan.summary, "purpose": plan.purpose,
             "outcomes": list(plan.outcomes), "invite": list(plan.invite), "pre_work": list(plan.pre_work),
             "room": list(plan.room), "minutes": plan.minutes, "total_clock": clock(plan.minutes),
-            "source_label": SOURCE_LABELS[plan.source], "steps": steps,
+            "source_label": SOURCE_LABELS[plan.source], "steps": steps, **session_extras(kit, plan),
         },
         "cards": cards,
         "sheets": sheets,

@@ -18,7 +18,7 @@ from ..content.easy_read_rules import load_hard_words
 from ..content.loader import load_kit
 from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
-from ..paper import briefing, cards, packs, sheets
+from ..paper import briefing, cards, editable, packs, sheets, worksheets
 from ..paper import easy_read as easy_read_print
 from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
@@ -33,7 +33,7 @@ WEB: Sequence[Callable[[BuildContext], Rendered]] = (
     pictures.render_web,
 )
 PAPER: Sequence[Callable[[BuildContext], Batch | None]] = (
-    cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch,
+    cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch, worksheets.batch,
 )
 
 
@@ -70,7 +70,7 @@ def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
         rendered = [render(ctx) for render in WEB]
         files = printing.result()
     made: list[Page] = [page for part in rendered for page in part.pages]
-    downloads = tuple(item for b in batches for item in files[b.name])
+    downloads = tuple(item for b in batches for item in files[b.name]) + tuple(editable.write(ctx))
     nav: dict[str, Sequence[tuple[str, str | list[NavItem]]]] = {}
     for part in rendered:
         nav.update(part.nav)

@@ -14,7 +14,17 @@ from ..content.model import Kit, SessionPlan
 from ..content.options import Options
 from ..outputs import BuildContext, Page, Rendered
 from ..templating import render
-from ..vocabulary import ACTIVITIES_PAGE, EASY_READ_MARK, EASY_READ_PAGES, SESSIONS_INDEX, card_pdf, pack_pdf
+from ..vocabulary import (
+    ACTIVITIES_PAGE,
+    EASY_READ_MARK,
+    EASY_READ_PAGES,
+    SESSION_TEMPLATES,
+    SESSIONS_INDEX,
+    card_pdf,
+    pack_pdf,
+    template_docx,
+    template_pdf,
+)
 from .pages import links_from
 
 
@@ -39,7 +49,8 @@ def easy_read_link(material: str, options: Options) -> str:
 def _context(kit: Kit, options: Options, path: str) -> dict[str, object]:
     return {"kit": kit, "options": options, "link": links_from(path),
             "cards_on": "cards" in options.outputs, "packs_on": "packs" in options.outputs,
-            "card_pdf": card_pdf, "easy_read_link": lambda m: easy_read_link(m, options)}
+            "card_pdf": card_pdf, "template_pdf": template_pdf, "template_docx": template_docx,
+            "easy_read_link": lambda m: easy_read_link(m, options)}
 
 
 def session_page(kit: Kit, plan: SessionPlan, options: Options) -> Page:
@@ -47,9 +58,10 @@ def session_page(kit: Kit, plan: SessionPlan, options: Options) -> Page:
     easy_read = [(m, easy_read_link(m, options)) for step in plan.steps for m in step.materials
                  if easy_read_link(m, options)]
     packs = [(paper, pack_pdf(plan.id, paper)) for paper in pack_papers(options)]
+    before, after = kit.sequence(plan)
     text = render(
         "pages/session.md.j2", plan=plan, record=plan, rows=kit.schedule(plan), cards=cards, easy_read=easy_read,
-        packs=packs,
+        packs=packs, before=before, after=after, templates=SESSION_TEMPLATES,
         **_context(kit, options, plan.page))
     return Page(plan.page, plan.title, text)
 

@@ -1,0 +1,65 @@
+"""Editable copies (.docx) of every plan and template, opened and read back (issue 20 item 10)."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+
+from conftest import ROOT
+from involvement_kit.content.options import Options
+from involvement_kit.paper import editable
+from involvement_kit.vocabulary import SESSION_TEMPLATES, clock
+from kitfiles import build_context
+from test_cards import PUBLIC_URL, kit_folder, load
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("editable")
+    kit = load(kit_folder(tmp / "kit", source=ROOT / "kit"))
+    ctx = build_context(kit, Options(public_url=PUBLIC_URL), cache_dir=tmp / "cache")
+    return kit, dict(editable.write(ctx))
+
+
+def text_of(path) -> str:
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_one_copy_for_every_plan_and_template(made):
+    kit, files = made
+    expected = {f"downloads/editable/{p.id}.docx" for p in kit.sessions}
+    expected |= {f"downloads/editable/{t}.docx" for t in SESSION_TEMPLATES}
+    assert set(files) == expected
+
+
+def test_a_plan_reads_back_with_its_steps_times_and_fallbacks(made):
+    kit, files = made
+    for plan in kit.sessions:
+        document = Document(str(files[f"downloads/editable/{plan.id}.docx"]))
+        assert document.core_properties.title == plan.title
+        text = text_of(files[f"downloads/editable/{plan.id}.docx"])
+        assert f"Total time: {clock(plan.minutes)} ({plan.minutes} minutes)" in text
+        timetable = document.tables[0]
+        assert [c.text for c in timetable.rows[0].cells] == ["Step", "What happens", "Minutes", "Clock",
+                                                            "Your times"]
+        assert [r.cells[1].text for r in timetable.rows[1:]] == [s.title for s in plan.steps]
+        assert sum(int(r.cells[2].text) for r in timetable.rows[1:]) == plan.minutes
+        for step in plan.steps:
+            for words in (step.notes, step.if_short, step.if_wrong):
+                assert words in text, (plan.id, step.title)
+        if plan.input:
+            assert f"Starts from: {plan.input}" in text
+
+
+def test_a_template_reads_back(made):
+    _, files = made
+    sign_in = Document(str(files["downloads/editable/sign-in.docx"]))
+    assert sign_in.core_properties.title == SESSION_TEMPLATES["sign-in"]
+    assert [c.text for c in sign_in.tables[0].rows[0].cells] == ["Role", "Marks", "Total"]
+    assert "Person using services" in text_of(files["downloads/editable/sign-in.docx"])
+    actions = Document(str(files["downloads/editable/action-sheet.docx"]))
+    assert [c.text for c in actions.tables[0].rows[0].cells] == ["What", "Who", "By when", "How we tell users"]
+    assert len(actions.tables[0].rows) == 11

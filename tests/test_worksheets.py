@@ -1,0 +1,69 @@
+"""The templates around a session (issue 20 item 8, issue 18 item 4), read back from real PDFs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from involvement_kit.content.options import Options
+from involvement_kit.paper import worksheets
+from involvement_kit.vocabulary import DEFAULT_ROLES, SESSION_TEMPLATES
+from kitfiles import render_paper
+from test_cards import PUBLIC_URL, kit_folder, load
+from test_print_layout import PAPERS
+
+pytestmark = pytest.mark.needs("poppler")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("worksheets")
+    kit = load(kit_folder(tmp / "kit", source=ROOT / "kit"))
+    files = dict(render_paper(worksheets.batch, kit, Options(public_url=PUBLIC_URL), cache_dir=tmp / "cache"))
+    return kit, files
+
+
+def text_of(path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+
+
+def test_every_template_on_both_papers(made):
+    _, files = made
+    assert sorted(files) == sorted(f"downloads/session-templates/{t}-{p}.pdf"
+                                   for t in SESSION_TEMPLATES for p in ("a4", "letter"))
+    for site, path in files.items():
+        paper = "a4" if site.endswith("-a4.pdf") else "letter"
+        reader = PdfReader(path)
+        for page in reader.pages:
+            assert float(page.mediabox.width) == pytest.approx(PAPERS[paper][2], abs=0.05)
+        title = SESSION_TEMPLATES[site.rsplit("/", 1)[1].rsplit("-", 1)[0]]
+        assert title in (reader.metadata.title or ""), site
+        assert "The kit" in text_of(path) or "kit" in text_of(path).lower()
+
+
+def test_what_each_template_says(made):
+    kit, files = made
+    text = {t: text_of(files[f"downloads/session-templates/{t}-a4.pdf"]) for t in SESSION_TEMPLATES}
+    assert "What would help you take part fully?" in text["invitation"]
+    assert "Your answers stay private" in text["invitation"] and "Privacy" in text["invitation"]
+    # The sign-in sheet counts roles and never asks for a name.
+    for role in DEFAULT_ROLES:
+        assert role in text["sign-in"]
+    assert "We do not ask for names" in text["sign-in"] and "Name" not in text["sign-in"].replace(
+        "names", "")
+    assert "How we tell users" in text["action-sheet"] and "By when" in text["action-sheet"]
+    assert "Did you feel listened to?" in text["feedback-form"]
+    assert "You said" in text["follow-up-letter"] and "We did" in text["follow-up-letter"]
+    assert "benefits office" in text["expenses-claim"]
+    assert "photos in which I can be seen" in text["consent-slip"]
+    assert "Able to change things" in text["presence-grid"]
+    assert "The organisation decides what we talk about" in text["sorting-line-labels"]
+    sort = next(a for a in kit.activities if a.id == "sort-the-examples")
+    for example in sort.examples:
+        assert example in text["example-slips"], example
+    assert "1. " + kit.quick_check[0].text[:30] in text["spread-chart"]
+    assert "Never mark one person's score" in text["spread-chart"]
+    assert "What stops users going higher" in text["structure-chart"] and "The board" in text["structure-chart"]
