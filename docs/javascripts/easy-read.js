@@ -349,6 +349,7 @@
     });
     fieldset.appendChild(choices);
     var speak = speakerButton(function () { return fieldset; }, LISTEN + ": the question and the answers");
+    speak.classList.add("er-speak--question");
     var noteId = "er-note-" + question.id;
     var note = el("textarea", { id: noteId, class: "er-note__box", rows: "3", maxlength: "4000" });
     note.value = state.notes[question.id] || "";
