@@ -250,22 +250,62 @@ def test_walk_by_keyboard(browser, site_url):
     context.close()
 
 
-def test_easy_statements_from_scoring_data_are_used_when_present(browser, site_url):
-    """The data contract: scoring-data's easy_statements, when the build gives them, win."""
+EASY_VECTORS = json.loads((ROOT / "tests" / "vectors" / "easy.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", EASY_VECTORS["cases"], ids=lambda c: c["name"])
+def test_split_answers_become_statement_answers_as_the_shared_vectors_say(browser, site_url, case):
     context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/easy-read/scoring.html")
+    got = page.evaluate("([parts, answers]) => KitEasyRead.statementAnswers(parts, answers)",
+                        [EASY_VECTORS["parts"], case["answers"]])
+    assert got == case["statements"]
+    context.close()
+
+
+def test_easy_statements_from_scoring_data_are_used_when_present(browser, site_url, tmp_path):
+    """The data contract: scoring-data's easy_statements, when the build gives them, win; a
+    statement split in two is two questions, and the file holds the statement's answer."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
     context.add_init_script("""Object.defineProperty(window, 'KIT_SCORING', {configurable: true,
-        set(v) { v.easy_statements = [{id: v.statements[0].id, area: v.statements[0].area,
-            text: 'Do you choose what the group talks about?', levels: ['No', 'Yes, staff decide how', 'Yes, we decide'],
-            picture: 'assets/none.svg', alt: 'People talking', quick: true}];
+        set(v) { const s = v.statements[0];
+            v.easy_statements = [
+              {id: s.id + '.1', statement: s.id, area: s.area, text: 'Do you choose what the group talks about?',
+               levels: ['No', 'Yes, staff decide how', 'Yes, you decide'], picture: 'assets/none.svg',
+               alt: 'People talking', quick: true},
+              {id: s.id + '.2', statement: s.id, area: s.area, text: 'Do you help plan the meetings?',
+               levels: ['No', 'Yes, staff decide how', 'Yes, you decide'], picture: 'assets/none.svg',
+               alt: 'A calendar', quick: true}];
             Object.defineProperty(window, 'KIT_SCORING', {value: v, writable: true}); }});""")
     page = context.new_page()
     open_scorer(page, site_url)
     page.get_by_role("button", name="Start the questions").click()
-    assert page.locator(".er-progress").inner_text() == "Question 1 of 1"
+    assert page.locator(".er-progress").inner_text() == "Question 1 of 2"
     assert page.locator("fieldset.er-question legend").inner_text() == "Do you choose what the group talks about?"
-    assert page.locator(".er-choice__words").all_inner_texts()[:3] == ["No", "Yes, staff decide how", "Yes, we decide"]
+    assert page.locator(".er-choice__words").all_inner_texts()[:3] == ["No", "Yes, staff decide how", "Yes, you decide"]
     assert page.locator("img.er-question__picture").get_attribute("alt") == "People talking"
     assert page.locator("img.er-question__picture").get_attribute("src") == "../assets/none.svg"
+    first = page.evaluate("KIT_SCORING.statements[0].id")
+    page.locator(f"label[for='er-q-{first}.1-2']").click()
+    page.get_by_label("Anything else you want to say?").fill("first half")
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.locator(f"label[for='er-q-{first}.2-1']").click()
+    page.get_by_role("button", name="Next: see your answers").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Save my answers to a file").click()
+    saved = tmp_path / "split.json"
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["answers"] == {first: 1} and data["notes"] == {first: "first half"}
+    # Opened again, the statement's answer goes to both halves, so saving again gives the same answers.
+    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Yes, clear them").click()
+    page.set_input_files("#er-open-file", str(saved))
+    page.locator(".er-scorer__status").filter(has_text="from the file are open").wait_for(timeout=WAIT)
+    kept = page.evaluate("JSON.parse(localStorage.getItem('user-involvement-kit:easy-read-scorer'))")
+    assert kept["answers"] == {f"{first}.1": 1, f"{first}.2": 1}
+    assert kept["notes"] == {f"{first}.1": "first half"}
     context.close()
 
 

@@ -4,9 +4,12 @@
  * Read aloud uses the browser's own speech (speechSynthesis); the buttons stay hidden on
  * devices without it. Nothing is fetched and nothing is sent.
  *
- * The easy-read scorer uses the same statements and the same scale as the standard scorer
- * (window.KIT_SCORING, window.KitScoring), and saves, exports and opens answers in the same
- * file format, so a user group's answers sit beside trustees' and staff's without conversion.
+ * The easy-read scorer asks scoring-data's easy questions (easy_statements), each in its
+ * statement's area, on the same scale as the standard scorer (window.KIT_SCORING,
+ * window.KitScoring). A statement that asked two things at once is two easy questions; the
+ * file it saves holds the statements' answers (statementAnswers: the lower half, as
+ * scoring/easy.py does, both checked against tests/vectors/easy.json), in the standard
+ * scorer's format, so a user group's answers sit beside trustees' and staff's.
  * Every piece of text goes on the page with textContent, never as HTML.
  */
 (function () {
@@ -155,8 +158,29 @@
     if (Array.isArray(data.easy_statements) && data.easy_statements.length) return data.easy_statements;
     var levels = data.scale.map(function (level) { return level.easy; });
     return data.statements.filter(function (s) { return s.easy_read; }).map(function (s) {
-      return { id: s.id, area: s.area, text: s.easy_read, levels: levels, picture: "", alt: "", quick: s.quick };
+      return { id: s.id, statement: s.id, area: s.area, text: s.easy_read, levels: levels, picture: "", alt: "",
+               quick: s.quick };
     });
+  }
+
+  /** The statements' answers from the easy questions' answers. `parts` maps each statement to
+   * its easy question ids. A split statement holds at a level only where both halves do, so it
+   * takes the lower half; a half left unanswered or "don't know" says nothing; with no half
+   * answered, the statement is "don't know" if a half said so, and absent otherwise. */
+  function statementAnswers(parts, answers) {
+    var out = {};
+    Object.keys(parts).forEach(function (statement) {
+      var given = parts[statement].filter(function (id) { return has(answers, id); })
+        .map(function (id) { return answers[id]; });
+      var known = given.filter(function (v) { return v !== null; });
+      if (known.length) out[statement] = Math.min.apply(null, known);
+      else if (given.length) out[statement] = null;
+    });
+    return out;
+  }
+
+  function statementOf(question) {
+    return question.statement || question.id;
   }
 
   /** The answer pictures the page's own explanation of the answers uses. */
@@ -198,20 +222,29 @@
     return { role: this.role, set: "quick", answers: {}, notes: {}, step: "consent" };
   };
 
+  /** Answers kept on this device, by easy question; anything this kit no longer asks is dropped. */
   EasyScorer.prototype.restore = function () {
     if (!this.canStore) return;
     var raw;
     try { raw = window.localStorage.getItem(STORAGE_KEY); } catch (e) { return; }
     if (!raw) return;
+    var known = {};
+    this.easy.forEach(function (q) { known[q.id] = true; });
     try {
       var stored = JSON.parse(raw);
-      var read = this.core.readObject({
-        kind: this.core.FILE_KIND, format: this.core.FILE_FORMAT, version: stored.version,
-        role: this.role, set: stored.set, answers: stored.answers, notes: stored.notes || {}, date: stored.saved,
-      }, this.data, { lenient: true });
+      var state = this.fresh();
+      if (stored.set === "quick" || stored.set === "full") state.set = stored.set;
+      Object.keys(stored.answers || {}).forEach(function (id) {
+        var value = stored.answers[id];
+        if (has(known, id) && (value === null || value === 0 || value === 1 || value === 2)) state.answers[id] = value;
+      });
+      Object.keys(stored.notes || {}).forEach(function (id) {
+        var note = stored.notes[id];
+        if (has(known, id) && typeof note === "string" && note) state.notes[id] = note.slice(0, 4000);
+      });
       var step = stored.step;
-      if (step !== "consent" && step !== "end" && typeof step !== "number") step = "consent";
-      this.state = { role: this.role, set: read.set, answers: read.answers, notes: read.notes, step: step };
+      if (step === "end" || (typeof step === "number" && step >= 0)) state.step = step;
+      this.state = state;
     } catch (e) {
       this.state = this.fresh();
     }
@@ -221,12 +254,23 @@
     if (!this.canStore) return;
     try {
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify({
-        version: this.data.version, saved: new Date().toISOString(), role: this.state.role,
+        version: this.data.version, saved: new Date().toISOString(),
         set: this.state.set, answers: this.state.answers, notes: this.state.notes, step: this.state.step,
       }));
     } catch (e) {
       this.say("This phone or computer could not keep your answers. Save them to a file.");
     }
+  };
+
+  /** What the standard scorer's file holds: the statements' answers and notes, for this set. */
+  EasyScorer.prototype.statementState = function () {
+    var parts = {}, notes = {}, state = this.state;
+    this.questions().forEach(function (q) {
+      var statement = statementOf(q);
+      (parts[statement] = parts[statement] || []).push(q.id);
+      if (state.notes[q.id]) notes[statement] = notes[statement] ? notes[statement] + "\n" + state.notes[q.id] : state.notes[q.id];
+    });
+    return { role: state.role, set: state.set, answers: statementAnswers(parts, state.answers), notes: notes };
   };
 
   EasyScorer.prototype.questions = function () {
@@ -435,7 +479,8 @@
     if (!coder || typeof coder.encode !== "function") return null;
     var made;
     try {
-      made = coder.encode({ role: this.state.role, set: this.state.set, answers: this.state.answers }, this.data);
+      var shared = this.statementState();
+      made = coder.encode({ role: shared.role, set: shared.set, answers: shared.answers }, this.data);
     } catch (e) {
       return null;
     }
@@ -482,6 +527,7 @@
       var file = input.files && input.files[0];
       if (!file) return;
       file.text().then(function (text) {
+        input.value = "";
         var read;
         try {
           read = self.core.readFile(text, self.data);
@@ -490,7 +536,18 @@
                    " Your answers here have not changed.");
           return;
         }
-        self.state = { role: self.role, set: read.set, answers: read.answers, notes: read.notes, step: "end" };
+        // Each statement's answer goes to each of its easy questions (so saving again gives the same file).
+        var state = { role: self.role, set: read.set, answers: {}, notes: {}, step: "end" };
+        var noted = {};
+        self.easy.forEach(function (q) {
+          var statement = statementOf(q);
+          if (has(read.answers, statement)) state.answers[q.id] = read.answers[statement];
+          if (read.notes[statement] && !has(noted, statement)) {
+            state.notes[q.id] = read.notes[statement];
+            noted[statement] = true;
+          }
+        });
+        self.state = state;
         self.go("end");
         self.say("Your answers from the file are open.");
       });
@@ -503,12 +560,7 @@
 
   EasyScorer.prototype.exportFile = function () {
     var now = new Date();
-    var state = { role: this.state.role, set: this.state.set, answers: {}, notes: {} };
-    var self = this;
-    this.questions().forEach(function (q) {
-      if (has(self.state.answers, q.id)) state.answers[q.id] = self.state.answers[q.id];
-      if (self.state.notes[q.id]) state.notes[q.id] = self.state.notes[q.id];
-    });
+    var state = this.statementState();
     var text = this.core.exportJSON(state, this.data, now);
     var name = "involvement-scores-easy-read-" + now.toISOString().slice(0, 10) + ".json";
     var url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -531,7 +583,7 @@
     setUpReadAloud();
   }
 
-  window.KitEasyRead = { speakable: speakable, easyStatements: easyStatements };
+  window.KitEasyRead = { speakable: speakable, easyStatements: easyStatements, statementAnswers: statementAnswers };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
