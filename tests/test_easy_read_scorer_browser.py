@@ -420,3 +420,30 @@ def test_every_standard_twin_links_to_its_easy_read_page_at_the_top(browser, sit
             missing.append(f"{page.url} links to {target}")
     assert missing == []
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 640}, DESKTOP], ids=["320", "1280"])
+def test_new_parts_pass_axe_with_big_targets(browser, site_url, viewport):
+    """The speaker buttons, the Back and Next links and the new page, at both gate widths."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    for path in ("easy-read/who-sees-my-answers.html", f"easy-read/enablers/{KIT.enablers[0].id}.html"):
+        page.goto(f"{site_url}/{path}")
+        assert page.locator(".er-speak").count() > 0, path
+        assert _axe(page, {"axe_runs": 0}) == [], path
+        assert page.evaluate(SMALL_TARGETS) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path
+    context.close()
+
+
+def test_the_phone_menu_text_is_at_least_18px(browser, site_url):
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/easy-read/scoring.html")
+    page.locator("label.md-header__button[for='__drawer']").tap()
+    page.locator(".md-sidebar--primary .md-nav__link--active").first.wait_for(timeout=WAIT)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link')]
+        .filter(a => a.checkVisibility() && a.getBoundingClientRect().width > 0)
+        .map(a => parseFloat(getComputedStyle(a).fontSize))""")
+    assert sizes and min(sizes) >= 18, sizes
+    context.close()
