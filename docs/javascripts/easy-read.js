@@ -412,11 +412,11 @@
       button(last ? "Next: see your answers" : "Next", "md-button--primary er-next",
              function () { self.go(last ? "end" : index + 1); }),
     ]);
-    this.screen.appendChild(progress);
+    // The speaker sits beside "Question 3 of 12", so the answers and Next stay near the top.
+    this.screen.appendChild(el("div", { class: "er-progress__row" }, [progress, speak]));
     this.screen.appendChild(bar);
     if (picture) this.screen.appendChild(picture);
     this.screen.appendChild(fieldset);
-    this.screen.appendChild(el("div", { class: "er-speak__holder" }, [speak]));
     this.screen.appendChild(notes);
     this.screen.appendChild(moves);
     if (!canSpeak()) speak.hidden = true;
