@@ -180,11 +180,22 @@ def test_walk_the_short_list_by_touch_then_print_save_and_open_again(phone, site
     assert "You said: We meet in the afternoon." in phone.locator(".er-answer").nth(1).inner_text()
 
 
-def test_the_answer_code_shows_when_answer_code_js_is_there(browser, site_url):
+# Stand-ins with the interface answer-code.js gives: encode(payload, data) -> code, and
+# show(container, payload, data, words), which draws the code and its QR picture.
+ENCODE_ONLY = """window.KitAnswerCode = { encode(payload, data) {
+    window.__payload = payload; return 'CODE' + Object.keys(payload.answers).length; } };"""
+WITH_SHOW = """window.KitAnswerCode = {
+    encode() { throw new Error('show draws the code'); },
+    show(box, payload, data, words) {
+        window.__payload = payload; window.__words = words;
+        const p = document.createElement('p'); p.className = 'kit-answer-code__text';
+        p.textContent = words.label + 'Q010-AB'; box.appendChild(p); return 'Q010AB'; } };"""
+
+
+@pytest.mark.parametrize("stub", [ENCODE_ONLY, WITH_SHOW], ids=["encode", "show"])
+def test_the_answer_code_shows_when_answer_code_js_is_there(browser, site_url, stub):
     context = browser.new_context(viewport=PHONE, has_touch=True)
-    # A stand-in with the interface the answer-code script gives (window.KitAnswerCode.encode).
-    context.add_init_script("""window.KitAnswerCode = { encode(state, data) {
-        window.__encoded = state; return 'CODE-' + Object.keys(state.answers).length; } };""")
+    context.add_init_script(stub)
     page = context.new_page()
     open_scorer(page, site_url)
     page.get_by_role("button", name="Start the questions").tap()
@@ -192,10 +203,12 @@ def test_the_answer_code_shows_when_answer_code_js_is_there(browser, site_url):
     for _ in QUICK[:-1]:
         page.get_by_role("button", name="Next", exact=True).tap()
     page.get_by_role("button", name="Next: see your answers").tap()
-    code = page.locator(".er-code")
+    code = page.locator("#er-answer-code")
     assert code.get_by_role("heading").inner_text() == "Give your answers to someone"
-    assert code.locator(".er-code__text").inner_text() == "CODE-1"
-    assert page.evaluate("window.__encoded.answers") == {QUICK[0].id: 2}
+    assert page.evaluate("window.__payload") == {"role": ROLE, "set": "quick", "answers": {QUICK[0].id: 2}}
+    text = code.inner_text()
+    assert ("CODE1" in text) if stub is ENCODE_ONLY else ("Your code: Q010-AB" in text)
+    assert "It does not have your name" in (text if stub is ENCODE_ONLY else page.evaluate("window.__words.hint"))
     check_state(page, "end page with code")
     context.close()
 

@@ -473,26 +473,40 @@
     return heading;
   };
 
-  /** The answer code and its QR (made by answer-code.js, when the page has it). */
+  // answer-code.js's words for its code and QR picture, in easy words.
+  var CODE_WORDS = {
+    label: "Your code: ",
+    hint: "You can show this code to the person who collects the answers. The code has your answers. " +
+          "It does not have your name.",
+    qr: "Your code as a picture. A phone can read it.",
+    noQr: "There is no picture of the code here. Write the code down instead.",
+  };
+
+  /** The answer code and its QR picture (answer-code.js draws them, when the page has it):
+   * the way to hand answers over without a file. Without the script, nothing of it shows. */
   EasyScorer.prototype.answerCode = function () {
     var coder = window.KitAnswerCode;
-    if (!coder || typeof coder.encode !== "function") return null;
-    var made;
+    if (!coder || (typeof coder.show !== "function" && typeof coder.encode !== "function")) return null;
+    var shared = this.statementState();
+    var payload = { role: shared.role, set: shared.set, answers: shared.answers };
+    var box = el("section", { class: "er-code er-scorer__code", id: "er-answer-code", "aria-labelledby": "er-code-heading" }, [
+      el("h3", { id: "er-code-heading", text: "Give your answers to someone" }),
+    ]);
+    var body = el("div", { class: "er-code__body" });
+    box.appendChild(body);
+    if (typeof coder.show === "function") {
+      coder.show(body, payload, this.data, CODE_WORDS);
+      return box;
+    }
+    var code;
     try {
-      var shared = this.statementState();
-      made = coder.encode({ role: shared.role, set: shared.set, answers: shared.answers }, this.data);
+      code = coder.encode(payload, this.data);
     } catch (e) {
       return null;
     }
-    if (!made) return null;
-    var text = typeof made === "string" ? made : made.code;
-    var box = el("section", { class: "er-code", "aria-labelledby": "er-code-heading" }, [
-      el("h3", { id: "er-code-heading", text: "Give your answers to someone" }),
-      el("p", { text: "Show this code to the person who collects the answers. It has no name in it." }),
-    ]);
-    if (text) box.appendChild(el("p", { class: "er-code__text", text: String(text) }));
-    var qr = made && typeof made === "object" ? made.qr || made.element : null;
-    if (qr && qr.nodeType === 1) box.appendChild(qr);
+    if (!code) return null;
+    body.appendChild(el("p", { class: "er-code__text" }, [CODE_WORDS.label, el("code", { text: String(code) })]));
+    body.appendChild(el("p", { text: CODE_WORDS.hint }));
     return box;
   };
 
