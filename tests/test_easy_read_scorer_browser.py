@@ -291,10 +291,15 @@ def test_easy_statements_from_scoring_data_are_used_when_present(browser, site_u
                levels: ['No', 'Yes, staff decide how', 'Yes, you decide'], picture: 'assets/none.svg',
                alt: 'A calendar', quick: true}];
             Object.defineProperty(window, 'KIT_SCORING', {value: v, writable: true}); }});""")
+    # An answer kept on this device before the statement was split goes to both halves.
+    context.add_init_script("""if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('user-involvement-kit:easy-read-scorer', JSON.stringify(
+            {set: 'quick', answers: {'%s': 0}, notes: {}, step: 'consent'})); }""" % KIT.statements[0].id)
     page = context.new_page()
     open_scorer(page, site_url)
-    page.get_by_role("button", name="Start the questions").click()
+    page.get_by_role("button", name="Go on with the questions").click()
     assert page.locator(".er-progress").inner_text() == "Question 1 of 2"
+    assert page.locator("input.er-choice__input:checked").get_attribute("value") == "0"
     assert page.locator("fieldset.er-question legend").inner_text() == "Do you choose what the group talks about?"
     assert page.locator(".er-choice__words").all_inner_texts()[:3] == ["No", "Yes, staff decide how", "Yes, you decide"]
     assert page.locator("img.er-question__picture").get_attribute("alt") == "People talking"
@@ -339,7 +344,9 @@ def test_read_aloud_per_point_speaks_only_that_point(browser, site_url):
     button.click()
     assert page.evaluate("window.__spoken") == [record.easy_read[0].text]
     assert button.get_attribute("aria-pressed") == "true" and button.inner_text() == "Stop"
+    assert "er-speaking" in second.get_attribute("class")  # marked while it is read
     button.click()  # stop
+    assert "er-speaking" not in (second.get_attribute("class") or "")
     assert page.evaluate("window.__cancelled") >= 1
     assert button.get_attribute("aria-pressed") == "false" and button.inner_text() == "Listen"
     assert len(page.evaluate("window.__spoken")) == 1

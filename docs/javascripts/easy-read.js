@@ -69,7 +69,7 @@
     return parts.join(" ");
   }
 
-  var voice = { speaking: null };
+  var voice = { speaking: null, node: null };
 
   function canSpeak() {
     return "speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function";
@@ -87,11 +87,13 @@
     if (!canSpeak()) return;
     window.speechSynthesis.cancel();
     resetButton(voice.speaking);
-    voice.speaking = null;
+    if (voice.node) voice.node.classList.remove("er-speaking");
+    voice.speaking = voice.node = null;
   }
 
-  /** Speak `text`; the same button pressed again stops it, another button starts afresh. */
-  function toggleSpeech(button, text) {
+  /** Speak `text` (and mark `node` while it is read); the same button pressed again stops it,
+   * another button starts afresh. */
+  function toggleSpeech(button, text, node) {
     var wasThis = voice.speaking === button;
     stopSpeaking();
     if (wasThis || !text) return;
@@ -99,14 +101,13 @@
     utterance.lang = document.documentElement.lang || "en";
     utterance.rate = 0.9;
     var done = function () {
-      if (voice.speaking === button) {
-        resetButton(button);
-        voice.speaking = null;
-      }
+      if (voice.speaking === button) stopSpeaking();
     };
     utterance.onend = done;
     utterance.onerror = done;
     voice.speaking = button;
+    voice.node = node || null;
+    if (voice.node) voice.node.classList.add("er-speaking");
     button.setAttribute("aria-pressed", "true");
     var words = button.querySelector(".er-speak__words");
     if (words) words.textContent = STOP;
@@ -124,7 +125,7 @@
     button.appendChild(el("span", { class: "er-speak__words", text: LISTEN }));
     button.addEventListener("click", function () {
       var node = typeof target === "function" ? target() : target;
-      toggleSpeech(button, node ? speakable(node) : "");
+      toggleSpeech(button, node ? speakable(node) : "", node);
     });
     return button;
   }
@@ -228,15 +229,21 @@
     var raw;
     try { raw = window.localStorage.getItem(STORAGE_KEY); } catch (e) { return; }
     if (!raw) return;
-    var known = {};
-    this.easy.forEach(function (q) { known[q.id] = true; });
+    var known = {}, halves = {};
+    this.easy.forEach(function (q) {
+      known[q.id] = true;
+      (halves[statementOf(q)] = halves[statementOf(q)] || []).push(q.id);
+    });
     try {
       var stored = JSON.parse(raw);
       var state = this.fresh();
       if (stored.set === "quick" || stored.set === "full") state.set = stored.set;
       Object.keys(stored.answers || {}).forEach(function (id) {
         var value = stored.answers[id];
-        if (has(known, id) && (value === null || value === 0 || value === 1 || value === 2)) state.answers[id] = value;
+        if (value !== null && value !== 0 && value !== 1 && value !== 2) return;
+        // Kept before a statement was split in two: its answer goes to both halves.
+        var ids = has(known, id) ? [id] : halves[id] || [];
+        ids.forEach(function (easyId) { state.answers[easyId] = value; });
       });
       Object.keys(stored.notes || {}).forEach(function (id) {
         var note = stored.notes[id];
