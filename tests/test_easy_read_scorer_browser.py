@@ -53,6 +53,7 @@ def check_state(page, name: str) -> None:
     """axe finds nothing and every target is big enough, in this state of the scorer."""
     assert _axe(page, {"axe_runs": 0}) == [], name
     assert page.evaluate(SMALL_TARGETS) == [], name
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"], name
 
 
 @pytest.fixture
