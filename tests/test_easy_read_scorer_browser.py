@@ -468,3 +468,18 @@ def test_the_phone_menu_text_is_at_least_18px(browser, site_url):
         .map(a => parseFloat(getComputedStyle(a).fontSize))""")
     assert sizes and min(sizes) >= 18, sizes
     context.close()
+
+
+def test_without_storage_the_reader_is_told_and_answers_still_reach_the_end_page(browser, site_url):
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    context.add_init_script("Storage.prototype.setItem = function () { throw new Error('QuotaExceededError'); };")
+    page = context.new_page()
+    open_scorer(page, site_url)
+    assert "cannot keep your answers" in page.locator(".er-scorer__status").inner_text()
+    page.get_by_role("button", name="Start the questions").tap()
+    page.locator(f"label[for='er-q-{QUICK[0].id}-0']").tap()
+    for _ in QUICK[:-1]:
+        page.get_by_role("button", name="Next", exact=True).tap()
+    page.get_by_role("button", name="Next: see your answers").tap()
+    assert f"You answered 1 of {len(QUICK)} questions." in page.locator("#er-scorer").inner_text()
+    context.close()

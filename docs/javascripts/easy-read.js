@@ -217,6 +217,7 @@
     root.appendChild(this.screen);
     root.appendChild(this.status);
     this.show(false);
+    if (!this.canStore) this.say("This phone or computer cannot keep your answers. Print them or save them to a file at the end.");
   }
 
   EasyScorer.prototype.fresh = function () {
