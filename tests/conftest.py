@@ -43,12 +43,14 @@ TOOLS = {
     "java": ("Java, for the Nu HTML Checker", "apt-get install default-jre-headless (macOS: brew install openjdk)"),
     "node": ("Node.js", "apt-get install nodejs (macOS: brew install node)"),
     "axe-core": ("axe-core, from package.json", "npm ci (needs npm: apt-get install npm)"),
+    "html_codesniffer": ("HTML_CodeSniffer, from package.json", "npm ci (needs npm: apt-get install npm)"),
     "vnu-jar": ("the Nu HTML Checker, from package.json", "npm ci (needs npm: apt-get install npm)"),
     "iframe-worker": ("the offline copy's search shim, from scripts/offline/package.json",
                       "npm ci --prefix scripts/offline (needs npm: apt-get install npm)"),
 }
 _FILES = {
     "axe-core": ROOT / "node_modules" / "axe-core" / "axe.min.js",
+    "html_codesniffer": ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js",
     "vnu-jar": ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
     "iframe-worker": ROOT / "scripts" / "offline" / "node_modules" / "iframe-worker" / "shim" / "index.js",
 }
