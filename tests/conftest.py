@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The gates' helpers (gates_browser.focus_sweep) also serve the browser tests' own states.
+sys.path.insert(0, str(ROOT / "tests" / "gates"))
 IN_CI = os.environ.get("CI") == "true"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
