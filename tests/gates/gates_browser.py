@@ -121,7 +121,8 @@ def _htmlcs(page, stats) -> list[str]:
                 return {code: m.code, msg: m.msg, tag: tag.slice(0, tag.indexOf('>') + 1 || 120).slice(0, 160)};
             })), error => fail(String(error)), 'en'))""", HTMLCS_STANDARD)
     stats["htmlcs_runs"] += 1
-    problems = [f"{e['code'].split('.', 4)[-1]} ({' '.join(e['msg'].split())[:200]}) on {e['tag']}" for e in errors[:10]]
+    problems = [f"{e['code'].split('.', 4)[-1]} ({' '.join(e['msg'].split())[:200]}) on {e['tag']}"
+                for e in errors[:10]]
     if len(errors) > 10:
         problems.append(f"and {len(errors) - 10} more HTML_CodeSniffer errors")
     return problems

@@ -22,7 +22,7 @@ from ..outputs import BuildContext
 from ..vocabulary import PACKS, SETS, SOURCE_LABELS, clock
 from .cards import activity_card, card, card_files, overflow_problem
 from .sheets import sheet_files
-from .typesetting import Batch, Job, Json
+from .typesetting import TEMPLATES, Batch, Job, Json
 
 PACK = "pack.typ"
 SHEET = "sheet.typ"
@@ -89,8 +89,6 @@ def pack_papers(options: Options) -> tuple[str, ...]:
 
 
 def sheet_template() -> str:
-    from .typesetting import TEMPLATES
-
     return (TEMPLATES / SHEET).read_text(encoding="utf-8")
 
 
