@@ -40,7 +40,7 @@ def on_config(config):
     try:
         _prepared = prepare_reusing(Path(config.config_file_path).parent, config.extra.get("kit"),
                                     docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name,
-                                    live=_live, background=not _live)
+                                    live=_live)
     except KitError as exc:
         raise PluginError(exc.describe()) from None
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
@@ -63,16 +63,6 @@ def on_files(files, config):
     for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
         files.append(File.generated(config, site_path, content=text))
     return files
-
-
-def on_env(env, config, files):
-    # The decks and packs were made while MkDocs read the pages; MkDocs copies them next.
-    assert _prepared is not None
-    try:
-        _prepared.finish()
-    except KitError as exc:
-        raise PluginError(exc.describe()) from None
-    return env
 
 
 def on_page_markdown(markdown, page, config, files):

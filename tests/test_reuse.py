@@ -138,15 +138,3 @@ def test_a_build_never_serves_a_deck_as_made_before(project_dir):
     built = run(project_dir)
     assert not built.later
     assert "Riverside Zebra" in pdf_text(dict(built.downloads)["downloads/cards-fold-a4.pdf"])
-
-
-def test_a_build_makes_decks_and_packs_in_the_background_and_stores_only_once_they_are_made(project_dir, monkeypatch):
-    first = prepare_reusing(project_dir, OPTIONS, docs_dir=project_dir / "docs", icon_dirs=ICONS,
-                            site_name="User involvement kit", background=True)
-    assert first.behind, "no deck or pack was left to make in the background"
-    first.finish()
-    assert all(Path(path).is_file() for _, path in first.downloads)
-    # Stored once finished: the next build, with nothing changed, reuses it whole.
-    monkeypatch.setattr(project, "prepare", lambda *a, **k: pytest.fail("prepared again with nothing changed"))
-    second = run(project_dir)
-    assert second.downloads == first.downloads and second.behind is None

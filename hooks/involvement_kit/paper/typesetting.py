@@ -15,11 +15,6 @@ records (a deck, a preview of one, a pack: `Job.gathers`) and was made before is
 it was made before, and remade by `Later.finish` once the pages show. Every file that
 checks the fit of the cards, and each record's own card, is still made first.
 
-A build (`mkdocs build`) may pass `behind`: then the pending gathering files are made in the
-background once `typeset` returns, while MkDocs reads the pages, and `Behind.join` waits
-for them before MkDocs copies any file. They check no fit, so every mistake a record can
-make is still found before MkDocs touches the site folder.
-
 Templates report text that does not fit by panicking with `kit-overflow|key=value|...`;
 the batch turns each into a content mistake naming the record and field, so a card that
 overflows stops the build like any other mistake.
@@ -148,52 +143,13 @@ class Later:
                     for batch, job, key in pending]
 
 
-class Behind:
-    """A build's gathering files, made in the background after `typeset` returns; see `join`."""
-
-    def __init__(self) -> None:
-        self._pending: list[tuple[Batch, Job, str]] = []
-        self._templates: Mapping[str, bytes] = {}
-        self._cache_dir = Path()
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
-        # Run once the files are made (the build's result is stored only then).
-        self.when_done: Callable[[], None] | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self._pending)
-
-    def start(self) -> None:
-        # Not a daemon: a build that stops early still finishes (or fails) its files whole.
-        if self._pending and self._thread is None:
-            self._thread = threading.Thread(target=self._make, name="kit-typst-behind")
-            self._thread.start()
-
-    def _make(self) -> None:
-        try:
-            _make(self._pending, self._templates, self._cache_dir)
-        except BaseException as exc:  # raised again by join, in the build's own thread
-            self._error = exc
-
-    def join(self) -> None:
-        """Wait for the files. Raises KitError or RuntimeError as `typeset` would."""
-        self.start()
-        if self._thread is not None:
-            self._thread.join()
-        if self._error is not None:
-            raise self._error
-        if self.when_done is not None:
-            done, self.when_done = self.when_done, None
-            done()
-
-
 # A build waits for files left for later by the build before it, so two never make the same file.
 _LATER_LOCK = threading.Lock()
 _LATEST = "latest.json"
 
 
-def typeset(batches: Sequence[Batch], cache_dir: Path, later: Later | None = None,
-            behind: Behind | None = None) -> dict[str, list[tuple[str, Path]]]:
+def typeset(batches: Sequence[Batch], cache_dir: Path,
+            later: Later | None = None) -> dict[str, list[tuple[str, Path]]]:
     """Every batch's files as (site path, file on disk), by batch name; made only when an input changed.
 
     Raises KitError with every text that does not fit, in job order, so the same mistake
@@ -215,11 +171,6 @@ def typeset(batches: Sequence[Batch], cache_dir: Path, later: Later | None = Non
             pending = [item for item in pending if item not in deferred]
             later._pending, later._templates, later._cache_dir = deferred, templates, cache_dir
             earlier = {(batch.name, job.output): earlier[(batch.name, job.output)] for batch, job, _ in deferred}
-        elif behind is not None:
-            # Listed under the names they will have; made by behind.start once this returns.
-            behind._pending = [item for item in pending if item[1].gathers]
-            behind._templates, behind._cache_dir = templates, cache_dir
-            pending = [item for item in pending if not item[1].gathers]
         if pending:
             _make(pending, templates, cache_dir)
         result: dict[str, list[tuple[str, Path]]] = {}

@@ -20,7 +20,7 @@ from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
 from ..paper import briefing, cards, packs, sheets
 from ..paper import easy_read as easy_read_print
-from ..paper.typesetting import Batch, Behind, Later, typeset
+from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
 from ..web import assets, easy_read, pages, sessions
 from ..web import briefing as briefing_page
@@ -56,26 +56,16 @@ def context(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
                         date=packs.build_date(), briefing=load_briefing(kit_dir, options.kit_dir), own_dir=own_dir)
 
 
-def _typeset_then_go_on(batches: Sequence[Batch], cache_dir: Path, later: Later | None,
-                        behind: Behind | None) -> dict[str, list[tuple[str, Path]]]:
-    files = typeset(batches, cache_dir, later, behind)
-    if behind is not None:
-        behind.start()
-    return files
-
-
 def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
-            site_name: str = "User involvement kit", later: Later | None = None,
-            behind: Behind | None = None) -> Prepared:
-    """`later`: a live preview's; `behind`: a build's, joined before MkDocs copies files.
-    See `typesetting.typeset`."""
+            site_name: str = "User involvement kit", later: Later | None = None) -> Prepared:
+    """`later`: a live preview's; see `typesetting.typeset`."""
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
     # Typst works outside the interpreter, so it makes the PDFs while the pages are rendered.
     # A mistake on a page is raised before one on paper (the pool waits for Typst either way),
     # so the same mistake always comes first.
     with ThreadPoolExecutor(1) as pool:
-        printing = pool.submit(_typeset_then_go_on, batches, ctx.cache_dir, later, behind)
+        printing = pool.submit(typeset, batches, ctx.cache_dir, later)
         rendered = [render(ctx) for render in WEB]
         files = printing.result()
     made: list[Page] = [page for part in rendered for page in part.pages]

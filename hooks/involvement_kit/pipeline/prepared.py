@@ -33,15 +33,6 @@ class Prepared:
     # In a live preview, the gathering files (decks, packs) this build serves as made before
     # and makes once the pages show (`typesetting.Later`); never stored.
     later: object = field(default=None, compare=False, repr=False)
-    # In a build, the gathering files still being made (`typesetting.Behind`): `finish`
-    # waits for them; never stored.
-    behind: object = field(default=None, compare=False, repr=False)
-
-    def finish(self) -> None:
-        """Wait for files still being made. Raises KitError as preparing does."""
-        join = getattr(self.behind, "join", None)
-        if join is not None:
-            join()
 
     @property
     def watched(self) -> tuple[Path, ...]:

@@ -11,7 +11,6 @@ preparing are kept too and logged again, so `--strict` judges a reused build the
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import pickle
@@ -31,13 +30,11 @@ _CONTENT_SUFFIXES = {".md", ".yml", ".yaml"}
 
 
 def prepare_reusing(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
-                    site_name: str, live: bool = False, background: bool = False) -> Prepared:
+                    site_name: str, live: bool = False) -> Prepared:
     """`project.prepare`, or its stored result when nothing that shapes it has changed.
 
     `live`: for a live preview, which may serve decks and packs as made before while it
-    remakes them (`Prepared.later`); such a result is not stored. `background`: for a build,
-    whose decks and packs may still be being made when this returns (`Prepared.behind`):
-    call `Prepared.finish` before using the files; the result is stored once they are made.
+    remakes them (`Prepared.later`); such a result is not stored.
     """
     project_dir = Path(project_dir)
     key = fingerprint(project_dir, raw_options, docs_dir=Path(docs_dir), icon_dirs=icon_dirs, site_name=site_name)
@@ -50,24 +47,20 @@ def prepare_reusing(project_dir: Path, raw_options: object, *, docs_dir: Path, i
             for level, message in warnings:
                 logging.getLogger(LOGGER).log(level, message)
             return prepared
-    from ..paper.typesetting import Behind, Later
+    from ..paper.typesetting import Later
     from .prepare import prepare  # the renderers, needed only when something changed
 
     catcher = _Catcher()
     logger = logging.getLogger(LOGGER)
     logger.addHandler(catcher)
     later = Later() if live else None
-    behind = Behind() if background and not live else None
     try:
         prepared = prepare(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs, site_name=site_name,
-                           later=later, behind=behind)
+                           later=later)
     finally:
         logger.removeHandler(catcher)
     if later:
         return replace(prepared, later=later)
-    if behind:
-        behind.when_done = functools.partial(_save, store, path, (prepared, catcher.records))
-        return replace(prepared, behind=behind)
     _save(store, path, (prepared, catcher.records))
     return prepared
 
