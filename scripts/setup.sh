@@ -108,8 +108,8 @@ if [ -n "$missing" ]; then
   echo "Going on: the tests that need them will be skipped, and listed at the end." >&2
 fi
 
-# npm packages: the quality gates' tools (package.json) and the offline copy's shim
-# (scripts/offline/package.json), which test_offline builds.
+# npm packages: the quality gates' tools (package.json: axe-core, html_codesniffer, vnu-jar)
+# and the offline copy's shim (scripts/offline/package.json), which test_offline builds.
 if command -v npm >/dev/null; then
   for folder in . scripts/offline; do
     lock_digest=$(digest "$folder/package-lock.json")

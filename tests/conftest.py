@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The gates' helpers (gates_browser.focus_sweep) also serve the browser tests' own states.
+sys.path.insert(0, str(ROOT / "tests" / "gates"))
 IN_CI = os.environ.get("CI") == "true"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -44,6 +46,7 @@ TOOLS = {
     "java": ("Java, for the Nu HTML Checker", "apt-get install default-jre-headless (macOS: brew install openjdk)"),
     "node": ("Node.js", "apt-get install nodejs (macOS: brew install node)"),
     "axe-core": ("axe-core, from package.json", "npm ci (needs npm: apt-get install npm)"),
+    "html_codesniffer": ("HTML_CodeSniffer, from package.json", "npm ci (needs npm: apt-get install npm)"),
     "vnu-jar": ("the Nu HTML Checker, from package.json", "npm ci (needs npm: apt-get install npm)"),
     "qrcode-generator": ("the QR library the scorers draw answer codes with, from package.json",
                          "npm ci (needs npm: apt-get install npm)"),
@@ -53,6 +56,7 @@ TOOLS = {
 }
 _FILES = {
     "axe-core": ROOT / "node_modules" / "axe-core" / "axe.min.js",
+    "html_codesniffer": ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js",
     "vnu-jar": ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
     "iframe-worker": ROOT / "scripts" / "offline" / "node_modules" / "iframe-worker" / "shim" / "index.js",
     "qrcode-generator": ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.js",

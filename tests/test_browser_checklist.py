@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
+from gates_browser import focus_sweep
 from involvement_kit.content.loader import load_kit
 
 BEHAVIOURS = load_kit(ROOT / "kit").leader_behaviours
@@ -36,3 +37,12 @@ def test_checklist_works_by_keyboard(page, site_url):
     assert box.is_checked()
     page.reload()
     assert page.get_by_label(BEHAVIOURS[1].title, exact=True).is_checked()
+
+
+def test_focus_shows_on_every_tick_box_and_button_with_ticks_kept(page, site_url):
+    page.goto(site_url + "/leadership/index.html")
+    page.get_by_label(BEHAVIOURS[0].title, exact=True).check()
+    page.get_by_role("button", name="Clear my ticks").click()
+    page.get_by_label(BEHAVIOURS[1].title, exact=True).check()
+    swept, problems = focus_sweep(page)
+    assert swept >= 2 * len(BEHAVIOURS) and problems == [], problems

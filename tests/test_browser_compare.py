@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT
+from gates_browser import focus_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -455,6 +456,9 @@ def test_axe_finds_nothing_on_the_results(page, site_url):
     upload(page, "#kit-compare-files", files)
     page.wait_for_selector("#kit-compare-notes")
     assert run_axe(page) == []
+    # Keyboard focus shows, at least 3:1, on every control with the files loaded.
+    swept, problems = focus_sweep(page)
+    assert swept >= 10 and problems == [], problems
 
 
 @pytest.mark.needs("axe-core")
@@ -465,6 +469,8 @@ def test_axe_finds_nothing_on_an_error_and_the_clear_question(page, site_url):
     page.click("#kit-compare-clear")
     assert page.is_visible("#kit-compare-clear-confirm")
     assert run_axe(page) == []
+    swept, problems = focus_sweep(page)
+    assert swept >= 10 and problems == [], problems
 
 
 @pytest.mark.needs("axe-core")

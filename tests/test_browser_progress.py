@@ -8,6 +8,7 @@ import io
 
 import pytest
 
+from gates_browser import focus_sweep
 from test_browser_compare import (FIXTURES, PAYLOAD, export, kit_data, open_compare, quick_ids, run_axe, table,
                                   upload)
 
@@ -204,6 +205,9 @@ def test_you_said_we_did_reports_back(page, site_url):
         assert not page.is_visible(hidden), hidden
     page.emulate_media(media="screen")
     assert run_axe(page) == []
+    # Keyboard focus shows, at least 3:1, on every control with two rounds and a plan.
+    swept, problems = focus_sweep(page)
+    assert swept >= 10 and problems == [], problems
 
 
 def test_clear_everything_empties_rounds_and_plan(page, site_url):

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT
+from gates_browser import focus_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -386,6 +387,9 @@ def test_axe_finds_nothing_on_the_results(page, site_url):
     fill_some(page, kit_data(page))
     page.locator("#kit-results").scroll_into_view_if_needed()
     assert run_axe(page) == []
+    # Keyboard focus shows, at least 3:1, on every answer, button and link with results shown.
+    swept, problems = focus_sweep(page)
+    assert swept >= 50 and problems == [], problems
 
 
 @pytest.mark.needs("axe-core")

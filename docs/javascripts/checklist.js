@@ -3,7 +3,7 @@
   "use strict";
 
   function init() {
-    document.querySelectorAll("form[data-kit-checklist]").forEach(setUp);
+    document.querySelectorAll("[data-kit-checklist]").forEach(setUp);
   }
 
   function setUp(form) {

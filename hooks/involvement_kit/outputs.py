@@ -68,6 +68,8 @@ class BuildContext:
     date: str = ""
     # The checked briefing for trustees (kit/trustee-briefing.yml), when the kit has one.
     briefing: Briefing | None = None
+    # The organisation's own records folder (extra.kit.own_records), resolved; None when unset.
+    own_dir: Path | None = None
 
     def wants(self, output: str) -> bool:
         return output in self.options.outputs

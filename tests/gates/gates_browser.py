@@ -7,16 +7,21 @@ each check separately; test_gates_browser.py asserts each list is empty, and
 test_gates_canaries.py runs the same walk on small broken sites to prove each can fail.
 
     width   checks
-    1280    axe-core, keyboard focus, WCAG 1.4.12 text spacing
-    320     WCAG 1.4.10 reflow (no sideways scrolling), axe-core and keyboard focus again
-            (the phone layout: navigation drawer, header buttons, target sizes), text spacing
+    1280    axe-core, HTML_CodeSniffer, keyboard focus, WCAG 1.4.12 text spacing
+    320     WCAG 1.4.10 reflow (no sideways scrolling), axe-core, HTML_CodeSniffer and keyboard
+            focus again (the phone layout: navigation drawer, header buttons, target sizes),
+            text spacing
+
+Two accessibility engines, because each finds faults the other misses: HTML_CodeSniffer
+found a form with no submit button and an unnamed hidden check box that axe-core passed.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
-from gates_site import AXE_JS, need
+from gates_site import AXE_JS, HTMLCS_JS, need
 
 # WCAG 2.0, 2.1 and 2.2 success criteria at levels A and AA, as axe-core tags them.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -24,9 +29,13 @@ DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 640}
 ALLOWED_HOSTS = {"127.0.0.1"}
 DEAD_PROXY = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
-CHECKS = ("axe", "focus", "text_spacing", "reflow", "requests")
+CHECKS = ("axe", "htmlcs", "focus", "text_spacing", "reflow", "requests")
 # What runs at each width, in order (text spacing changes the page's style, so it comes last).
-PLAN = ((DESKTOP, ("axe", "focus", "text_spacing")), (NARROW, ("reflow", "axe", "focus", "text_spacing")))
+PLAN = ((DESKTOP, ("axe", "htmlcs", "focus", "text_spacing")),
+        (NARROW, ("reflow", "axe", "htmlcs", "focus", "text_spacing")))
+# HTML_CodeSniffer's standard for WCAG 2 level AA (it covers A too); only its errors fail,
+# its warnings and notices are things for a person to review.
+HTMLCS_STANDARD = "WCAG2AA"
 # WCAG 1.4.12 text spacing: the override the success criterion names.
 TEXT_SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -40,7 +49,8 @@ _SETTLE = """() => new Promise(done => document.fonts.ready.then(
 def walk(browser, base_url: str, pages: list[str], plan=PLAN) -> dict:
     """Visit every page at every width of `plan`; return {check: [problem, ...]} and 'stats'."""
     results: dict = {name: [] for name in CHECKS}
-    stats = {"pages": len(pages), "loads": 0, "requests": 0, "axe_runs": 0, "focused_links": 0}
+    stats = {"pages": len(pages), "loads": 0, "requests": 0, "axe_runs": 0, "htmlcs_runs": 0, "tab_stops": 0,
+             "focus_swept": 0}
     current = ["(start)"]
 
     def record(request):
@@ -97,6 +107,24 @@ def _axe(page, stats) -> list[str]:
             problems.append(f"{v['id']} ({v['help']}) on {node['target']}: {summary}")
         if len(v["nodes"]) > 5:
             problems.append(f"{v['id']}: and {len(v['nodes']) - 5} more elements")
+    return problems
+
+
+def _htmlcs(page, stats) -> list[str]:
+    """HTML_CodeSniffer with its WCAG2AA standard; every error is a problem, no rule left out."""
+    page.add_script_tag(path=str(need(HTMLCS_JS)))
+    errors = page.evaluate(
+        """standard => new Promise((done, fail) => HTMLCS.process(standard, document, () => done(
+            HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => {
+                const el = m.element;
+                const tag = el && el.outerHTML ? el.outerHTML.replace(/\\s+/g, ' ') : String(el && el.nodeName);
+                return {code: m.code, msg: m.msg, tag: tag.slice(0, tag.indexOf('>') + 1 || 120).slice(0, 160)};
+            })), error => fail(String(error)), 'en'))""", HTMLCS_STANDARD)
+    stats["htmlcs_runs"] += 1
+    problems = [f"{e['code'].split('.', 4)[-1]} ({' '.join(e['msg'].split())[:200]}) on {e['tag']}"
+                for e in errors[:10]]
+    if len(errors) > 10:
+        problems.append(f"and {len(errors) - 10} more HTML_CodeSniffer errors")
     return problems
 
 
@@ -165,25 +193,38 @@ _FOCUS_STYLE = """async () => {
 # Tab stops checked from the top (past the skip link, search box and search panel into the
 # navigation) and from the main heading.
 FOCUS_STOPS = {"top": 5, "content": 3}
+FOCUS_SWEEP_JS = (Path(__file__).parent / "focus_sweep.js").read_text(encoding="utf-8")
 
 
-def _visible_ring(style) -> bool:
-    outline = style["outlineStyle"] not in ("none", "hidden") and style["outlineWidth"] >= 2
-    shadow = style["boxShadow"] not in ("none", "")
-    return outline or shadow
+def focus_sweep(page) -> tuple[int, list[str]]:
+    """Every element the Tab key can reach on the page as it is now: each must show a focus
+    indicator at least 3:1 against its background (focus_sweep.js). Returns (elements
+    measured, problems). Usable on any state a test has reached (results shown, files loaded).
+    """
+    # The Tab key first: Chromium then shows :focus-visible on focus moved by script too.
+    page.keyboard.press("Tab")
+    found = page.evaluate(FOCUS_SWEEP_JS)
+    problems = [f"{p['el']} ({p['text']!r}) {p['problem']}" for p in found["problems"]]
+    if found["notVisible"]:
+        problems.append(f"{found['notVisible']} element(s) did not match :focus-visible when focused after the "
+                        "Tab key, so their focus style could not be measured")
+    # The same fault on many elements (every navigation link, say) is one line per kind.
+    unique = list(dict.fromkeys(problems))
+    return found["checked"], unique
 
 
 def _focus(page, stats) -> list[str]:
-    """WCAG 2.4.7 and 2.4.11: a link reached with the Tab key is on screen and shows a ring
-    (an outline 2 px or wider, or a shadow).
+    """WCAG 2.4.7, 2.4.11 and 1.4.11: keyboard focus is on screen and clearly shown.
 
-    The first stops from the top of the page (skip link, header, navigation), then the
-    first stops after the main heading (content links), each reached with the keyboard.
-    A link that takes focus off the screen or inside something hidden (a closed drawer's)
-    counts as a problem too. Opacity is not looked at: Material fades the skip link and the
-    heading anchors in on focus, so right after the Tab key they are still transparent.
+    Two parts. The Tab key from the top of the page (skip link, header, navigation) and from
+    the main heading: whatever takes focus (link, button, input, summary) must be on screen
+    and not inside something hidden, such as a closed drawer. Then the sweep: every element
+    the Tab key can reach is focused in turn and must show an indicator at least 3:1 against
+    its background (focus_sweep). Opacity is not looked at in the first part: Material fades
+    the skip link and the heading anchors in on focus, so right after the Tab key they are
+    still transparent; the sweep measures with transitions off.
     """
-    problems, links = [], 0
+    problems, stops = [], 0
     for start in ("top", "content"):
         if start == "content":
             # Tabbing from the top may have reached the search box, which opens the search
@@ -202,21 +243,22 @@ def _focus(page, stats) -> list[str]:
         for _ in range(FOCUS_STOPS[start]):
             page.keyboard.press("Tab")
             style = page.evaluate(_FOCUS_STYLE)
-            if not style or style["tag"] != "a":
+            if not style:
                 continue
-            links += 1
-            name = f"link {style['href']!r} ({style['text']!r})"
+            stops += 1
+            name = f"{style['tag']} {style['href']!r} ({style['text']!r})" if style["href"] else \
+                f"{style['tag']} ({style['text']!r})"
             if not style["onScreen"]:
                 problems.append(f"{name} takes focus off the screen or hidden (at {style['where']})")
-            elif not _visible_ring(style):
-                problems.append(f"{name} has no visible focus ring: outline {style['outlineStyle']} "
-                                f"{style['outlineWidth']}px, box-shadow {style['boxShadow']}")
     page.keyboard.press("Escape")
-    stats["focused_links"] += links
-    return problems
+    stats["tab_stops"] += stops
+    swept, found = focus_sweep(page)
+    stats["focus_swept"] += swept
+    page.keyboard.press("Escape")
+    return problems + found
 
 
-_CHECKS = {"axe": _axe, "focus": _focus, "text_spacing": _text_spacing, "reflow": _reflow}
+_CHECKS = {"axe": _axe, "htmlcs": _htmlcs, "focus": _focus, "text_spacing": _text_spacing, "reflow": _reflow}
 
 
 def describe(problems: list[str], limit: int = 60) -> str:

@@ -37,6 +37,17 @@ BROKEN_PAGES = {
                       '<p><a href="index.html">Back home</a></p>'),
     "off-screen-focus.html": ("A link that takes focus off the screen", ".drawer { position: fixed; left: -300px; }",
                               '<nav class="drawer"><a href="index.html">A closed drawer</a></nav>'),
+    "no-submit.html": ("A form with no submit button", "",
+                       '<form><label for="q">Word</label> <input id="q" name="q"></form>'),
+    # The fault found in the kit's own style: a white ring round a white-on-colour button,
+    # drawn on the white page; and radios hidden by the style whose labels show no focus.
+    "white-ring.html": ("A ring nobody can see", "button { background: #3f51b5; color: #fff; border: 0; }"
+                        " button:focus-visible { outline: 3px solid currentColor; outline-offset: 2px; }",
+                        '<p><button type="button">Go</button></p>'),
+    "hidden-radio.html": ("Radios drawn by their labels", ".r { position: absolute; opacity: 0; }"
+                          " .r:focus-visible { outline: none; }",
+                          '<p><input class="r" type="radio" name="a" id="a1"><label for="a1">Yes</label>'
+                          '<input class="r" type="radio" name="a" id="a2"><label for="a2">No</label></p>'),
     "tracker.html": ("A page that calls another host", "",
                      '<p><img src="http://tracker.example.invalid/pixel.png" alt="" width="1" height="1"></p>'),
 }
@@ -74,18 +85,24 @@ def test_site_pages_reads_the_sitemap_and_every_html_file(tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.needs("axe-core")
+@pytest.mark.needs("axe-core", "html_codesniffer")
 def test_each_browser_gate_fails_on_a_page_broken_for_it(browser, tmp_path):
     site = make_site(tmp_path / "site", BROKEN_PAGES)
     with serve(site) as url:
         results = walk(browser, url, site_pages(site))
     assert pages_with(results["axe"]) == {"no-alt.html"}, results["axe"]
     assert any("image-alt" in p for p in results["axe"])
+    # The second engine: the missing alt text too, and a form axe-core lets through.
+    assert pages_with(results["htmlcs"]) == {"no-alt.html", "no-submit.html"}, results["htmlcs"]
+    assert any("H37" in p for p in results["htmlcs"]) and any("H32.2" in p for p in results["htmlcs"])
     assert pages_with(results["reflow"]) == {"wide.html"}, results["reflow"]
     assert pages_with(results["text_spacing"]) == {"clipped.html"}, results["text_spacing"]
-    assert pages_with(results["focus"]) == {"no-focus.html", "off-screen-focus.html"}, results["focus"]
-    assert any("off the screen" in p for p in results["focus"]) and any("no visible focus ring" in p
-                                                                        for p in results["focus"])
+    assert pages_with(results["focus"]) == {"no-focus.html", "off-screen-focus.html", "white-ring.html",
+                                            "hidden-radio.html"}, results["focus"]
+    assert any("off the screen" in p for p in results["focus"])
+    assert any(p.startswith("no-focus.html") and "shows no focus indicator" in p for p in results["focus"])
+    assert any(p.startswith("white-ring.html") and "only 1.00:1" in p for p in results["focus"])
+    assert any(p.startswith("hidden-radio.html") and "its label" in p for p in results["focus"])
     assert pages_with(results["requests"]) == {"tracker.html"}, results["requests"]
     assert "tracker.example.invalid" in results["requests"][0]
 

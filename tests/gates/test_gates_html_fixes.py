@@ -60,3 +60,28 @@ def test_the_drawer_button_joins_the_tab_order_with_the_theme_s_name_for_the_nav
     fixed = fix_page(MATERIAL)
     assert ('<label class="md-header__button md-icon" for="__drawer" tabindex="0">'
             '<span class="kit-visually-hidden">Navigazione</span><svg>') in fixed
+
+
+def test_a_table_of_contents_check_box_that_no_label_toggles_is_dropped():
+    # HTML_CodeSniffer: a check box with no name (WCAG 4.1.2), on pages with no headings below
+    # the title, where Material writes the __toc box but no label for it.
+    page = ('<li><input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n<a href="g.html">G</a></li>'
+            '<input class="md-nav__toggle md-toggle " type="checkbox" id="__nav_2" >'
+            '<label class="md-nav__link" for="__nav_2">Enablers</label>')
+    fixed = fix_page(page)
+    assert 'id="__toc"' not in fixed and '<li>\n<a href="g.html">G</a></li>' in fixed
+    assert 'id="__nav_2"' in fixed
+    labelled = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc"><label for="__toc">Contents</label>'
+    assert fix_page(labelled) == labelled
+
+
+def test_the_search_form_gets_a_submit_button_named_like_the_search_box():
+    # HTML_CodeSniffer H32.2 (WCAG 3.2.2): a form with no submit button.
+    page = ('<form class="md-search__form" name="search">'
+            '<input type="text" class="md-search__input" name="query" aria-label="Rechercher" required>'
+            '<button type="reset" tabindex="-1">x</button></form><form class="other"></form>')
+    fixed = fix_page(page)
+    assert fixed.count('type="submit"') == 1
+    assert ('<button type="reset" tabindex="-1">x</button><button type="submit" class="kit-search-submit '
+            'kit-visually-hidden" tabindex="-1">Rechercher</button></form><form class="other"></form>') in fixed
+    assert fix_page(fixed) == fixed

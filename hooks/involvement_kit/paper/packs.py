@@ -23,7 +23,7 @@ from ..vocabulary import PACKS, SETS, SOURCE_LABELS, clock
 from .cards import activity_card, card, card_files, overflow_problem
 from .sessions import session_extras, session_step
 from .sheets import sheet_files
-from .typesetting import Batch, Job, Json
+from .typesetting import TEMPLATES, Batch, Job, Json
 
 PACK = "pack.typ"
 SHEET = "sheet.typ"
@@ -90,8 +90,6 @@ def pack_papers(options: Options) -> tuple[str, ...]:
 
 
 def sheet_template() -> str:
-    from .typesetting import TEMPLATES
-
     return (TEMPLATES / SHEET).read_text(encoding="utf-8")
 
 

@@ -54,7 +54,7 @@ def context(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
     return BuildContext(kit, options, kit_dir, Path(docs_dir), project_dir / CACHE_DIR, pictures,
                         hard_words=load_hard_words(kit_dir, options.kit_dir),
                         history=tuple(load_history(kit_dir, kit, label=options.kit_dir)),
-                        date=packs.build_date(), briefing=load_briefing(kit_dir, options.kit_dir))
+                        date=packs.build_date(), briefing=load_briefing(kit_dir, options.kit_dir), own_dir=own_dir)
 
 
 def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
@@ -74,7 +74,6 @@ def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
     nav: dict[str, Sequence[tuple[str, str | list[NavItem]]]] = {}
     for part in rendered:
         nav.update(part.nav)
-    own_dir = (Path(project_dir) / ctx.options.own_records).resolve() if ctx.options.own_records else None
     return Prepared(ctx.kit, ctx.options, ctx.kit_dir, tuple(made), nav, downloads,
                     tuple(asset for part in rendered for asset in part.assets),
-                    own_dir=own_dir, brand=assets.branding(ctx.options, site_name))
+                    own_dir=ctx.own_dir, brand=assets.branding(ctx.options, site_name))

@@ -26,6 +26,8 @@ _FOR = re.compile(r"""\s+for\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _DRAWER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="__drawer")>')
 _NAV_LABEL = re.compile(r'<nav class="md-nav md-nav--primary"[^>]*\baria-label="([^"]+)"')
+_SEARCH_FORM_END = re.compile(r"(<form\b[^>]*\bclass=\"md-search__form\"(?:(?!</form>).)*?)(</form>)", re.I | re.S)
+_NAV_TOGGLE = re.compile(r"""<input\b[^>]*\bclass="md-nav__toggle md-toggle\s*"[^>]*>""", re.I)
 _SEARCH_LABEL = re.compile(r"""<input\b[^>]*\bclass="md-search__input"[^>]*\baria-label="([^"]+)\"""", re.I)
 # HTML allows `autocomplete` only on these input types (and on text areas, selects, forms).
 _AUTOCOMPLETE_TYPES = {"color", "date", "datetime-local", "email", "hidden", "month", "number", "password",
@@ -35,9 +37,13 @@ _AUTOCOMPLETE_TYPES = {"color", "date", "datetime-local", "email", "hidden", "mo
 def fix_page(page: str) -> str:
     """Return `page` with the theme's known markup problems repaired."""
     page = _INPUT.sub(_fix_input, page)
-    page = _EMPTY_TABINDEX.sub(r"\1", page)
+    # Each repair first looks for its cheap sign (every page of every build passes through here).
+    if 'tabindex=""' in page or "tabindex=''" in page:
+        page = _EMPTY_TABINDEX.sub(r"\1", page)
+    page = _drop_unlabelled_nav_toggles(page)
     page = _drop_dangling_label_targets(page)
     page = _drawer_button(page)
+    page = _search_submit_button(page)
     return _name_dialogs(page)
 
 
@@ -66,6 +72,36 @@ def _drop_dangling_label_targets(page: str) -> str:
         return tag[:target.start()] + tag[target.end():]
 
     return _LABEL.sub(fix, page)
+
+
+def _drop_unlabelled_nav_toggles(page: str) -> str:
+    # The converse: on a page with no headings below its title, Material still writes the
+    # table of contents' check box (id="__toc") but no label to toggle it. A check box with
+    # no name is an error to HTML_CodeSniffer (WCAG 4.1.2) even hidden, and it toggles
+    # nothing; drop it.
+    targets = {a or b for tag in _LABEL.findall(page) for a, b in _FOR.findall(tag)}
+
+    def fix(match: re.Match[str]) -> str:
+        found = _ID.search(match.group(0))
+        if found is None or (found.group(1) or found.group(2)) in targets:
+            return match.group(0)
+        return ""
+
+    return _NAV_TOGGLE.sub(fix, page)
+
+
+def _search_submit_button(page: str) -> str:
+    # A form needs a way to submit it (WCAG 3.2.2, HTML_CodeSniffer H32.2), and Material's
+    # search form has none: Enter goes to the best result. Give it a submit button with the
+    # search box's own name, for screen readers (which list a form's buttons), out of sight
+    # and out of the Tab order like the theme's own search buttons; overrides/main.html makes
+    # submitting do what Enter does.
+    if "kit-search-submit" in page:
+        return page
+    found = _SEARCH_LABEL.search(page)
+    label = html.escape(html.unescape(found.group(1)) if found else "Search")
+    button = f'<button type="submit" class="kit-search-submit kit-visually-hidden" tabindex="-1">{label}</button>'
+    return _SEARCH_FORM_END.sub(lambda m: m.group(1) + button + m.group(2), page, count=1)
 
 
 def _drawer_button(page: str) -> str:
