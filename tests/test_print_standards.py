@@ -1,0 +1,47 @@
+"""Every PDF the kit makes, read back: PDF/UA-1 declared (XMP pdfuaid:part 1), tagged (a
+structure tree, MarkInfo Marked true), with a title and a language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from kitfiles import build_context
+from test_cards import PUBLIC_URL, kit_folder, load
+
+
+def render_every_pdf(dest: Path, paper: str = "a4", public_url: str = PUBLIC_URL) -> dict[str, Path]:
+    """Every paper output of the real kit, through the real Typst path: site path -> file."""
+    from involvement_kit.content.options import Options
+    from involvement_kit.paper.typesetting import typeset
+    from involvement_kit.pipeline.prepare import PAPER
+
+    kit = load(kit_folder(dest / "kit", source=ROOT / "kit"))
+    options = Options(public_url=public_url, organisation="Riverside Advice", paper=paper)
+    ctx = build_context(kit, options, cache_dir=dest / "cache", date="1 March 2026")
+    batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
+    made = typeset(batches, dest / "cache")
+    return {site: path for files in made.values() for site, path in files if site.endswith(".pdf")}
+
+
+@pytest.fixture(scope="module")
+def every_pdf(tmp_path_factory) -> dict[str, Path]:
+    return render_every_pdf(tmp_path_factory.mktemp("every-pdf"))
+
+
+def test_every_pdf_declares_pdf_ua_1_and_is_tagged(every_pdf):
+    assert len(every_pdf) > 40
+    for site, path in every_pdf.items():
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert re.search(r"<pdfuaid:part>1</pdfuaid:part>", xmp), site
+        assert "/StructTreeRoot" in root, site
+        assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True, site  # noqa: E712
+        assert str(root["/Lang"]).startswith("en"), site
+        assert reader.metadata.title, site
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"], site
