@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT
 from kitfiles import build_context
+from pypdf import PdfReader
 from test_cards import PUBLIC_URL, kit_folder, load
 
 
@@ -41,7 +40,7 @@ def test_every_pdf_declares_pdf_ua_1_and_is_tagged(every_pdf):
         xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
         assert re.search(r"<pdfuaid:part>1</pdfuaid:part>", xmp), site
         assert "/StructTreeRoot" in root, site
-        assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True, site  # noqa: E712
+        assert bool(root["/MarkInfo"]["/Marked"]), site
         assert str(root["/Lang"]).startswith("en"), site
         assert reader.metadata.title, site
         assert root["/ViewerPreferences"]["/DisplayDocTitle"], site
