@@ -44,3 +44,19 @@ def test_every_pdf_declares_pdf_ua_1_and_is_tagged(every_pdf):
         assert str(root["/Lang"]).startswith("en"), site
         assert reader.metadata.title, site
         assert root["/ViewerPreferences"]["/DisplayDocTitle"], site
+
+
+def first_page_text(path: Path) -> str:
+    return " ".join(PdfReader(path).pages[0].extract_text().split())
+
+
+def test_every_file_printed_two_sided_or_at_actual_size_says_so_on_its_first_page(every_pdf):
+    two_sided = [s for s in every_pdf if re.search(r"/(cards|cards-large|cards-test)-(a4|letter)\.pdf$|/packs/", s)]
+    actual_size = [s for s in every_pdf if re.search(r"/cards-(fronts|fold)-|/cards/", s)]
+    assert len(two_sided) >= 9 and len(actual_size) >= 10
+    for site in two_sided:
+        text = first_page_text(every_pdf[site])
+        assert re.search(r"two-sided, flip on (long|short) edge", text), site
+        assert "100%" in text, site
+    for site in actual_size:
+        assert "100%" in first_page_text(every_pdf[site]), site
