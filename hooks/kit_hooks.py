@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from involvement_kit.pipeline import (
+    NO_PUBLIC_URL,
     KitError,
     add_print_addresses,
     drop_missing_downloads,
@@ -43,6 +44,8 @@ def on_config(config):
                                     live=_live)
     except KitError as exc:
         raise PluginError(exc.describe()) from None
+    if not _prepared.options.public_url:
+        LOG.info(NO_PUBLIC_URL)
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
     brand = _prepared.brand
     config.site_name = brand.site_name or config.site_name

@@ -3,6 +3,7 @@
 An engine adapter (the MkDocs hooks) needs only what this package exports.
 """
 
+from ..content.options import NO_PUBLIC_URL
 from ..errors import KitError
 from ..web.downloads import drop_missing_downloads
 from ..web.glossary_terms import explain_terms_once
@@ -11,5 +12,5 @@ from ..web.nav import expand_nav
 from ..web.print_links import add_print_addresses
 from .reuse import prepare_reusing
 
-__all__ = ["KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "explain_terms_once",
+__all__ = ["NO_PUBLIC_URL", "KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "explain_terms_once",
            "fix_page", "prepare_reusing"]
