@@ -12,5 +12,5 @@ from ..web.nav import expand_nav
 from ..web.print_links import add_print_addresses
 from .reuse import prepare_reusing
 
-__all__ = ["NO_PUBLIC_URL", "KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav", "explain_terms_once",
-           "fix_page", "prepare_reusing"]
+__all__ = ["NO_PUBLIC_URL", "KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav",
+           "explain_terms_once", "fix_page", "prepare_reusing"]
