@@ -15,6 +15,9 @@ from test_cards import PUBLIC_URL, kit_folder, load
 
 def render_every_pdf(dest: Path, paper: str = "a4", public_url: str = PUBLIC_URL) -> dict[str, Path]:
     """Every paper output of the real kit, through the real Typst path: site path -> file."""
+    from dataclasses import replace
+
+    from involvement_kit.content.briefing import load_briefing
     from involvement_kit.content.options import Options
     from involvement_kit.paper.typesetting import typeset
     from involvement_kit.pipeline.prepare import PAPER
@@ -22,6 +25,7 @@ def render_every_pdf(dest: Path, paper: str = "a4", public_url: str = PUBLIC_URL
     kit = load(kit_folder(dest / "kit", source=ROOT / "kit"))
     options = Options(public_url=public_url, organisation="Riverside Advice", paper=paper)
     ctx = build_context(kit, options, cache_dir=dest / "cache", date="1 March 2026")
+    ctx = replace(ctx, briefing=load_briefing(ROOT / "kit"))
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
     made = typeset(batches, dest / "cache")
     return {site: path for files in made.values() for site, path in files if site.endswith(".pdf")}
@@ -60,3 +64,25 @@ def test_every_file_printed_two_sided_or_at_actual_size_says_so_on_its_first_pag
         assert "100%" in text, site
     for site in actual_size:
         assert "100%" in first_page_text(every_pdf[site]), site
+
+
+PAGE_SIZES = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_pdf_follows_the_organisations_paper(tmp_path, paper):
+    # Decks and scoring sheets come in both sizes, named by size; everything else is made on the
+    # organisation's paper only: packs, single cards, easy read, the briefing and the checklist.
+    made = render_every_pdf(tmp_path, paper=paper)
+    own = [s for s in made if not re.search(r"-(a4|letter)\.pdf$", s) or "/packs/" in s or "briefing" in s
+           or "checklist" in s]
+    assert any("/cards/" in s for s in own) and any("easy-read" in s for s in own)
+    assert any("/packs/" in s for s in own) and any("briefing" in s for s in own) and any("checklist" in s for s in own)
+    for site, path in made.items():
+        named = re.search(r"-(a4|letter)\.pdf$", site)
+        expected = PAGE_SIZES[named[1] if named else paper]
+        for number, page in enumerate(PdfReader(path).pages, 1):
+            size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
+            assert size == pytest.approx(sorted(expected), abs=0.5), (site, number)
+        if site in own and named:
+            assert named[1] == paper, site

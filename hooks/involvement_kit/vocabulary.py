@@ -104,6 +104,7 @@ OTHERS = "Others"
 # --- options ----------------------------------------------------------------------------
 
 PAPERS = ("a4", "letter")
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 OUTPUTS = ("cards", "sheets", "packs", "easy-read")
 
 # --- pictures and icons (theme icon names, 'set/name') -----------------------------------
@@ -178,7 +179,7 @@ CARD_LAYOUTS = {
 CARD_FOLDER = "cards"
 PREVIEWS = "previews"
 
-BRIEFING_FILES = {"briefing": "trustee-briefing-a4.pdf", "checklist": "leadership-checklist-a4.pdf"}
+BRIEFING_STEMS = {"briefing": "trustee-briefing", "checklist": "leadership-checklist"}
 EASY_READ_FILES = {
     "booklet": "easy-read-booklet.pdf",
     "cards": "easy-read-cards.pdf",
@@ -238,6 +239,11 @@ def card_pdf(card_id: str) -> str:
 
 def preview_png(layout: str) -> str:
     return f"{DOWNLOADS}/{PREVIEWS}/{CARD_LAYOUTS.get(layout, 'card')}.png"
+
+
+def briefing_pdf(name: str, paper: str) -> str:
+    """'trustee-briefing-a4.pdf': the briefing or the checklist, on the organisation's paper."""
+    return f"{BRIEFING_STEMS[name]}-{paper}.pdf"
 
 
 def sheet_pdf(set_name: str, paper: str) -> str:

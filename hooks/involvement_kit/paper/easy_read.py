@@ -158,7 +158,7 @@ def _check(job: Job, path: Path) -> list[Problem]:
 
 
 def batch(ctx: BuildContext) -> Batch | None:
-    """The booklet, the easy-read cards and the easy-read scoring sheet, on A4."""
+    """The booklet, the easy-read cards and the easy-read scoring sheet, on the organisation's paper."""
     if not ctx.wants("easy-read"):
         return None
     pictures = _Pictures(ctx.pictures)
@@ -171,7 +171,7 @@ def batch(ctx: BuildContext) -> Batch | None:
             # The theme's icons are black; one dark colour, with good contrast on white paper.
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
-    jobs = [Job(EASY_READ_FILES[name], entry) for name, entry in TEMPLATES.items()]
+    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": ctx.options.paper}) for name, entry in TEMPLATES.items()]
     cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"]}
     return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),
                  _check)
