@@ -158,7 +158,7 @@ def _check(job: Job, path: Path) -> list[Problem]:
 
 
 def batch(ctx: BuildContext) -> Batch | None:
-    """The booklet, the easy-read cards and the easy-read scoring sheet, on the organisation's paper."""
+    """The booklet and the easy-read scoring sheet on the organisation's paper; the easy-read cards on A4."""
     if not ctx.wants("easy-read"):
         return None
     pictures = _Pictures(ctx.pictures)
@@ -171,7 +171,9 @@ def batch(ctx: BuildContext) -> Batch | None:
             # The theme's icons are black; one dark colour, with good contrast on white paper.
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
-    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": ctx.options.paper}) for name, entry in TEMPLATES.items()]
+    # The easy-read cards stay on A4: two rows of 135 mm cards do not fit on US Letter.
+    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": "a4" if name == "cards" else ctx.options.paper})
+            for name, entry in TEMPLATES.items()]
     cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"]}
     return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),
                  _check)
