@@ -246,6 +246,10 @@ def briefing_pdf(name: str, paper: str) -> str:
     return f"{BRIEFING_STEMS[name]}-{paper}.pdf"
 
 
+# A scoring sheet that two people share ("scoring-full-shared-a4.pdf").
+SHARED_SHEET = "shared"
+
+
 def sheet_pdf(set_name: str, paper: str) -> str:
     return f"scoring-{set_name}-{paper}.pdf"
 
