@@ -52,15 +52,30 @@ def fixture_packs(tmp_path_factory):
     return kit, render(kit, tmp / "cache")
 
 
-def check_duplex(pdf: Path, plan, cards: int, sheets: tuple[str, ...]) -> None:
+def expected_parts(kit, plan) -> list[str]:
+    """What a pack must hold, from its plan alone: its cards, the easy-read cards of those cards
+    when the plan uses easy-read pages, each easy-read page its steps name, its scoring sheets."""
+    named = [m.removesuffix(" (easy read)").lower() for step in plan.steps for m in step.materials
+             if m.endswith(" (easy read)")]
+    titles = {page.title.lower().removeprefix("easy read:").strip(): page.title for page in kit.easy_read_pages}
+    named = [name for name in named if name in titles]
+    cards = kit.plan_cards(plan)
+    easy_cards = [c for c in cards if named and getattr(c, "easy_read", ())]
+    sheets = plan.sheets if kit.statements else ()
+    return (["This contents page.", "The plan"] + ([f"{len(cards)} cards"] if cards else [])
+            + ([f"{len(easy_cards)} easy-read cards"] if easy_cards else [])
+            + [f"Easy read: {name}" for name in dict.fromkeys(named)] + ["scoring"] * len(sheets))
+
+
+def check_duplex(pdf: Path, plan, cards: int, sheets: tuple[str, ...], expected: list[str]) -> None:
     pages = layout_pages(pdf)
     rows = contents(pages[0])
     assert "What is in this pack, and how to print it" in pages[0]
     assert "print two-sided, flip on long edge, at actual size" in " ".join(pages[0].split())
-    expected = ["This contents page.", "The plan"] + (["cards"] if cards else []) + ["scoring"] * len(sheets)
     assert len(rows) == len(expected), rows
     for (first, last, what, how), word in zip(rows, expected, strict=True):
-        assert word in what, (pdf.name, what)
+        # A row's first line: the start of what it names.
+        assert what.startswith(word[:len(what)]) or word in what, (pdf.name, what, word)
         # Every part starts on a recto, so it starts on a new sheet when printed two-sided.
         assert first % 2 == 1, (pdf.name, what, first)
         assert last >= first and how
@@ -96,11 +111,41 @@ def test_every_real_pack_prints_two_sided_as_one_job(real_packs):
     kit, files = real_packs
     for plan in kit.sessions:
         check_duplex(files[f"downloads/packs/{plan.id}-a4.pdf"], plan, len(kit.plan_cards(plan)),
-                     tuple(plan.sheets))
+                     tuple(plan.sheets), expected_parts(kit, plan))
 
 
 def test_every_fixture_pack_prints_two_sided_as_one_job(fixture_packs):
     kit, files = fixture_packs
     for plan in kit.sessions:
         sheets = tuple(plan.sheets) if kit.statements else ()
-        check_duplex(files[f"downloads/packs/{plan.id}-a4.pdf"], plan, len(kit.plan_cards(plan)), sheets)
+        check_duplex(files[f"downloads/packs/{plan.id}-a4.pdf"], plan, len(kit.plan_cards(plan)), sheets,
+                     expected_parts(kit, plan))
+
+
+def test_the_user_group_pack_carries_its_easy_read_pages_and_cards(real_packs):
+    kit, files = real_packs
+    plan = next(p for p in kit.sessions if p.id == "user-group-hour")
+    pages = layout_pages(files[f"downloads/packs/{plan.id}-a4.pdf"])
+    flat_pages = [" ".join(text.split()) for text in pages]
+    everything = " ".join(flat_pages)
+    # The pages its steps name, each starting on a recto, the meeting sheet with spaces to write in.
+    for title in ("Easy read: about this kit", "What involvement means", "Get ready to meet managers"):
+        starts = [n for n, text in enumerate(flat_pages, 1) if text.startswith(title)]
+        assert len(starts) == 1 and starts[0] % 2 == 1, title
+    assert "Write or draw the three things that matter most to your group." in everything
+    # The easy-read cards of its cards, with their easy-read words.
+    easy = [c for c in kit.plan_cards(plan) if getattr(c, "easy_read", ())]
+    assert easy
+    card_page = next(text for text in flat_pages if text.startswith("Enabler") and "Easy-read cards" in text)
+    for record in easy:
+        assert " ".join(record.easy_read[0].text.split()[:2]) in card_page, record.id
+
+
+def test_every_easy_read_page_a_real_plan_names_exists(real_packs):
+    kit, _ = real_packs
+    titles = {page.title.lower().removeprefix("easy read:").strip() for page in kit.easy_read_pages}
+    for plan in kit.sessions:
+        for step in plan.steps:
+            for material in step.materials:
+                if material.endswith(" (easy read)"):
+                    assert material.removesuffix(" (easy read)").lower() in titles, (plan.id, material)
