@@ -59,7 +59,7 @@ def test_briefing_pdf_is_a4_dated_and_numbered(built_site):
                for p in reader.pages)
     text = text_of(path)
     assert "Briefing for trustees" in text and "Questions a board can ask" in text
-    assert re.search(r"Printed \d{4}-\d{2}-\d{2}", text)
+    assert re.search(r"Made on \d{1,2} [A-Z][a-z]+ \d{4}", text)
     for number in range(1, len(reader.pages) + 1):
         assert f"Page {number} of {len(reader.pages)}" in text
     assert "Print this briefing" not in text and "More:" not in text  # screen-only lines left out
@@ -104,7 +104,7 @@ def test_checklist_pdf_lists_every_leader_behaviour(built_site):
     text = text_of(built_site / "downloads" / "leadership-checklist-a4.pdf")
     for behaviour in load_kit(ROOT / "kit").leader_behaviours:
         assert behaviour.title in text
-    assert "Page 1 of" in text
+    assert "Page 1 of 1" in text  # one page, for board papers
 
 
 def test_pdf_blocks_leave_screen_only_parts_out_and_keep_bold():

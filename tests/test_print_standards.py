@@ -87,3 +87,13 @@ def test_every_pdf_follows_the_organisations_paper(tmp_path, paper):
             assert size == pytest.approx(sorted(expected), abs=0.5), (site, number)
         if site in own and named:
             assert named[1] == paper, site
+
+
+def test_one_date_style_labelled_made_on_and_the_checklist_on_one_page(every_pdf):
+    dated = [s for s in every_pdf if "/packs/" in s or "briefing" in s or "checklist" in s]
+    assert len(dated) >= 5
+    for site in dated:
+        text = first_page_text(every_pdf[site])
+        assert "Made on 1 March 2026" in text or "made on 1 March 2026" in text, site
+        assert not re.search(r"\d{4}-\d{2}-\d{2}|[Pp]rinted \d", text), site
+    assert len(PdfReader(every_pdf["downloads/leadership-checklist-a4.pdf"]).pages) == 1
