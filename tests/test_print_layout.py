@@ -233,7 +233,7 @@ def test_nothing_is_printed_in_the_unprintable_edge(fixture_decks, paper, tmp_pa
     dpi = 100
     for page in range(1, 7):
         width, height, pixels = gray_image(fixture_decks[paper], page, dpi, tmp_path)
-        edge = math.ceil(4.4 / 25.4 * dpi)
+        edge = math.ceil(4.9 / 25.4 * dpi)  # the 5 mm band some office printers leave blank
         for y in range(height):
             row = pixels[y * width:(y + 1) * width]
             if y < edge or y >= height - edge:
@@ -417,7 +417,7 @@ def test_nothing_in_the_unprintable_edge_of_other_layouts(fixture_decks, layout,
     pdf = layout_file(fixture_decks, layout, "letter")
     for page in (1, 2) if len(PdfReader(pdf).pages) > 1 else (1,):
         width, height, pixels = gray_image(pdf, page, dpi, tmp_path)
-        edge = math.ceil(4.4 / 25.4 * dpi)
+        edge = math.ceil(4.9 / 25.4 * dpi)  # the 5 mm band some office printers leave blank
         for y in range(height):
             row = pixels[y * width:(y + 1) * width]
             if y < edge or y >= height - edge:
@@ -456,3 +456,23 @@ def test_previews_are_small_pngs_of_the_first_sheet(fixture_decks):
         long_side, short_side = round(297 / 25.4 * 40), round(210 / 25.4 * 40)
         expected = (long_side, short_side) if name == "cards-large" else (short_side, long_side)
         assert (width, height) == pytest.approx(expected, abs=2)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_two_sided_test_labels_its_zero_and_no_labels_touch(fixture_decks, paper):
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    pdf = layout_file(fixture_decks, "cards-test", paper)
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    words = [(w.text, *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
+             for w in ET.fromstring(html.replace("&nbsp;", " ")).iter("{http://www.w3.org/1999/xhtml}word")]
+    labels = [w for w in words if w[0] in {"0", "+5", "\u22125"}]
+    # Four scales, each labelled -5, 0, +5 across and down.
+    assert sum(1 for w in labels if w[0] == "+5") == 8 and sum(1 for w in labels if w[0] == "\u22125") == 8
+    assert sum(1 for w in labels if w[0] == "0") >= 8  # and the 0 the instructions speak of
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+            assert apart, (a, b)
