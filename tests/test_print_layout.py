@@ -195,7 +195,8 @@ FINE_PRINT = ["Card", "Kit", "1.2.3", "Research finding", "The kit's suggestion"
               "https://kit.example.org", "workshop cards card fronts only fold-over large-print",
               "A4 · US Letter · landscape sheet of fronts backs one side print at 100% flip on long short edge",
               "one side, 100% fold at the dashed marks", "sheet numbers 0123456789",
-              "Print two-sided, flip on long edge, at actual size (100%)"]
+              "Print two-sided, flip on long edge, at actual size (100%)",
+              "Enabler Barrier Leader behaviour Leadership Activity of"]
 
 
 def check_type_sizes(pdf: Path, cards: list[dict], body: float, title: float) -> None:

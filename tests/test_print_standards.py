@@ -97,3 +97,40 @@ def test_one_date_style_labelled_made_on_and_the_checklist_on_one_page(every_pdf
         assert "Made on 1 March 2026" in text or "made on 1 March 2026" in text, site
         assert not re.search(r"\d{4}-\d{2}-\d{2}|[Pp]rinted \d", text), site
     assert len(PdfReader(every_pdf["downloads/leadership-checklist-a4.pdf"]).pages) == 1
+
+
+def alt_texts(path: Path) -> list[str]:
+    """Every alt text in the file's structure tree: what a screen reader says for each picture."""
+    reader = PdfReader(path)
+    found, seen, todo = [], set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            kids = node.get("/K")
+            if kids is not None:
+                todo.extend(kids if isinstance(kids, list) else [kids])
+        elif isinstance(node, list):
+            todo.extend(node)
+    return found
+
+
+def test_card_fronts_carry_a_picture_their_number_and_their_id(every_pdf):
+    from involvement_kit.content.loader import load_kit
+
+    kit = load_kit(ROOT / "kit")
+    fronts = every_pdf["downloads/cards-fronts-a4.pdf"]
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(fronts).pages)
+    alts = alt_texts(fronts)
+    for kind in ("enabler", "barrier", "leader_behaviour"):
+        records = kit.of_kind(kind)
+        for number, record in enumerate(records, 1):
+            # Numbered within its kind, with its id, on the front: a fronts-only card can be found again.
+            assert f"{record.kind.label} {number} of {len(records)} · Card {record.id}" in text, record.id
+            if record.easy_read:
+                assert record.easy_read[0].alt in alts, record.id

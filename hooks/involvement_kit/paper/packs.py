@@ -163,6 +163,7 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
         # A pack is remade only when something it prints changed: its plan, its cards, its sheets.
         reads = [f"pack-{plan_id}.json"] + [name for name in files if name.startswith("icons/")]
         reads += [f"qr/{c['id']}.svg" for c in pack["cards"] if f"qr/{c['id']}.svg" in files]
+        reads += [c["picture"] for c in pack["cards"] if c["picture"]]
         reads += [f"sheet-{name}.json" for name in pack["sheets"]]
         if pack["easy_pages"] or pack["easy_cards"]:
             reads += ["easy-read.json"] + [name for name in files if name.startswith("pictures/")]
