@@ -477,3 +477,30 @@ def test_two_sided_test_labels_its_zero_and_no_labels_touch(fixture_decks, paper
         for b in labels[i + 1:]:
             apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
             assert apart, (a, b)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_blank_cards_have_the_same_lines_on_both_faces_and_a_frame_inside_the_cut(fixture_decks, paper, tmp_path):
+    dpi = 150
+    px = dpi / 25.4
+    reader = PdfReader(fixture_decks[paper])
+    last = len(reader.pages)
+    counts = {}
+    for page in (last - 1, last):
+        runs = [r for r in text_runs(reader.pages[page - 1]) if r["text"].startswith("Your own card")]
+        assert runs, page
+        width, height, pixels = gray_image(fixture_decks[paper], page, dpi, tmp_path)
+        for run in runs:
+            row, col = locate(paper, run)
+            x, y = slot(paper, row, col)
+            cx = round((x + CARD_W / 2) * px)
+            column = [pixels[yy * width + cx] for yy in range(round(y * px), round((y + CARD_H) * px))]
+            # Ruled lines (and the frame's top and bottom): runs of dark pixels down the middle.
+            lines = sum(1 for i in range(1, len(column)) if column[i] < 200 <= column[i - 1])
+            counts.setdefault(page, set()).add(lines)
+            # Nothing on the cut line itself, nor within 2 mm inside it: the frame sits 3 mm in.
+            for inset in (0.2, 1.0, 2.0):
+                for yy in (round((y + inset) * px), round((y + CARD_H - inset) * px)):
+                    assert pixels[yy * width + cx] > 200, (page, row, col, inset)
+                assert pixels[round((y + CARD_H / 2) * px) * width + round((x + inset) * px)] > 200
+    assert len(counts[last - 1]) == 1 and counts[last - 1] == counts[last], counts
