@@ -20,6 +20,7 @@ from involvement_kit.pipeline import (
     expand_nav,
     explain_terms_once,
     fix_page,
+    letter_first,
     prepare_reusing,
 )
 
@@ -70,7 +71,9 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     assert _prepared is not None
-    return drop_missing_downloads(markdown, page.file.src_uri, {path for path, _ in _prepared.downloads})
+    markdown = drop_missing_downloads(markdown, page.file.src_uri, {path for path, _ in _prepared.downloads})
+    # Generated pages list the organisation's paper first already; hand-written ones say A4 first.
+    return letter_first(markdown) if _prepared.options.paper == "letter" else markdown
 
 
 def on_page_content(html, page, config, files):

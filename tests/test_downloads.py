@@ -15,3 +15,23 @@ def test_missing_download_becomes_text_and_made_ones_stay():
 def test_other_links_are_untouched():
     text = "[Page](../enablers/index.md) [Web](https://example.org/x.pdf) ![Picture](../downloads/x.pdf)"
     assert drop_missing_downloads(text, "scoring/index.md", set()) == text
+
+
+def test_letter_comes_first_on_hand_written_pages_for_an_organisation_on_letter():
+    import re
+
+    from conftest import ROOT
+    from involvement_kit.web.downloads import letter_first
+
+    for page in ("print-cards.md", "scoring/index.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        pairs = re.findall(r"\(([^)\s]*)-a4\.pdf\)", text)
+        assert pairs, page
+        swapped = letter_first(text)
+        for stem in pairs:
+            a4, letter = swapped.index(f"{stem}-a4.pdf)"), swapped.index(f"{stem}-letter.pdf)")
+            assert letter < a4, (page, stem)
+        assert len(swapped) == len(text), page  # the order changes, nothing is lost
+    cell = "| Deck | [Fold-over, A4](downloads/cards-fold-a4.pdf) · [US Letter](downloads/cards-fold-letter.pdf) | 2 |"
+    assert letter_first(cell) == ("| Deck | [Fold-over, US Letter](downloads/cards-fold-letter.pdf) · "
+                                  "[A4](downloads/cards-fold-a4.pdf) | 2 |")

@@ -5,7 +5,7 @@ An engine adapter (the MkDocs hooks) needs only what this package exports.
 
 from ..content.options import NO_PUBLIC_URL
 from ..errors import KitError
-from ..web.downloads import drop_missing_downloads
+from ..web.downloads import drop_missing_downloads, letter_first
 from ..web.glossary_terms import explain_terms_once
 from ..web.html_fixes import fix_page
 from ..web.nav import expand_nav
@@ -13,4 +13,4 @@ from ..web.print_links import add_print_addresses
 from .reuse import prepare_reusing
 
 __all__ = ["NO_PUBLIC_URL", "KitError", "add_print_addresses", "drop_missing_downloads", "expand_nav",
-           "explain_terms_once", "fix_page", "prepare_reusing"]
+           "explain_terms_once", "fix_page", "letter_first", "prepare_reusing"]
