@@ -29,7 +29,7 @@ def drop_missing_downloads(markdown: str, page_path: str, made: set[str]) -> str
 
 # "[Fold-over, A4](x-a4.pdf) · [US Letter](x-letter.pdf)": a pair in one table cell or line.
 _PAIR = re.compile(r"\[([^\]\n]*?)A4\]\(([^)\s]*?)-a4\.pdf\) · \[US Letter\]\(([^)\s]*?)-letter\.pdf\)")
-# "- [Quick check, A4 (PDF)](x-a4.pdf)" followed by the same item for US Letter.
+# "- [<set>, A4 (PDF)](x-a4.pdf)" followed by the same item for US Letter.
 _ITEMS = re.compile(r"^(- \[[^\]\n]*A4[^\]\n]*\]\([^)\s]*-a4\.pdf\)[^\n]*)\n(- \[[^\]\n]*US Letter[^\]\n]*\]"
                     r"\([^)\s]*-letter\.pdf\)[^\n]*)$", re.MULTILINE)
 
