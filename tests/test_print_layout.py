@@ -39,6 +39,10 @@ def slot(paper: str, row: int, col: int) -> tuple[float, float]:
     return x0 + col * (CARD_W + GUTTER), y0 + row * (CARD_H + GUTTER)
 
 
+# Print sets quotes curly (test_print_standards); the data these tests compare with has straight ones.
+STRAIGHT = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
 def text_runs(page) -> list[dict]:
     """Text drawn on a page with its position (mm from the top-left corner) and its size in points."""
     height = float(page.mediabox.height)
@@ -53,7 +57,7 @@ def text_runs(page) -> list[dict]:
         d = tm[2] * cm[1] + tm[3] * cm[3]
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        runs.append({"text": text.strip(), "x": x / MM, "y": (height - y) / MM,
+        runs.append({"text": text.strip().translate(STRAIGHT), "x": x / MM, "y": (height - y) / MM,
                      "size": round(size * math.sqrt(abs(a * d - b * c)), 2)})
 
     page.extract_text(visitor_text=visit)
@@ -70,7 +74,7 @@ def bbox_blocks(pdf: Path) -> list[list[str]]:
         for block in re.findall(r"<block .*?</block>", page, re.S):
             words = re.findall(r"<word [^>]*>(.*?)</word>", block, re.S)
             # A line may break after the hyphen in 'user-centred'; join such words again.
-            blocks.append(re.sub(r"-\s+", "-", " ".join(html.unescape(w) for w in words)))
+            blocks.append(re.sub(r"-\s+", "-", " ".join(html.unescape(w) for w in words)).translate(STRAIGHT))
         pages.append(blocks)
     return pages
 

@@ -134,3 +134,10 @@ def test_card_fronts_carry_a_picture_their_number_and_their_id(every_pdf):
             assert f"{record.kind.label} {number} of {len(records)} · Card {record.id}" in text, record.id
             if record.easy_read:
                 assert record.easy_read[0].alt in alts, record.id
+
+
+def test_curly_quotes_everywhere_in_print(every_pdf):
+    for site, path in every_pdf.items():
+        for number, page in enumerate(PdfReader(path).pages, 1):
+            text = page.extract_text()
+            assert "'" not in text and '"' not in text, (site, number, re.findall(r".{0,30}['\"].{0,30}", text)[:3])
