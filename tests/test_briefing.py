@@ -23,7 +23,9 @@ BRIEFING = load_briefing(ROOT / "kit")
 
 
 def text_of(path) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    # Print sets quotes curly; the record has straight ones.
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
 
 
 def visible(page: str) -> str:
