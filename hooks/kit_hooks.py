@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from involvement_kit.pipeline import (
+    NO_PUBLIC_URL,
     OFFLINE_ZIP,
     OFFLINE_ZIP_VARIABLE,
     KitError,
@@ -22,6 +23,7 @@ from involvement_kit.pipeline import (
     expand_nav,
     explain_terms_once,
     fix_page,
+    letter_first,
     mistake_page,
     prepare_reusing,
     vendor_assets,
@@ -48,6 +50,8 @@ def on_config(config):
                                     live=_live)
     except KitError as exc:
         raise PluginError(exc.describe()) from None
+    if not _prepared.options.public_url:
+        LOG.info(NO_PUBLIC_URL)
     config.nav = expand_nav(config.nav, _prepared.nav_sections)
     brand = _prepared.brand
     # Markup: the theme prints the name as HTML in some places and escapes it in others; escaped once
@@ -88,7 +92,9 @@ def _offline_zip(config):
 def on_page_markdown(markdown, page, config, files):
     assert _prepared is not None
     made = {path for path, _ in _prepared.downloads} | ({OFFLINE_ZIP} if _offline_zip(config) else set())
-    return drop_missing_downloads(markdown, page.file.src_uri, made)
+    markdown = drop_missing_downloads(markdown, page.file.src_uri, made)
+    # Generated pages list the organisation's paper first already; hand-written ones say A4 first.
+    return letter_first(markdown) if _prepared.options.paper == "letter" else markdown
 
 
 def on_page_content(html, page, config, files):

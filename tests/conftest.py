@@ -43,6 +43,7 @@ TOOLS = {
     "chromium": ("a Chromium or Chrome browser",
                  "apt-get install chromium (Debian), or set KIT_CHROMIUM=/path/to/chrome"),
     "poppler": ("pdftotext and pdftoppm", "apt-get install poppler-utils (macOS: brew install poppler)"),
+    "zbar": ("zbarimg, to decode the QR codes on cards", "apt-get install zbar-tools (macOS: brew install zbar)"),
     "java": ("Java, for the Nu HTML Checker", "apt-get install default-jre-headless (macOS: brew install openjdk)"),
     "node": ("Node.js", "apt-get install nodejs (macOS: brew install node)"),
     "axe-core": ("axe-core, from package.json", "npm ci (needs npm: apt-get install npm)"),
@@ -62,7 +63,7 @@ _FILES = {
     "qrcode-generator": ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.js",
     "jsqr": ROOT / "node_modules" / "jsqr" / "dist" / "jsQR.js",
 }
-_COMMANDS = {"poppler": ("pdftotext", "pdftoppm"), "java": ("java",), "node": ("node",)}
+_COMMANDS = {"poppler": ("pdftotext", "pdftoppm"), "zbar": ("zbarimg",), "java": ("java",), "node": ("node",)}
 
 
 def _playwright_browsers() -> list[Path]:

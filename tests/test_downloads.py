@@ -41,3 +41,23 @@ def test_the_publishing_page_links_the_offline_zip_and_the_workflow_publishes_it
     assert any(step.get("run") == "make publish" for step in build)
     assert workflow["jobs"]["deploy"]["if"] == "github.event_name != 'pull_request'"
     assert "pages" not in workflow["permissions"]
+
+
+def test_letter_comes_first_on_hand_written_pages_for_an_organisation_on_letter():
+    import re
+
+    from conftest import ROOT
+    from involvement_kit.web.downloads import letter_first
+
+    for page in ("print-cards.md", "scoring/index.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        pairs = re.findall(r"\(([^)\s]*)-a4\.pdf\)", text)
+        assert pairs, page
+        swapped = letter_first(text)
+        for stem in pairs:
+            a4, letter = swapped.index(f"{stem}-a4.pdf)"), swapped.index(f"{stem}-letter.pdf)")
+            assert letter < a4, (page, stem)
+        assert len(swapped) == len(text), page  # the order changes, nothing is lost
+    cell = "| Deck | [Fold-over, A4](downloads/cards-fold-a4.pdf) · [US Letter](downloads/cards-fold-letter.pdf) | 2 |"
+    assert letter_first(cell) == ("| Deck | [Fold-over, US Letter](downloads/cards-fold-letter.pdf) · "
+                                  "[A4](downloads/cards-fold-a4.pdf) | 2 |")

@@ -47,7 +47,9 @@ def runs(reader: PdfReader) -> list[tuple[float, float, str]]:
 
 
 def text_of(reader: PdfReader) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    # Print sets quotes curly; the records have straight ones.
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
 
 
 @pytest.mark.parametrize("name", ["booklet", "cards", "scoring"])

@@ -60,13 +60,17 @@ def test_pack_contents(real, paper):
         pdf = files[f"downloads/packs/{plan.id}-{paper}.pdf"]
         texts = page_texts(pdf)
         total = len(texts)
-        # Numbered on every page, in order, out of the pack's own total.
+        # Numbered in order, out of the pack's own total, on every page but a scoring sheet's
+        # (numbered within the sheet: test_pack_duplex).
         for number, text in enumerate(texts, 1):
-            assert f"Page {number} of {total}" in text, f"{plan.id} page {number}"
+            if "Score your organisation" not in text:
+                assert f"Page {number} of {total}" in text, f"{plan.id} page {number}"
         first = texts[0]
-        assert plan.title in first
-        assert f"({plan.minutes} minutes)" in first
+        assert plan.title in first and "What is in this pack" in first
         assert DATE in first and ORGANISATION in first
+        plan_page = texts[2]
+        assert f"({plan.minutes} minutes)" in plan_page
+        assert DATE in plan_page and ORGANISATION in plan_page
         everything = " ".join(texts)
         for step in plan.steps:
             assert step.title in everything
@@ -119,12 +123,13 @@ def test_fixture_packs_without_statements_or_cards(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     files = render(kit, tmp_path / "cache")
     short = page_texts(files["downloads/packs/short-session-a4.pdf"])
-    assert len(short) == 2 + 2  # the plan, then one sheet of four cards: fronts and backs
+    # Contents and its blank verso, the plan (two pages), then one sheet of four cards: fronts and backs.
+    assert len(short) == 2 + 2 + 2
     for title in ("Listen before you plan", "Count the seats", "Closed meetings", "Asks users first"):
-        assert title in short[2] and title in short[3]
-    # A plan whose steps use no cards and whose kit has no statements: the plan alone.
+        assert title in short[4] and title in short[5]
+    # A plan whose steps use no cards and whose kit has no statements: contents and the plan alone.
     alone = page_texts(files["downloads/packs/no-cards-session-a4.pdf"])
-    assert len(alone) == 1 and "Page 1 of 1" in alone[0]
+    assert len(alone) == 3 and "Page 3 of 3" in alone[2]
 
 
 def test_cache_and_date(tmp_path, monkeypatch):

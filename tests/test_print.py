@@ -54,5 +54,6 @@ def test_print_has_no_navigation_and_shows_full_addresses(page, site_url, tmp_pa
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert record.title in text
     assert "Skip to content" not in text and "Table of contents" not in text
-    public = "https://user-involvement-kit.example.org/"
-    assert public in text.replace("\n", ""), "internal links print without their published address"
+    # The default build has no public_url, so no placeholder address is printed (test_print_links
+    # adds the published address when there is one).
+    assert "example.org" not in text, "a placeholder address prints"

@@ -39,6 +39,10 @@ def slot(paper: str, row: int, col: int) -> tuple[float, float]:
     return x0 + col * (CARD_W + GUTTER), y0 + row * (CARD_H + GUTTER)
 
 
+# Print sets quotes curly (test_print_standards); the data these tests compare with has straight ones.
+STRAIGHT = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
 def text_runs(page) -> list[dict]:
     """Text drawn on a page with its position (mm from the top-left corner) and its size in points."""
     height = float(page.mediabox.height)
@@ -53,7 +57,7 @@ def text_runs(page) -> list[dict]:
         d = tm[2] * cm[1] + tm[3] * cm[3]
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        runs.append({"text": text.strip(), "x": x / MM, "y": (height - y) / MM,
+        runs.append({"text": text.strip().translate(STRAIGHT), "x": x / MM, "y": (height - y) / MM,
                      "size": round(size * math.sqrt(abs(a * d - b * c)), 2)})
 
     page.extract_text(visitor_text=visit)
@@ -70,7 +74,7 @@ def bbox_blocks(pdf: Path) -> list[list[str]]:
         for block in re.findall(r"<block .*?</block>", page, re.S):
             words = re.findall(r"<word [^>]*>(.*?)</word>", block, re.S)
             # A line may break after the hyphen in 'user-centred'; join such words again.
-            blocks.append(re.sub(r"-\s+", "-", " ".join(html.unescape(w) for w in words)))
+            blocks.append(re.sub(r"-\s+", "-", " ".join(html.unescape(w) for w in words)).translate(STRAIGHT))
         pages.append(blocks)
     return pages
 
@@ -194,7 +198,9 @@ def test_type_is_large_enough(fixture_decks, paper):
 FINE_PRINT = ["Card", "Kit", "1.2.3", "Research finding", "The kit's suggestion", "Added by your organisation",
               "https://kit.example.org", "workshop cards card fronts only fold-over large-print",
               "A4 · US Letter · landscape sheet of fronts backs one side print at 100% flip on long short edge",
-              "one side, 100% fold at the dashed marks", "sheet numbers 0123456789"]
+              "one side, 100% fold at the dashed marks", "sheet numbers 0123456789",
+              "Print two-sided, flip on long edge, at actual size (100%)",
+              "Enabler Barrier Leader behaviour Leadership Activity of"]
 
 
 def check_type_sizes(pdf: Path, cards: list[dict], body: float, title: float) -> None:
@@ -232,7 +238,7 @@ def test_nothing_is_printed_in_the_unprintable_edge(fixture_decks, paper, tmp_pa
     dpi = 100
     for page in range(1, 7):
         width, height, pixels = gray_image(fixture_decks[paper], page, dpi, tmp_path)
-        edge = math.ceil(4.4 / 25.4 * dpi)
+        edge = math.ceil(4.9 / 25.4 * dpi)  # the 5 mm band some office printers leave blank
         for y in range(height):
             row = pixels[y * width:(y + 1) * width]
             if y < edge or y >= height - edge:
@@ -416,7 +422,7 @@ def test_nothing_in_the_unprintable_edge_of_other_layouts(fixture_decks, layout,
     pdf = layout_file(fixture_decks, layout, "letter")
     for page in (1, 2) if len(PdfReader(pdf).pages) > 1 else (1,):
         width, height, pixels = gray_image(pdf, page, dpi, tmp_path)
-        edge = math.ceil(4.4 / 25.4 * dpi)
+        edge = math.ceil(4.9 / 25.4 * dpi)  # the 5 mm band some office printers leave blank
         for y in range(height):
             row = pixels[y * width:(y + 1) * width]
             if y < edge or y >= height - edge:
@@ -455,3 +461,50 @@ def test_previews_are_small_pngs_of_the_first_sheet(fixture_decks):
         long_side, short_side = round(297 / 25.4 * 40), round(210 / 25.4 * 40)
         expected = (long_side, short_side) if name == "cards-large" else (short_side, long_side)
         assert (width, height) == pytest.approx(expected, abs=2)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_two_sided_test_labels_its_zero_and_no_labels_touch(fixture_decks, paper):
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    pdf = layout_file(fixture_decks, "cards-test", paper)
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    words = [(w.text, *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
+             for w in ET.fromstring(html.replace("&nbsp;", " ")).iter("{http://www.w3.org/1999/xhtml}word")]
+    labels = [w for w in words if w[0] in {"0", "+5", "\u22125"}]
+    # Four scales, each labelled -5, 0, +5 across and down.
+    assert sum(1 for w in labels if w[0] == "+5") == 8 and sum(1 for w in labels if w[0] == "\u22125") == 8
+    assert sum(1 for w in labels if w[0] == "0") >= 8  # and the 0 the instructions speak of
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+            assert apart, (a, b)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_blank_cards_have_the_same_lines_on_both_faces_and_a_frame_inside_the_cut(fixture_decks, paper, tmp_path):
+    dpi = 150
+    px = dpi / 25.4
+    reader = PdfReader(fixture_decks[paper])
+    last = len(reader.pages)
+    counts = {}
+    for page in (last - 1, last):
+        runs = [r for r in text_runs(reader.pages[page - 1]) if r["text"].startswith("Your own card")]
+        assert runs, page
+        width, height, pixels = gray_image(fixture_decks[paper], page, dpi, tmp_path)
+        for run in runs:
+            row, col = locate(paper, run)
+            x, y = slot(paper, row, col)
+            cx = round((x + CARD_W / 2) * px)
+            column = [pixels[yy * width + cx] for yy in range(round(y * px), round((y + CARD_H) * px))]
+            # Ruled lines (and the frame's top and bottom): runs of dark pixels down the middle.
+            lines = sum(1 for i in range(1, len(column)) if column[i] < 200 <= column[i - 1])
+            counts.setdefault(page, set()).add(lines)
+            # Nothing on the cut line itself, nor within 2 mm inside it: the frame sits 3 mm in.
+            for inset in (0.2, 1.0, 2.0):
+                for yy in (round((y + inset) * px), round((y + CARD_H - inset) * px)):
+                    assert pixels[yy * width + cx] > 200, (page, row, col, inset)
+                assert pixels[round((y + CARD_H / 2) * px) * width + round((x + inset) * px)] > 200
+    assert len(counts[last - 1]) == 1 and counts[last - 1] == counts[last], counts

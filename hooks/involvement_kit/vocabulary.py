@@ -165,6 +165,7 @@ SESSION_TEMPLATES = {
 # --- options ----------------------------------------------------------------------------
 
 PAPERS = ("a4", "letter")
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 OUTPUTS = ("cards", "sheets", "packs", "easy-read")
 
 # --- pictures and icons (theme icon names, 'set/name') -----------------------------------
@@ -249,7 +250,7 @@ PREVIEWS = "previews"
 OFFLINE_ZIP = "user-involvement-kit-offline.zip"
 OFFLINE_ZIP_VARIABLE = "KIT_OFFLINE_ZIP"
 
-BRIEFING_FILES = {"briefing": "trustee-briefing-a4.pdf", "checklist": "leadership-checklist-a4.pdf"}
+BRIEFING_STEMS = {"briefing": "trustee-briefing", "checklist": "leadership-checklist"}
 EASY_READ_FILES = {
     "booklet": "easy-read-booklet.pdf",
     "cards": "easy-read-cards.pdf",
@@ -309,6 +310,15 @@ def card_pdf(card_id: str) -> str:
 
 def preview_png(layout: str) -> str:
     return f"{DOWNLOADS}/{PREVIEWS}/{CARD_LAYOUTS.get(layout, 'card')}.png"
+
+
+def briefing_pdf(name: str, paper: str) -> str:
+    """'trustee-briefing-a4.pdf': the briefing or the checklist, on the organisation's paper."""
+    return f"{BRIEFING_STEMS[name]}-{paper}.pdf"
+
+
+# A scoring sheet that two people share ("scoring-full-shared-a4.pdf").
+SHARED_SHEET = "shared"
 
 
 def sheet_pdf(set_name: str, paper: str) -> str:

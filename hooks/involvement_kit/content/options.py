@@ -23,6 +23,14 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 
 
+# Logged by every build whose `public_url` is empty: print then carries no QR code and no web
+# address (the card id and kit version remain). Information, not a warning: a default build
+# must pass `mkdocs build --strict`.
+NO_PUBLIC_URL = ("Warning: extra.kit.public_url is not set in mkdocs.yml, so the cards, sheets and packs carry no "
+                 "QR codes and no web address. Once you know where the site will live, set it, for example "
+                 "`public_url: https://kit.your-organisation.org.uk` (see docs/publishing.md).")
+
+
 @dataclass(frozen=True)
 class Options:
     public_url: str = ""

@@ -11,13 +11,13 @@ from the leader behaviour records.
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from ..content.model import Briefing, BriefingBlock, Kit, Run
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext
-from ..vocabulary import BRIEFING_FILES, BRIEFING_PAGE, LEADERSHIP_PAGE, download
+from ..vocabulary import BRIEFING_PAGE, LEADERSHIP_PAGE, briefing_pdf, download
+from .packs import build_date
 from .typesetting import Batch, Job, Json
 
 TEMPLATE = "briefing.typ"
@@ -86,12 +86,16 @@ def _no_overflow(found: dict[str, str]) -> Problem:
 
 
 def batch(ctx: BuildContext, when: str | None = None) -> Batch | None:
-    """The trustee briefing and the leadership checklist, A4, dated; none when neither has content."""
-    documents = build_documents(ctx.kit, ctx.options, ctx.briefing, when or date.today().isoformat())
+    """The trustee briefing and the leadership checklist on the organisation's paper, dated; none
+    when neither has content."""
+    # One date style on all paper, as the packs: "Made on 1 March 2026".
+    documents = build_documents(ctx.kit, ctx.options, ctx.briefing, when or ctx.date or build_date())
     if not documents:
         return None
     files: dict[str, bytes | str] = {f"{name}.json": json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
                                      for name, doc in documents.items()}
-    jobs = [Job(BRIEFING_FILES[name], TEMPLATE, {"data": f"{name}.json", "kind": name}, reads=(f"{name}.json",))
+    paper = ctx.options.paper
+    jobs = [Job(briefing_pdf(name, paper), TEMPLATE, {"data": f"{name}.json", "kind": name, "paper": paper},
+                reads=(f"{name}.json",))
             for name in documents]
     return Batch("briefing", files, jobs, {job.output: download(job.output) for job in jobs}, _no_overflow)

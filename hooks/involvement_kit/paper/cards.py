@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+from pathlib import Path
 
 from ..content.model import Activity, Kit, Record
 from ..content.options import Options
@@ -65,7 +66,8 @@ INSTRUCTIONS = {
     ],
 }
 
-_EMPTY = {"opening_question": "", "findings": [], "questions": [], "purpose": "", "minutes": 0, "people": "",
+_EMPTY = {"picture": "", "picture_source": "", "picture_alt": "", "number": "",
+          "opening_question": "", "findings": [], "questions": [], "purpose": "", "minutes": 0, "people": "",
           "materials": [], "steps": []}
 
 
@@ -80,11 +82,30 @@ def _common(kind: str, options: Options, kit: Kit) -> Json:
             "organisation": options.organisation}
 
 
+def _number(items: list[str], item_id: str, label: str) -> str:
+    """'Enabler 3 of 11': where the card sits among its kind, for collating a cut deck."""
+    return f"{label} {items.index(item_id) + 1} of {len(items)}" if item_id in items else ""
+
+
+def card_picture(record: Record) -> tuple[str, str]:
+    """The picture on a card's front and its alt text: the first picture of the record's easy-read
+    points, from the symbol set easy read uses, so a card and its easy-read twin look alike. The
+    one place that chooses a card's picture."""
+    return (record.easy_read[0].picture, record.easy_read[0].alt) if record.easy_read else ("", "")
+
+
+def _picture_file(card_id: str, picture: str) -> str:
+    return f"card-pictures/{card_id}{Path(picture).suffix if '.' in picture else '.svg'}" if picture else ""
+
+
 def card(record: Record, kit: Kit, options: Options) -> Json:
     kind = record.kind.name
+    picture, alt = card_picture(record)
     return {
         **_common(kind, options, kit),
+        "picture": _picture_file(record.id, picture), "picture_source": picture, "picture_alt": alt,
         "id": record.id,
+        "number": _number([r.id for r in kit.of_kind(kind)], record.id, record.kind.label),
         "kind_label": kind_with_source(KEY_ENABLER if record.key_enabler else record.kind.label, record.source),
         "title": record.title,
         "summary": record.summary,
@@ -102,6 +123,7 @@ def activity_card(activity: Activity, kit: Kit, options: Options) -> Json:
     return {
         **_common("activity", options, kit),
         "id": activity.id,
+        "number": _number([a.id for a in kit.activities], activity.id, activity.kind.label),
         "kind_label": activity.kind.label,
         "title": activity.title,
         "summary": activity.summary,
@@ -184,6 +206,14 @@ def card_files(ctx: BuildContext, cards: list[Json]) -> dict[str, bytes | str]:
     for item in cards:
         if item["url"]:
             files[f"qr/{item['id']}.svg"] = qr_svg(item["url"])
+        if item["picture"]:
+            source = ctx.pictures.file(item["picture_source"])
+            if source is None:
+                raise FileNotFoundError(f"picture '{item['picture_source']}' was not found")
+            content = source.read_bytes()
+            # The symbols are black; painted in the card's ink, as the kind icon is.
+            files[item["picture"]] = content.replace(b"<svg ", b'<svg fill="#37474f" ', 1) \
+                if item["picture"].endswith(".svg") else content
     return files
 
 
@@ -210,7 +240,8 @@ def planned_jobs(data: Json, options: Options) -> list[Job]:
                             reads=None, gathers=True))
     for item in page_cards(data):
         own = f"card-{item['id']}.json"
-        reads = (own, f"icons/{item['kind']}.svg") + ((f"qr/{item['id']}.svg",) if item["url"] else ())
+        reads = (own, f"icons/{item['kind']}.svg") + ((f"qr/{item['id']}.svg",) if item["url"] else ()) \
+            + ((item["picture"],) if item["picture"] else ())
         jobs.append(Job(f"{CARD_FOLDER}/{item['id']}.pdf", "deck.typ",
                         {"layout": "one", "paper": options.paper, "card": item["id"], "data": own}, reads=reads))
     for layout, stem in CARD_LAYOUTS.items():

@@ -184,7 +184,7 @@ def _check(job: Job, path: Path) -> list[Problem]:
 
 
 def batch(ctx: BuildContext) -> Batch | None:
-    """The booklet, the easy-read cards and the easy-read scoring sheet, on A4."""
+    """The booklet and the easy-read scoring sheet on the organisation's paper; the easy-read cards on A4."""
     if not ctx.wants("easy-read"):
         return None
     pictures = _Pictures(ctx.pictures)
@@ -197,7 +197,30 @@ def batch(ctx: BuildContext) -> Batch | None:
             # The theme's icons are black; one dark colour, with good contrast on white paper.
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
-    jobs = [Job(EASY_READ_FILES[name], entry) for name, entry in TEMPLATES.items()]
+    # The easy-read cards stay on A4: two rows of 135 mm cards do not fit on US Letter.
+    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": "a4" if name == "cards" else ctx.options.paper})
+            for name, entry in TEMPLATES.items()]
     cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"] + data["own"]}
     return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),
                  _check)
+
+
+def pack_material(ctx: BuildContext, page_ids: list[str]) -> tuple[Json, dict[str, bytes | str]]:
+    """What a print pack needs to print easy-read pages and cards with these templates: the data
+    the cards template reads (`easy-read.json`), each named page's sections, and the pictures."""
+    pictures = _Pictures(ctx.pictures)
+    data = build_data(ctx.kit, ctx.options, ctx.hard_words, pictures)
+    pages = {page.id: page for page in ctx.kit.easy_read_pages}
+    data["pack_pages"] = {
+        page_id: {"title": pages[page_id].title,
+                  "sections": [dict(s, write_in=list(section.write_in)) for s, section in zip(
+                      _sections(pages[page_id], ctx.kit, ctx.options, pictures),
+                      print_sections(pages[page_id], ctx.kit, ctx.options), strict=True)]}
+        for page_id in page_ids if page_id in pages}
+    files: dict[str, bytes | str] = {}
+    for name, source in pictures.files.items():
+        content = source.read_bytes()
+        if name.endswith(".svg"):
+            content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
+        files[name] = content
+    return data, files

@@ -1,9 +1,11 @@
 """Print packs: for each session plan, one PDF with exactly what the session needs on paper.
 
-A pack holds the plan (with its timetable and facilitator notes), the cards its steps use in
-the deck's two-sided layout, and the scoring sheets the plan lists. Typst makes each pack as
-one document from the same templates as the deck (card.typ, layouts.typ) and the sheets
-(sheet.typ), so a pack never differs from the files printed on their own.
+A pack opens with a contents page (each part's pages and how to print them), then holds the
+plan (with its timetable and facilitator notes), the cards its steps use in the deck's
+two-sided layout, and the scoring sheets the plan lists. Typst makes each pack as one document
+from the same templates as the deck (card.typ, layouts.typ) and the sheets (scoring-sheet.typ),
+so a pack never differs from the files printed on their own. Every part starts on an odd page,
+so the pack can be printed two-sided as one job.
 
 Packs are dated with the build date (or SOURCE_DATE_EPOCH, for reproducible builds) and
 numbered "Page N of M". Like the decks, they are cached under a hash of every input.
@@ -14,22 +16,43 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 
 from ..content.model import Activity, Kit, Record, SessionPlan
 from ..content.options import Options
 from ..outputs import BuildContext
 from ..vocabulary import PACKS, SETS, SOURCE_LABELS, clock
+from . import easy_read
 from .cards import activity_card, card, card_files, overflow_problem
 from .sessions import session_extras, session_step
 from .sheets import sheet_files
-from .typesetting import TEMPLATES, Batch, Job, Json
+from .typesetting import Batch, Job, Json
 
 PACK = "pack.typ"
-SHEET = "sheet.typ"
-# sheet.typ takes its data file from sys.inputs; a pack may hold two sheets, so each gets a copy
-# of the template that names its own data file.
-_SHEET_DATA = re.compile(r'sys\.inputs\.at\("data", default: "[^"]*"\)')
+# How to print each kind of part, on the contents page.
+PRINT_PLAIN = "Two-sided, flip on long edge, on plain paper."
+PRINT_CARDS = ("Two-sided, flip on long edge, at actual size (100%), on card (about 200 gsm). "
+               "Cut on the marks.")
+PRINT_SHEET = "Two-sided, flip on long edge, on plain paper: one copy for each person who scores."
+PRINT_EASY_CARDS = "One side, at actual size (100%), on card. Cut round each card."
+PRINT_EASY_PAGE = "One side or two-sided, on plain paper; enlarge to A3 for anyone who wants larger print."
+# A plan names an easy-read page among a step's materials as "<its title> (easy read)".
+EASY_READ_MATERIAL = " (easy read)"
+
+
+def _plain_title(title: str) -> str:
+    return title.lower().removeprefix("easy read:").strip()
+
+
+def plan_materials(plan: SessionPlan) -> list[str]:
+    """Every material the plan's steps list, in order of first use, each once."""
+    return list(dict.fromkeys(m for step in plan.steps for m in step.materials))
+
+
+def plan_easy_read_pages(kit: Kit, plan: SessionPlan) -> list[str]:
+    """The easy-read pages the plan's materials name, by id, in order of first use."""
+    by_title = {_plain_title(page.title): page.id for page in kit.easy_read_pages}
+    named = [m.removesuffix(EASY_READ_MATERIAL) for m in plan_materials(plan) if m.endswith(EASY_READ_MATERIAL)]
+    return [by_title[_plain_title(name)] for name in named if _plain_title(name) in by_title]
 
 
 def build_date(today: dt.date | None = None) -> str:
@@ -47,6 +70,11 @@ def _card_data(item: Record | Activity, kit: Kit, options: Options) -> Json:
 
 def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json:
     cards = [_card_data(item, kit, options) for item in kit.plan_cards(plan)]
+    easy_pages = plan_easy_read_pages(kit, plan) if "easy-read" in options.outputs else []
+    # A session that uses easy-read pages uses the easy-read cards too, where a card has them.
+    # The easy-read cards are laid out for A4 only (two rows of 135 mm cards).
+    easy_cards = [c.id for c in kit.plan_cards(plan)
+                  if easy_pages and options.paper == "a4" and isinstance(c, Record) and c.easy_read]
     sheets = [name for name in plan.sheets if name in SETS] if kit.statements else []
     steps = []
     for row in kit.schedule(plan):
@@ -55,17 +83,42 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
                       "start_clock": clock(row.start), "end_clock": clock(row.end),
                       "cards": [c.title for c in row.cards], "materials": list(step.materials),
                       "notes": step.notes, **session_step(step)})
-    contents = ["This plan, with its timetable and notes for the facilitator."]
+    titles = {page.id: page.title for page in kit.easy_read_pages}
+    return {**_pack_data(kit, plan, options, date, steps, cards, sheets), "easy_cards": easy_cards,
+            "easy_pages": easy_pages,
+            "sections": pack_sections(cards, sheets, easy_cards, [(p, titles[p]) for p in easy_pages])}
+
+
+def pack_sections(cards: list[Json], sheets: list[str], easy_cards: list[str] | None = None,
+                  easy_pages: list[tuple[str, str]] | None = None) -> list[Json]:
+    """The parts of a pack in print order: what each is, how to print it, and the labels the
+    template leaves at its first and last page."""
+    def part(key: str, what: str, how: str, start: str | None = None, end: str | None = None) -> Json:
+        return {"key": key, "what": what, "how": how,
+                "start": start or f"pack-{key}", "end": end or f"pack-{key}-end"}
+
+    sections = [part("contents", "This contents page.", "One side is enough."),
+                part("plan", "The plan, with its timetable and notes for the facilitator.", PRINT_PLAIN)]
     if cards:
-        contents.append(f"{len(cards)} cards, two-sided: print on both sides, flip on long edge, at 100%.")
+        sections.append(part("cards", f"{len(cards)} cards: fronts on odd pages, each back on the next page.",
+                             PRINT_CARDS))
+    if easy_cards:
+        sections.append(part("easy-cards", f"{len(easy_cards)} easy-read cards.", PRINT_EASY_CARDS))
+    for page_id, title in easy_pages or []:
+        sections.append(part(f"easy-{page_id}", f"Easy read: {_plain_title(title)}.", PRINT_EASY_PAGE))
     for name in sheets:
-        contents.append(f"The {SETS[name].lower()} scoring sheet.")
+        sections.append(part(f"sheet-{name}", f"The {SETS[name].lower()} scoring sheet.", PRINT_SHEET,
+                             start=f"kit-sheet-{name}", end=f"kit-sheet-end-{name}"))
+    return sections
+
+
+def _pack_data(kit: Kit, plan: SessionPlan, options: Options, date: str, steps: list[Json],
+               cards: list[Json], sheets: list[str]) -> Json:
     return {
         "version": kit.version,
         "date": date,
         "organisation": options.organisation,
         "url": options.page_url(plan.page),
-        "contents": contents,
         "plan": {
             "id": plan.id, "title": plan.title, "summary": plan.summary, "purpose": plan.purpose,
             "outcomes": list(plan.outcomes), "invite": list(plan.invite), "pre_work": list(plan.pre_work),
@@ -89,10 +142,6 @@ def pack_papers(options: Options) -> tuple[str, ...]:
     return (options.paper,)
 
 
-def sheet_template() -> str:
-    return (TEMPLATES / SHEET).read_text(encoding="utf-8")
-
-
 def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
     """One pack per session plan, on the organisation's paper; none when packs are off."""
     kit, options = ctx.kit, ctx.options
@@ -103,21 +152,22 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
     every_card = {c["id"]: c for pack in packs.values() for c in pack["cards"]}
     files = card_files(ctx, list(every_card.values()))
     if kit.statements:
-        template = sheet_template()
-        for name, text in sheet_files(kit, options).items():
-            files[name] = text
-            set_name = name.removeprefix("sheet-").removesuffix(".json")
-            own, count = _SHEET_DATA.subn(f'"{name}"', template)
-            if count != 1:
-                raise RuntimeError(f"{SHEET} no longer reads its data file from sys.inputs.data; update packs.py")
-            files[f"sheet-{set_name}.typ"] = own
+        files.update(sheet_files(kit, options))
+    easy_pages = list(dict.fromkeys(p for pack in packs.values() for p in pack["easy_pages"]))
+    if easy_pages or any(pack["easy_cards"] for pack in packs.values()):
+        easy_data, pictures = easy_read.pack_material(ctx, easy_pages)
+        files["easy-read.json"] = _json(easy_data)
+        files.update(pictures)
     jobs = []
     for plan_id, pack in packs.items():
         files[f"pack-{plan_id}.json"] = _json(pack)
         # A pack is remade only when something it prints changed: its plan, its cards, its sheets.
         reads = [f"pack-{plan_id}.json"] + [name for name in files if name.startswith("icons/")]
         reads += [f"qr/{c['id']}.svg" for c in pack["cards"] if f"qr/{c['id']}.svg" in files]
-        reads += [f"sheet-{name}.{ext}" for name in pack["sheets"] for ext in ("typ", "json")]
+        reads += [c["picture"] for c in pack["cards"] if c["picture"]]
+        reads += [f"sheet-{name}.json" for name in pack["sheets"]]
+        if pack["easy_pages"] or pack["easy_cards"]:
+            reads += ["easy-read.json"] + [name for name in files if name.startswith("pictures/")]
         for paper in pack_papers(options):
             jobs.append(Job(f"{plan_id}-{paper}.pdf", PACK, {"data": f"pack-{plan_id}.json", "paper": paper},
                             reads=tuple(reads), gathers=not pack["check"]))

@@ -12,7 +12,8 @@ from ..content.model import Kit
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext
-from ..vocabulary import DONT_KNOW, PAPERS, SCALE, SCORER_PAGE, SETS, download, kind_with_source, sheet_pdf
+from ..vocabulary import (DONT_KNOW, PAPERS, SCALE, SCORER_PAGE, SETS, SHARED_SHEET, download, kind_with_source,
+                          sheet_pdf)
 from .typesetting import Batch, Job, Json
 
 
@@ -42,6 +43,8 @@ def build_sheet(kit: Kit, options: Options, set_name: str) -> Json:
         "roles": list(options.roles),
         "scale": [{"value": level.value, "label": level.long, "name": level.short} for level in SCALE],
         "dont_know": DONT_KNOW.short,
+        # Only the full set describes each statement's levels: the quick check fits on one sheet.
+        "describe_levels": set_name == "full",
         "url": options.page_url(SCORER_PAGE),
         "areas": areas,
     }
@@ -67,5 +70,9 @@ def batch(ctx: BuildContext) -> Batch | None:
     jobs = [Job(sheet_pdf(name, paper), "sheet.typ", {"paper": paper, "data": f"sheet-{name}.json"},
                 reads=(f"sheet-{name}.json",))
             for name in SETS for paper in PAPERS]
+    # The same sets for two people sharing a sheet: a column of boxes and a role box each.
+    jobs += [Job(sheet_pdf(f"{name}-{SHARED_SHEET}", paper), "sheet.typ",
+                 {"paper": paper, "data": f"sheet-{name}.json", "people": "2"}, reads=(f"sheet-{name}.json",))
+             for name in SETS for paper in PAPERS]
     return Batch("sheets", sheet_files(ctx.kit, ctx.options), jobs,
                  {job.output: download(job.output) for job in jobs}, _no_overflow)

@@ -42,6 +42,8 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "typst"
 # One compiler a core: Typst lets go of the interpreter while it works.
 WORKERS = max(1, os.cpu_count() or 1)
 _OVERFLOW = re.compile(r"kit-overflow((?:\|[a-z_]+=[^|\s\"]*)+)")
+# Every PDF is tagged PDF/UA-1: Typst then refuses a file without a title, a language or alt text.
+PDF_STANDARDS = ["ua-1"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ def _as_bytes(value: bytes | str) -> bytes:
 
 def job_key(batch: Batch, job: Job, templates: Mapping[str, bytes]) -> str:
     key = Fingerprint().add("fixed", _fixed_inputs()).add("entry", job.entry).add("ppi", str(job.ppi))
+    key.add("standards", ",".join(PDF_STANDARDS))
     for name, text in templates.items():
         key.add(f"template:{name}", text)
     for name, value in sorted(job.inputs.items()):
@@ -251,7 +254,7 @@ def _run(item: tuple[Batch, Job, str], works: Mapping[str, Path], local: threadi
             pages = compiler.compile(format="png", ppi=job.ppi, sys_inputs=dict(job.inputs))
             out.write_bytes(pages[0] if isinstance(pages, list) else pages)
         else:
-            compiler.compile(output=str(out), sys_inputs=dict(job.inputs))
+            compiler.compile(output=str(out), sys_inputs=dict(job.inputs), pdf_standards=PDF_STANDARDS)
     except typst.TypstError as exc:
         message = str(getattr(exc, "message", exc))
         found = [dict(pair.split("=", 1) for pair in match.strip("|").split("|"))

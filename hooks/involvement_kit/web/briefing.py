@@ -7,7 +7,7 @@ import json
 from ..content.model import Briefing
 from ..outputs import BuildContext, Page, Rendered
 from ..templating import render
-from ..vocabulary import BRIEFING_FILES, BRIEFING_PAGE, DOWNLOADS
+from ..vocabulary import BRIEFING_PAGE, BRIEFING_STEMS, DOWNLOADS, PAPER_NAMES, briefing_pdf
 from .pages import link
 
 
@@ -16,15 +16,17 @@ def href(address: str) -> str:
     return link(BRIEFING_PAGE, address) if address.endswith(".md") or ".md#" in address else address
 
 
-def render_briefing(briefing: Briefing) -> Page:
+def render_briefing(briefing: Briefing, paper: str = "a4") -> Page:
     text = render("pages/trustees.md.j2", briefing=briefing, href=href,
                   # JSON is valid YAML, so any title or description is safe in the front matter.
                   front_matter={"title": json.dumps(briefing.title, ensure_ascii=False),
                                 "description": json.dumps(briefing.description, ensure_ascii=False)},
-                  downloads={name: link(BRIEFING_PAGE, f"{DOWNLOADS}/{file}") for name, file in BRIEFING_FILES.items()})
+                  paper_name=PAPER_NAMES[paper],
+                  downloads={name: link(BRIEFING_PAGE, f"{DOWNLOADS}/{briefing_pdf(name, paper)}")
+                             for name in BRIEFING_STEMS})
     return Page(BRIEFING_PAGE, briefing.title, text.rstrip() + "\n")
 
 
 def render_web(ctx: BuildContext) -> Rendered:
     """The briefing page, when the kit has a briefing; it stands in for any hand-written page at that address."""
-    return Rendered((render_briefing(ctx.briefing),)) if ctx.briefing is not None else Rendered()
+    return Rendered((render_briefing(ctx.briefing, ctx.options.paper),)) if ctx.briefing is not None else Rendered()

@@ -25,3 +25,17 @@ def drop_missing_downloads(markdown: str, page_path: str, made: set[str]) -> str
         return text
 
     return _LINK.sub(replace, markdown)
+
+
+# "[Fold-over, A4](x-a4.pdf) · [US Letter](x-letter.pdf)": a pair in one table cell or line.
+_PAIR = re.compile(r"\[([^\]\n]*?)A4\]\(([^)\s]*?)-a4\.pdf\) · \[US Letter\]\(([^)\s]*?)-letter\.pdf\)")
+# "- [<set>, A4 (PDF)](x-a4.pdf)" followed by the same item for US Letter.
+_ITEMS = re.compile(r"^(- \[[^\]\n]*A4[^\]\n]*\]\([^)\s]*-a4\.pdf\)[^\n]*)\n(- \[[^\]\n]*US Letter[^\]\n]*\]"
+                    r"\([^)\s]*-letter\.pdf\)[^\n]*)$", re.MULTILINE)
+
+
+def letter_first(markdown: str) -> str:
+    """A hand-written page's download pairs with US Letter first, for an organisation on Letter."""
+    markdown = _PAIR.sub(lambda m: f"[{m.group(1)}US Letter]({m.group(3)}-letter.pdf) · [A4]({m.group(2)}-a4.pdf)",
+                         markdown)
+    return _ITEMS.sub(lambda m: f"{m.group(2)}\n{m.group(1)}", markdown)

@@ -1,0 +1,151 @@
+"""Packs printed two-sided as one job, read back from the PDFs: the contents page gives every
+part's pages and how to print them, every part starts on an odd page, a verso left blank says
+so, card fronts fall on odd pages with their backs on the next, and a scoring sheet's pages are
+numbered within the sheet."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_cards import kit_folder, load
+from test_packs import render
+
+pytestmark = pytest.mark.needs("poppler")
+
+BLANK = "This page is left blank on purpose"
+RANGE = re.compile(r"^\s*(\d+)(?:\u2013(\d+))?\s{2,}(\S.*?)\s{2,}(\S.*)$")
+
+
+def layout_pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def contents(first_page: str) -> list[tuple[int, int, str, str]]:
+    """(first, last, what, how) for each row of the contents table, first lines only."""
+    rows = []
+    for line in first_page.splitlines():
+        found = RANGE.match(line)
+        if found:
+            first = int(found[1])
+            rows.append((first, int(found[2] or first), found[3].strip(), found[4].strip()))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def real_packs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("duplex")
+    kit = load(kit_folder(tmp / "kit", source=ROOT / "kit"))
+    return kit, render(kit, tmp / "cache")
+
+
+@pytest.fixture(scope="module")
+def fixture_packs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("duplex-fixture")
+    kit = load(kit_folder(tmp / "kit"))
+    return kit, render(kit, tmp / "cache")
+
+
+def expected_parts(kit, plan) -> list[str]:
+    """What a pack must hold, from its plan alone: its cards, the easy-read cards of those cards
+    when the plan uses easy-read pages, each easy-read page its steps name, its scoring sheets."""
+    named = [m.removesuffix(" (easy read)").lower() for step in plan.steps for m in step.materials
+             if m.endswith(" (easy read)")]
+    titles = {page.title.lower().removeprefix("easy read:").strip(): page.title for page in kit.easy_read_pages}
+    named = [name for name in named if name in titles]
+    cards = kit.plan_cards(plan)
+    easy_cards = [c for c in cards if named and getattr(c, "easy_read", ())]
+    sheets = plan.sheets if kit.statements else ()
+    return (["This contents page.", "The plan"] + ([f"{len(cards)} cards"] if cards else [])
+            + ([f"{len(easy_cards)} easy-read cards"] if easy_cards else [])
+            + [f"Easy read: {name}" for name in dict.fromkeys(named)] + ["scoring"] * len(sheets))
+
+
+def check_duplex(pdf: Path, plan, cards: int, sheets: tuple[str, ...], expected: list[str]) -> None:
+    pages = layout_pages(pdf)
+    rows = contents(pages[0])
+    assert "What is in this pack, and how to print it" in pages[0]
+    assert "print two-sided, flip on long edge, at actual size" in " ".join(pages[0].split())
+    assert len(rows) == len(expected), rows
+    for (first, last, what, how), word in zip(rows, expected, strict=True):
+        # A row's first line: the start of what it names.
+        assert what.startswith(word[:len(what)]) or word in what, (pdf.name, what, word)
+        # Every part starts on a recto, so it starts on a new sheet when printed two-sided.
+        assert first % 2 == 1, (pdf.name, what, first)
+        assert last >= first and how
+    inside = {n for first, last, _, _ in rows for n in range(first, last + 1)}
+    for number, text in enumerate(pages, 1):
+        # Every page outside a part is a verso left blank, and says so; no other page does.
+        assert (BLANK in " ".join(text.split())) == (number not in inside), (pdf.name, number)
+        if number not in inside:
+            assert number % 2 == 0 and len(" ".join(text.split())) < 400, (pdf.name, number)
+    assert len(pages) == max(inside)
+    plan_first, plan_last = rows[1][:2]
+    assert plan.title in pages[plan_first - 1] and "Total time" in pages[plan_first - 1]
+    if cards:
+        first, last = rows[2][:2]
+        assert last - first + 1 == 2 * -(-cards // 4)
+        for number in range(first, last + 1):
+            side = "fronts" if (number - first) % 2 == 0 else "backs"
+            assert f"Pack cards · sheet {(number - first) // 2 + 1} of" in pages[number - 1], (pdf.name, number)
+            assert f"· {side} ·" in pages[number - 1], (pdf.name, number)
+            assert (side == "fronts") == (number % 2 == 1), (pdf.name, number)
+    for row, name in zip(rows[len(expected) - len(sheets):], sheets, strict=True):
+        first, last = row[:2]
+        label = {"quick": "Quick check", "full": "Full set"}[name]
+        assert "Score your organisation" in pages[first - 1]
+        count = last - first + 1
+        for offset in range(count):
+            # Numbered within the sheet, not the pack: a photocopied page still says where it belongs.
+            assert f"{label}: page {offset + 1} of {count}" in pages[first - 1 + offset], (pdf.name, first + offset)
+        assert "Add up your scores" in pages[last - 1]
+
+
+def test_every_real_pack_prints_two_sided_as_one_job(real_packs):
+    kit, files = real_packs
+    for plan in kit.sessions:
+        check_duplex(files[f"downloads/packs/{plan.id}-a4.pdf"], plan, len(kit.plan_cards(plan)),
+                     tuple(plan.sheets), expected_parts(kit, plan))
+
+
+def test_every_fixture_pack_prints_two_sided_as_one_job(fixture_packs):
+    kit, files = fixture_packs
+    for plan in kit.sessions:
+        sheets = tuple(plan.sheets) if kit.statements else ()
+        check_duplex(files[f"downloads/packs/{plan.id}-a4.pdf"], plan, len(kit.plan_cards(plan)), sheets,
+                     expected_parts(kit, plan))
+
+
+def test_the_user_group_pack_carries_its_easy_read_pages_and_cards(real_packs):
+    kit, files = real_packs
+    plan = next(p for p in kit.sessions if p.id == "user-group-hour")
+    pages = layout_pages(files[f"downloads/packs/{plan.id}-a4.pdf"])
+    flat_pages = [" ".join(text.split()) for text in pages]
+    everything = " ".join(flat_pages)
+    # The pages its steps name, each starting on a recto, the meeting sheet with spaces to write in.
+    for title in ("Easy read: about this kit", "What involvement means", "Get ready to meet managers"):
+        starts = [n for n, text in enumerate(flat_pages, 1) if text.startswith(title)]
+        assert len(starts) == 1 and starts[0] % 2 == 1, title
+    assert "Write or draw the three things that matter most to your group." in everything
+    # The easy-read cards of its cards, with their easy-read words.
+    easy = [c for c in kit.plan_cards(plan) if getattr(c, "easy_read", ())]
+    assert easy
+    card_page = next(text for text in flat_pages if text.startswith("Enabler") and "Easy-read cards" in text)
+    for record in easy:
+        assert " ".join(record.easy_read[0].text.split()[:2]) in card_page, record.id
+
+
+def test_every_easy_read_page_a_real_plan_names_exists(real_packs):
+    kit, _ = real_packs
+    titles = {page.title.lower().removeprefix("easy read:").strip() for page in kit.easy_read_pages}
+    for plan in kit.sessions:
+        for step in plan.steps:
+            for material in step.materials:
+                if material.endswith(" (easy read)"):
+                    assert material.removesuffix(" (easy read)").lower() in titles, (plan.id, material)
