@@ -163,9 +163,9 @@ def test_statement_easy_read_sentence_is_checked(tmp_path):
     statement = load_kit(ROOT / "kit", label="kit").statements[0]
     path = kit_dir / "statements.yml"
     text = path.read_text(encoding="utf-8")
-    old = f"easy_read: {statement.easy_read}"
+    old = f'- text: "{statement.easy_read}"'
     assert old in text
-    path.write_text(text.replace(old, "easy_read: We ALWAYS listen.", 1), encoding="utf-8")
+    path.write_text(text.replace(old, '- text: "Do staff ALWAYS listen?"', 1), encoding="utf-8")
     with pytest.raises(KitError) as caught:
         load_kit(kit_dir, label="kit")
     problems = [str(p) for p in caught.value.problems]

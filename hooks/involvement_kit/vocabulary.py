@@ -72,10 +72,10 @@ SCALE = (
           "Not happening", "material/circle-outline", "An empty circle"),
     Level(1, "Management-centred",
           "Management-centred: users take part, but in the organisation's structures and on its agenda.",
-          "Happens, but managers decide how", "material/circle-half-full", "A circle, half filled in"),
+          "Users take part in the way staff decide", "material/circle-half-full", "A circle, half filled in"),
     Level(2, "User-centred",
           "User-centred: what users want and put first becomes what the organisation wants and puts first.",
-          "Happens, and users lead it", "material/circle", "A full circle"),
+          "What users want decides what happens", "material/circle", "A full circle"),
 )
 DONT_KNOW = Level(None, "Don’t know", "Don’t know: left out of every average, never counted as 0.",
                   "I do not know", "material/help-circle-outline", "A question mark in a circle")

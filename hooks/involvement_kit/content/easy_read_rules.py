@@ -237,7 +237,7 @@ def check_text(raw: str, *, file: str, record: str | None = None, field: str | N
 
 def check_records(records: Sequence[Entry | Statement],
                   line_of: Callable[..., int | None] = lambda record, *path: None) -> list[Problem]:
-    """The easy-read points of every record, and the easy-read sentence of every statement.
+    """The easy-read points of every record, and the easy questions of every statement.
 
     `line_of(record, *path)`: the line of a field, as the loader read it.
     """
@@ -259,10 +259,21 @@ def check_records(records: Sequence[Entry | Statement],
                 problems.extend(check_text(point.alt, file=record.file, record=record.id, field=f"{field}.alt",
                                            line=line))
     for statement in statements:
-        if statement.easy_read:
-            problems.extend(check_text(statement.easy_read, file=statement.file, record=statement.id,
-                                       field="easy_read", line=line_of(statement, "easy_read"), point=True))
+        for i, question in enumerate(statement.easy_questions):
+            for name in ("text", "level_0", "level_1", "level_2", "alt"):
+                problems.extend(check_text(getattr(question, name), file=statement.file, record=statement.id,
+                                           field=f"easy_questions[{i + 1}].{name}",
+                                           line=line_of(statement, "easy_questions", i, name), point=name != "alt"))
+            if WE.search(question.text):
+                problems.append(Problem(statement.file, "'we' or 'our' would read as the reader's own group; "
+                                        "name the organisation instead ('Does the organisation ...')",
+                                        field=f"easy_questions[{i + 1}].text", record=statement.id,
+                                        line=line_of(statement, "easy_questions", i, "text")))
     return problems
+
+
+# In the easy-read scorer the reader is 'you'; 'we' would mean the organisation without saying so.
+WE = re.compile(r"\b(we|our|us|ours|ourselves)\b", re.I)
 
 
 # --- pages ------------------------------------------------------------------------------

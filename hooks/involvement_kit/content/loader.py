@@ -14,7 +14,7 @@ from ..errors import KitError, Problem
 from ..vocabulary import QUICK_CHECK_SIZE
 from .easy_read_pages import load_pages
 from .easy_read_rules import check_records
-from .model import Activity, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
+from .model import Activity, EasyQuestion, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
 from .schema import (
     EASY_READ_POINT_FIELDS,
     HTML_TAG,
@@ -33,7 +33,7 @@ PictureCheck = Callable[[str], bool]
 Loaded = Entry | Statement
 LineOf = Callable[..., int | None]
 MODELS: dict[str, type[Loaded]] = {"statement": Statement, "activity": Activity, "session": SessionPlan}
-ITEM_MODELS = {"steps": Step}
+ITEM_MODELS: dict[str, type[Step] | type[EasyQuestion]] = {"steps": Step, "easy_questions": EasyQuestion}
 # A field's values, checked against the schema one by one; each model takes them by name.
 Values = dict[str, Any]
 
@@ -252,6 +252,16 @@ def _value(spec: Field, value: object, problem: Report,  # noqa: C901 - one bran
             return None
         if not spec.min_items <= value <= (spec.max_items or value):
             problem(name, f"is {value}; expected a number from {spec.min_items} to {spec.max_items}")
+        return value
+    if spec.kind == "picture":
+        if not isinstance(value, str):
+            problem(name, f"expected a picture, found {_type_name(value)}")
+            return None
+        if not PICTURE_PATTERN.match(value):
+            problem(name, f"'{value}' is not a picture name; expected {EASY_READ_POINT_FIELDS['picture']}")
+        elif picture_exists is not None and not picture_exists(value):
+            problem(name, f"no picture called '{value}' was found; "
+                    "check the icon name (see kit/README.md) or the image file in docs/")
         return value
     if spec.kind == "items":
         return tuple(ITEM_MODELS[spec.name](**v) for v in _items(spec, value, problem, picture_exists))
