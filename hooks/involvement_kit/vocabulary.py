@@ -144,6 +144,25 @@ EASY_READ_PICTURES = {
     "list": ("material/format-list-bulleted", "A list"),
 }
 
+# The easy read's pictures: Mulberry Symbols (CC BY-SA 4.0) copied into docs/images/symbols/.
+# One picture for each person or idea that comes up again and again, used the same way everywhere.
+SYMBOLS = "images/symbols"
+SYMBOL_CREDIT = "Pictures: Mulberry Symbols by Steve Lee, CC BY-SA 4.0 (mulberrysymbols.org)."
+EASY_READ_SYMBOLS = {
+    "you": (f"{SYMBOLS}/good-person.svg", "A person giving a thumbs up"),
+    "user group": (f"{SYMBOLS}/meet.svg", "People coming together"),
+    "staff": (f"{SYMBOLS}/care-assistant-2a.svg", "A member of staff"),
+    "manager": (f"{SYMBOLS}/secretary-1b.svg", "A manager in a suit, with a paper"),
+    "trustee": (f"{SYMBOLS}/head-teacher-2a.svg", "A person in charge, in front of a building"),
+    "meeting": (f"{SYMBOLS}/group-work.svg", "People meeting round a table"),
+    "money": (f"{SYMBOLS}/money.svg", "Money: notes and coins"),
+    "time": (f"{SYMBOLS}/clock.svg", "A clock"),
+    "talking": (f"{SYMBOLS}/talk-4.svg", "Two people talking"),
+    "deciding": (f"{SYMBOLS}/pick.svg", "A hand picking one square"),
+}
+# "In the report, this is called ...": the one place a page gives the report's own name.
+REPORT_PICTURE = (f"{SYMBOLS}/read.svg", "A person reading a book")
+
 
 def icon_md(name: str) -> str:
     """A theme icon as Material's Markdown shortcode: 'material/puzzle-outline' -> ':material-puzzle-outline:'."""

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import KitError, Problem
 from ..vocabulary import DONT_KNOW, EASY_READ_FILE_TITLES, EASY_READ_FILES, EASY_READ_PAGES, SCALE, Level, download
-from .easy_read_rules import check_text
+from .easy_read_rules import Jargon, check_text
 from .model import Activity, EasyReadPage, EasyReadPagePoint, EasyReadPoint, EasyReadSection, Entry, Kit, Statement
 from .options import Options
 from .schema import HTML_TAG, PICTURE_PATTERN
@@ -147,7 +147,7 @@ def links(text: str) -> list[str]:
 # --- reading the file -------------------------------------------------------------------------
 
 def load_pages(kit_dir: Path, label: str, records: Iterable[Entry | Statement],
-               picture_exists: Callable[[str], bool] | None = None,
+               picture_exists: Callable[[str], bool] | None = None, jargon: Jargon | None = None,
                ) -> tuple[tuple[EasyReadPage, ...], list[Problem]]:
     """The pages, in the vocabulary's order, and every mistake found. A kit without the file has none."""
     path = Path(kit_dir) / FILE
@@ -158,7 +158,7 @@ def load_pages(kit_dir: Path, label: str, records: Iterable[Entry | Statement],
         source = read_source(path, name)
     except KitError as exc:
         return (), list(exc.problems)
-    reader = _Reader(source, records, picture_exists)
+    reader = _Reader(source, records, picture_exists, jargon or Jargon())
     pages = reader.pages()
     return pages, reader.problems
 
@@ -168,8 +168,9 @@ _KNOWN = {name: (path, title, description, twin or "") for path, name, title, de
 
 class _Reader:
     def __init__(self, source: Source, records: Iterable[Entry | Statement],
-                 picture_exists: Callable[[str], bool] | None):
+                 picture_exists: Callable[[str], bool] | None, jargon: Jargon):
         self.source = source
+        self.jargon = jargon
         self.activities = [r for r in records if isinstance(r, Activity) and r.easy_read]
         self.picture_exists = picture_exists
         self.problems: list[Problem] = []
@@ -249,6 +250,8 @@ class _Reader:
             heading = ""
         elif heading:
             self.text(page_id, f"{field}.heading", heading, at + ("heading",))
+            self.problems.extend(self.jargon.problem(heading, file=self.source.name, record=page_id,
+                                                     field=f"{field}.heading", line=self.source.line(*at, "heading")))
         level = raw.get("level", 2)
         if level not in (2, 3) or isinstance(level, bool):
             self.problem(page_id, f"{field}.level", f"expected 2 or 3, found {level!r}", *at, "level")
@@ -288,7 +291,7 @@ class _Reader:
         if not self.activities:
             return []
         # Each activity's own points, under its title: the anchor is its id, as on its standard page.
-        return [section] + [EasyReadSection(a.title, 3, a.id, a.easy_read, when, section.screen_only,
+        return [section] + [EasyReadSection(a.plain_title, 3, a.id, a.easy_read, when, section.screen_only,
                                             section.print_only) for a in self.activities]
 
     def condition(self, page_id: str, field: str, when: object, path: Path_) -> str:

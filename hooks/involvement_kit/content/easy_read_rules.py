@@ -21,16 +21,17 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import KitError, Problem
-from .model import Entry, Statement
+from .model import Activity, Entry, Record, Statement
 from .yamlsource import Source, read_source
 
 log = logging.getLogger("mkdocs.hooks.kit")
 
 HARD_WORDS_FILE = "hard-words.yml"
+JARGON_FILE = "easy-read-jargon.yml"
 WARN_WORDS = 15          # more than this: a warning
 MAX_WORDS = 20           # more than this: a mistake
 MAX_SENTENCES = 5        # in one point
@@ -236,7 +237,8 @@ def check_text(raw: str, *, file: str, record: str | None = None, field: str | N
 
 
 def check_records(records: Sequence[Entry | Statement],
-                  line_of: Callable[..., int | None] = lambda record, *path: None) -> list[Problem]:
+                  line_of: Callable[..., int | None] = lambda record, *path: None,
+                  jargon: Jargon | None = None) -> list[Problem]:
     """The easy-read points of every record, and the easy questions of every statement.
 
     `line_of(record, *path)`: the line of a field, as the loader read it.
@@ -244,6 +246,13 @@ def check_records(records: Sequence[Entry | Statement],
     problems: list[Problem] = []
     statements = [r for r in records if isinstance(r, Statement)]
     for record in (r for r in records if not isinstance(r, Statement)):
+        if jargon is not None and isinstance(record, Record | Activity) and record.easy_read:
+            field = "easy_title" if record.easy_title else "title"
+            found = jargon.problem(record.plain_title, file=record.file, record=record.id, field=field,
+                                   line=line_of(record, field))
+            if found and field == "title":
+                found = [replace(p, message=p.message + "; give the record an easy_title") for p in found]
+            problems.extend(found)
         for i, point in enumerate(getattr(record, "easy_read", ())):
             field = f"easy_read[{i + 1}]"
             line = line_of(record, "easy_read", i, "text")
@@ -274,6 +283,47 @@ def check_records(records: Sequence[Entry | Statement],
 
 # In the easy-read scorer the reader is 'you'; 'we' would mean the organisation without saying so.
 WE = re.compile(r"\b(we|our|us|ours|ourselves)\b", re.I)
+
+
+# --- report words in titles and headings ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Jargon:
+    """The report's words that an easy-read title or heading must not use (kit/easy-read-jargon.yml)."""
+
+    terms: tuple[str, ...] = ()
+
+    def found_in(self, text: str) -> list[str]:
+        """The terms `text` uses, whole words only, a plural in -s or -es counting too."""
+        return [term for term in self.terms
+                if re.search(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", text, re.I)]
+
+    def problem(self, text: str, *, file: str, record: str | None, field: str, line: int | None) -> list[Problem]:
+        found = self.found_in(text)
+        if not found:
+            return []
+        return [Problem(file, f"'{text}' uses the report's word{'s' if len(found) > 1 else ''} "
+                        f"{', '.join(repr(t) for t in found)}; an easy-read title or heading says the idea in "
+                        "plain words (the words to avoid are in " + JARGON_FILE + ")",
+                        record=record, field=field, line=line)]
+
+
+def load_jargon(kit_dir: Path, label: str = "kit") -> Jargon:
+    """Read kit/easy-read-jargon.yml: a list of words and phrases. A missing file means an empty list."""
+    path = Path(kit_dir) / JARGON_FILE
+    name = f"{label}/{JARGON_FILE}"
+    if not path.exists():
+        return Jargon()
+    source = read_source(path, name)
+    data = source.data
+    if not isinstance(data, list):
+        raise KitError([Problem(name, "expected a list of words, one a line starting with '- '", line=source.line())])
+    problems = [Problem(name, f"item {i + 1} should be a word or phrase", line=source.line(i))
+                for i, item in enumerate(data) if not isinstance(item, str) or not item.strip()]
+    if problems:
+        raise KitError(problems)
+    return Jargon(tuple(item.strip() for item in data))
 
 
 # --- pages ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from ..errors import KitError, Problem
 from ..vocabulary import QUICK_CHECK_SIZE
 from .easy_read_pages import load_pages
-from .easy_read_rules import check_records
+from .easy_read_rules import Jargon, check_records, load_jargon
 from .model import Activity, EasyQuestion, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
 from .schema import (
     EASY_READ_POINT_FIELDS,
@@ -105,7 +105,12 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
 
     problems.extend(_check_references(records, line_of, broken_ids, complete))
     if not problems:
-        problems.extend(check_records(records, line_of))
+        try:
+            jargon = load_jargon(kit_dir, folders[0][1])
+        except KitError as exc:
+            problems.extend(exc.problems)
+            jargon = Jargon()
+        problems.extend(check_records(records, line_of, jargon))
     # The kit's quick check is sized before anything is switched off or added.
     base_statements = f"{folders[0][1]}/{STATEMENT.file}"
     quick = [r for r in records if isinstance(r, Statement) and r.quick and r.file == base_statements]
@@ -115,7 +120,8 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
     statements = tuple(r for r in records if isinstance(r, Statement))
     if statements and not problems:
         problems.extend(_check_scoring(records, statements, base_statements, len(quick)))
-    easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists)
+    easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists,
+                                       load_jargon(kit_dir, folders[0][1]) if not problems else None)
     problems.extend(more)
     if problems:
         raise KitError(problems)

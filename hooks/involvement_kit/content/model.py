@@ -59,6 +59,7 @@ class Record:
     opening_question: str = ""
     questions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    easy_title: str = ""
     easy_read: tuple[EasyReadPoint, ...] = ()
     easy_read_review: Review = field(default_factory=Review)
     why_it_matters: str = ""
@@ -70,6 +71,11 @@ class Record:
     def page(self) -> str:
         """Path of the record's page in the docs tree (leader behaviours are sections of one page)."""
         return record_page(self.kind.name, self.kind.folder, self.id)
+
+    @property
+    def plain_title(self) -> str:
+        """The title the easy read shows: the plain one, or the report's when none is given."""
+        return self.easy_title or self.title
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,14 @@ class Activity:
     file: str
     materials: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    easy_title: str = ""
     easy_read: tuple[EasyReadPoint, ...] = ()
     easy_read_review: Review = field(default_factory=Review)
+
+    @property
+    def plain_title(self) -> str:
+        """The title the easy read shows: the plain one, or the report's when none is given."""
+        return self.easy_title or self.title
 
     @property
     def page(self) -> str:

@@ -87,6 +87,10 @@ _COMMON = (
           help="Two or three discussion questions; printed on the back of the card and on the page."),
     Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
           help="Ids of related enablers, barriers or leader behaviours."),
+    Field("easy_title", "text", max_words=8, max_chars=70,
+          help="The title in plain words, for the easy-read page, menu, booklet and cards (for example 'Users "
+               "cannot get to the top jobs'). No report words from kit/easy-read-jargon.yml; the page says "
+               "once what the report calls it. Without it, the easy read uses `title`."),
     Field("easy_read", "easy_read",
           help="The easy-read version: a list of points, each with `text`, `picture` and `alt`."),
     Field("easy_read_review", "review",
@@ -173,6 +177,7 @@ ACTIVITY = Kind.of(words.ACTIVITY, (
     Field("materials", "texts", max_words=10, max_chars=80, max_items=6, help="What to bring."),
     Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
           help="Ids of the enablers, barriers or leader behaviours the activity explores."),
+    Field("easy_title", "text", max_words=8, max_chars=70, help="The title in plain words, as for other records."),
     Field("easy_read", "easy_read", help="The easy-read version, as for other records."),
     Field("easy_read_review", "review", help="As for other records."),
 ))

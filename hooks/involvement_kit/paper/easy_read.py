@@ -72,7 +72,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
         kind_picture, kind_alt = KIND_PICTURES[record.kind.name]
         return {
             "id": record.id, "kind": record.kind.name, "kind_label": record.kind.label,
-            "title": record.title,
+            "title": record.plain_title,
             "kind_point": _point(KIND_SENTENCES[record.kind.name], kind_picture, kind_alt, pictures),
             "points": [_point(p.text, p.picture, p.alt, pictures) for p in record.easy_read],
             "checked": record.easy_read_review.done,

@@ -34,6 +34,7 @@ from ..vocabulary import (
     EASY_READ_PICTURES,
     KIND_PICTURES,
     KIND_SENTENCES,
+    REPORT_PICTURE,
     USER_ROLE,
     easy_read_page,
 )
@@ -80,7 +81,7 @@ def _render(template: str, path: str, hard: rules.HardWords, **context: object) 
     base: dict[str, object] = {"twin": "", "review": None}
     base.update(context)
     base.update(link=lambda to: link(path, to), picture_md=picture_md(path), easy_page=easy_page,
-                kind_picture=KIND_PICTURES, kind_sentence=KIND_SENTENCES)
+                kind_picture=KIND_PICTURES, kind_sentence=KIND_SENTENCES, report_picture=REPORT_PICTURE)
     tpl = ENV.get_template(template)
     draft = tpl.render(words=[], **base)
     return tpl.render(words=rules.used_hard_words(draft, hard), **base)
@@ -108,10 +109,10 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
         for record in records:
             related = [r for r in (kit.get(i) for i in record.related) if r.easy_read]
             page_path = easy_page(record)
-            text = _render("easy-read/record.md.j2", page_path, hard, title=record.title, record=record,
+            text = _render("easy-read/record.md.j2", page_path, hard, title=record.plain_title, record=record,
                            related=related, twin=record.page, review=record.easy_read_review,
-                           description=f"{record.title}, in easy read.", **common)
-            out.append((Page(page_path, record.title, text), f"{page_path} (made from {record.file})", record.id))
+                           description=f"{record.plain_title}, in easy read.", **common)
+            out.append((Page(page_path, record.plain_title, text), f"{page_path} (made from {record.file})", record.id))
     behaviours = _with_easy_read(kit.leader_behaviours)
     if behaviours:
         path = EASY_READ_LEADERSHIP
