@@ -69,16 +69,16 @@ class Level:
 # Nothing, then management-centred, then user-centred involvement (the report's axis).
 SCALE = (
     Level(0, "Not happening", "Not happening.",
-          "Not happening", "material/circle-outline", "An empty circle"),
+          "Not happening", "images/symbols/empty.svg", "An empty glass"),
     Level(1, "Management-centred",
           "Management-centred: users take part, but in the organisation's structures and on its agenda.",
-          "Users take part in the way staff decide", "material/circle-half-full", "A circle, half filled in"),
+          "Users take part in the way staff decide", "images/symbols/half.svg", "A circle, half filled in"),
     Level(2, "User-centred",
           "User-centred: what users want and put first becomes what the organisation wants and puts first.",
-          "What users want decides what happens", "material/circle", "A full circle"),
+          "What users want decides what happens", "images/symbols/full.svg", "A full glass"),
 )
 DONT_KNOW = Level(None, "Don’t know", "Don’t know: left out of every average, never counted as 0.",
-                  "I do not know", "material/help-circle-outline", "A question mark in a circle")
+                  "I do not know", "images/symbols/what.svg", "A question mark")
 # The scale as a phrase inside a sentence, and one line saying what the numbers mean (reports, charts).
 SCALE_RANGE = " ".join(f"{joint} {level.value} ({level.word})"
                        for joint, level in zip(("from", "through", "to"), SCALE, strict=True))
@@ -125,9 +125,9 @@ KEY_ENABLER = "Key enabler"
 KEY_ENABLERS_NOTE = "The report's key findings name two enablers as key."
 # The first point of each easy-read record page says what kind of thing it is.
 KIND_PICTURES = {
-    "enabler": ("material/arrow-up-bold-circle-outline", "An arrow pointing up"),
-    "barrier": ("material/alert-octagon-outline", "A stop sign"),
-    "leader_behaviour": ("material/account-star-outline", "A person with a star"),
+    "enabler": ("images/symbols/good.svg", "A thumb up"),
+    "barrier": ("images/symbols/bad.svg", "A thumb down"),
+    "leader_behaviour": ("images/symbols/show-me.svg", "One person showing another"),
 }
 KIND_SENTENCES = {
     "enabler": "This is one of the things that help users to have a say.",
@@ -135,13 +135,16 @@ KIND_SENTENCES = {
     "leader_behaviour": "This is one thing that good leaders do.",
 }
 EASY_READ_PICTURES = {
-    "checked": ("material/account-check", "A person with a tick"),
-    "not_checked": ("material/account-clock", "A person with a clock"),
-    "feedback": ("material/message-alert-outline", "A speech bubble with a warning sign"),
-    "words": ("material/book-alphabet", "A book with letters"),
-    "computer": ("material/laptop", "A laptop"),
-    "tick": ("material/checkbox-marked-outline", "A ticked box"),
-    "list": ("material/format-list-bulleted", "A list"),
+    "checked": ("images/symbols/correct.svg", "A tick"),
+    "not_checked": ("images/symbols/confused-man.svg", "A person who is not sure"),
+    "feedback": ("images/symbols/talk-2.svg", "A person speaking"),
+    "words": ("images/symbols/dictionary.svg", "A book of words"),
+    "computer": ("images/symbols/computer-1.svg", "A computer"),
+    "tick": ("images/symbols/correct.svg", "A tick"),
+    "list": ("images/symbols/worksheet.svg", "A list on paper, with a pencil"),
+    "printer": ("images/symbols/print.svg", "A printer"),
+    "handwritten": ("images/symbols/pencil-and-paper.svg", "Paper and a pencil"),
+    "leader": ("images/symbols/show-me.svg", "One person showing another"),
 }
 
 # The easy read's pictures: Mulberry Symbols (CC BY-SA 4.0) copied into docs/images/symbols/.

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import KitError, Problem
 from .model import Activity, Entry, Record, Statement
+from .schema import PICTURE_PATTERN
 from .yamlsource import Source, read_source
 
 log = logging.getLogger("mkdocs.hooks.kit")
@@ -324,6 +325,62 @@ def load_jargon(kit_dir: Path, label: str = "kit") -> Jargon:
     if problems:
         raise KitError(problems)
     return Jargon(tuple(item.strip() for item in data))
+
+
+# --- pictures -----------------------------------------------------------------------------
+
+# A theme icon is a software glyph (a share sign, an exit sign) that the reader must decode; a point's
+# picture is a symbol made for people who use pictures (docs/images/symbols/) or the organisation's own.
+THEME_ICON = ("is a theme icon; a point's picture shows the idea of its line: use a symbol from "
+              "images/symbols/ (see its CREDIT.txt) or your own image file in docs/")
+# No one picture stands for many different lines; a small kit may still use a picture twice.
+MOST_SHARE = 0.04
+MOST_ALWAYS = 2
+
+
+@dataclass(frozen=True)
+class PictureUse:
+    """Where one point uses a picture, for a message that names the place."""
+
+    picture: str
+    file: str
+    record: str | None
+    field: str
+    line: int | None
+
+
+def is_theme_icon(picture: str) -> bool:
+    return "." not in picture
+
+
+def picture_problem(picture: str, expected: str, picture_exists: Callable[[str], bool] | None) -> str | None:
+    """What is wrong with a point's picture, or None: a bad name, a missing file, a theme icon."""
+    if not PICTURE_PATTERN.match(picture):
+        return f"'{picture}' is not a picture name; expected {expected}"
+    if picture_exists is not None and not picture_exists(picture):
+        return (f"no picture called '{picture}' was found; check the name (see kit/README.md) "
+                "or the image file in docs/")
+    if is_theme_icon(picture):
+        return f"'{picture}' {THEME_ICON}"
+    return None
+
+
+def overused_pictures(uses: Sequence[PictureUse]) -> list[Problem]:
+    """One problem for each picture used for more than 4% of all points, at its first use over the limit."""
+    limit = max(MOST_ALWAYS, int(len(uses) * MOST_SHARE))
+    seen: dict[str, int] = {}
+    total = {u.picture: 0 for u in uses}
+    for use in uses:
+        total[use.picture] += 1
+    problems = []
+    for use in uses:
+        seen[use.picture] = seen.get(use.picture, 0) + 1
+        if seen[use.picture] == limit + 1:
+            problems.append(Problem(use.file, f"the picture '{use.picture}' is used for {total[use.picture]} of the "
+                                    f"{len(uses)} easy-read points; at most {limit} (4%) may share one picture, "
+                                    "so each shows the idea of its own line", record=use.record,
+                                    field=use.field, line=use.line))
+    return problems
 
 
 # --- pages ------------------------------------------------------------------------------

@@ -13,7 +13,14 @@ from typing import Any, Protocol
 from ..errors import KitError, Problem
 from ..vocabulary import QUICK_CHECK_SIZE
 from .easy_read_pages import load_pages
-from .easy_read_rules import Jargon, check_records, load_jargon
+from .easy_read_rules import (
+    Jargon,
+    PictureUse,
+    check_records,
+    load_jargon,
+    overused_pictures,
+    picture_problem,
+)
 from .model import Activity, EasyQuestion, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
 from .schema import (
     EASY_READ_POINT_FIELDS,
@@ -103,6 +110,9 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
         source, index = where[id(record)]
         return source.line(index, *path)
 
+    # Where each point's picture is used, before switching off (the 4% rule counts the kit as written).
+    uses = [PictureUse(p.picture, r.file, r.id, f"easy_read[{i + 1}].picture", line_of(r, "easy_read", i, "picture"))
+            for r in records if isinstance(r, Record | Activity) for i, p in enumerate(r.easy_read)]
     problems.extend(_check_references(records, line_of, broken_ids, complete))
     if not problems:
         try:
@@ -121,8 +131,10 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
     if statements and not problems:
         problems.extend(_check_scoring(records, statements, base_statements, len(quick)))
     easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists,
-                                       load_jargon(kit_dir, folders[0][1]) if not problems else None)
+                                       load_jargon(kit_dir, folders[0][1]) if not problems else None, uses)
     problems.extend(more)
+    if not problems:
+        problems.extend(overused_pictures(uses))
     if problems:
         raise KitError(problems)
     return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version,
@@ -365,12 +377,9 @@ def _easy_read(value: object, problem: Report, picture_exists: PictureCheck | No
         if not ok:
             continue
         picture = point["picture"]
-        if not PICTURE_PATTERN.match(picture):
-            problem(f"{where}.picture", f"'{picture}' is not a picture name; "
-                    f"expected {EASY_READ_POINT_FIELDS['picture']}", i, "picture")
-        elif picture_exists is not None and not picture_exists(picture):
-            problem(f"{where}.picture", f"no picture called '{picture}' was found; "
-                    "check the icon name (see kit/README.md) or the image file in docs/", i, "picture")
+        wrong = picture_problem(picture, EASY_READ_POINT_FIELDS["picture"], picture_exists)
+        if wrong:
+            problem(f"{where}.picture", wrong, i, "picture")
         else:
             points.append(EasyReadPoint(point["text"].strip(), picture, point["alt"].strip()))
     return tuple(points)

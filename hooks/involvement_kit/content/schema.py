@@ -219,7 +219,7 @@ KIND_BY_NAME = {k.name: k for k in KINDS}
 
 EASY_READ_POINT_FIELDS = {
     "text": "one or two short sentences",
-    "picture": "an icon name such as 'material/account-group', or an image file in docs/",
+    "picture": "a symbol such as 'images/symbols/talk-4.svg', or an image file of your own in docs/",
     "alt": "what the picture shows, for people who cannot see it",
 }
 REVIEW_FIELDS = {

@@ -6,11 +6,12 @@ objects the website shows, less its screen-only sections), so paper and screen s
 same thing. Typst reads the content as JSON, so no text is ever parsed as markup.
 
 Like the workshop cards, the PDFs are kept in a cache folder outside site/, under a hash of
-everything that goes into them. Rules checked here: the booklet has at most 24 pages, and
+everything that goes into them. Rules checked here: the booklet has at most 48 pages, and
 every card's points fit on the card (a KitError names the card otherwise)."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -21,12 +22,26 @@ from ..content.model import EasyReadPage, EasyReadSection, Kit, Record
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext, Pictures
-from ..vocabulary import DONT_KNOW, EASY_READ_FILES, EASY_READ_PICTURES, KIND_PICTURES, KIND_SENTENCES, SCALE, download
+from ..vocabulary import (
+    DONT_KNOW,
+    EASY_READ_FILES,
+    EASY_READ_PICTURES,
+    EASY_READ_SYMBOLS,
+    KIND_PICTURES,
+    KIND_SENTENCES,
+    SCALE,
+    SYMBOL_CREDIT,
+    SYMBOLS,
+    download,
+)
 from .typesetting import Batch, Job, Json, Overflow
 
 TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
-MAX_BOOKLET_PAGES = 24
+MAX_BOOKLET_PAGES = 48
 PICTURE_COLOUR = "#283593"
+# The copied name of a symbol from docs/images/symbols/ (see _Pictures).
+SYMBOL_FILES = SYMBOLS.replace("/", "-") + "-"
+TALK_QUESTION = "Do leaders do this where you are?"
 # The easy-read pages the booklet prints, by id: the first on the cover, the others as chapters.
 BOOKLET_CHAPTERS = ("index", "involvement")
 
@@ -68,11 +83,15 @@ def _sections(page: EasyReadPage | None, kit: Kit, options: Options, pictures: _
 def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures) -> Json:
     """Everything the three templates print, as plain data."""
 
+    talk = {s.area: s.easy_questions[0].text for s in reversed(kit.statements) if s.easy_questions}
+
     def record_item(record: Record) -> Json:
         kind_picture, kind_alt = KIND_PICTURES[record.kind.name]
         return {
             "id": record.id, "kind": record.kind.name, "kind_label": record.kind.label,
             "title": record.plain_title,
+            # A question to talk about: the area's first easy question, or one that fits any leader behaviour.
+            "question": talk.get(record.id, TALK_QUESTION),
             "kind_point": _point(KIND_SENTENCES[record.kind.name], kind_picture, kind_alt, pictures),
             "points": [_point(p.text, p.picture, p.alt, pictures) for p in record.easy_read],
             "checked": record.easy_read_review.done,
@@ -101,14 +120,23 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
     scoring = from_page("scoring")
     workshop = from_page("workshops")
-    for chapter in (scoring, workshop):
+    meeting = from_page("meeting")
+    for chapter in (scoring, workshop, meeting):
         for section in chapter["sections"]:
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
     words = [{"word": w.word[:1].upper() + w.word[1:], "meaning": w.meaning}
              for w in hard.used_in(markdown_to_text("\n".join(booklet_text)))]
-    statements = [{"id": s.id, "text": s.easy_read or s.text, "quick": s.quick} for s in kit.statements]
+    statements = [{"id": easy_id, "text": q.text, "quick": s.quick, "picture": pictures(q.picture), "alt": q.alt,
+                   "levels": list(q.levels)}
+                  for s in kit.statements for easy_id, q in zip(s.easy_ids(), s.easy_questions, strict=True)]
     return {
         "version": kit.version,
+        # The month the booklet was made: readers should know how old it is (a new month remakes it).
+        "date": datetime.date.today().strftime("%B %Y"),
+        "credit": SYMBOL_CREDIT,
+        "cover_picture": pictures(EASY_READ_SYMBOLS["user group"][0]),
+        "contact": (f"Contact: {options.feedback}" if options.feedback
+                    else "Contact: ask the person who gave you this booklet."),
         "organisation": options.organisation,
         "url": options.page_url("easy-read/index.md"),
         "feedback": feedback,
@@ -128,6 +156,7 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
         "leaders": leaders,
         "scoring": scoring,
         "workshop": workshop,
+        "meeting": meeting,
         "words": words,
         "kind_pictures": {k: pictures(v[0]) for k, v in KIND_PICTURES.items()},
         "scale": [{"value": level.value, "picture": pictures(level.picture), "words": scale_words(level)}
@@ -167,8 +196,9 @@ def batch(ctx: BuildContext) -> Batch | None:
                                      + "\n"}
     for name, source in pictures.files.items():
         content = source.read_bytes()
-        if name.endswith(".svg"):
+        if name.endswith(".svg") and not name.startswith(f"pictures/{SYMBOL_FILES}"):
             # The theme's icons are black; one dark colour, with good contrast on white paper.
+            # The symbols keep their own colours.
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
     jobs = [Job(EASY_READ_FILES[name], entry) for name, entry in TEMPLATES.items()]

@@ -134,7 +134,7 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
 
 # Pages with something only a screen has (the scorer), in a template of their own.
 PAGE_TEMPLATES = ("scoring",)
-HANDWRITTEN_PICTURE = ("material/clipboard-check-outline", "A clipboard with a tick")
+HANDWRITTEN_PICTURE = EASY_READ_PICTURES["handwritten"]
 
 
 def screen_sections(page: EasyReadPage, kit: Kit, options: Options,
