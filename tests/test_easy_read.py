@@ -214,7 +214,7 @@ def test_hard_word_without_explanation_is_caught():
 
 
 def test_hard_word_explained_differently_is_caught():
-    page = GOOD_PAGE.replace("A user is a person who uses a service.", "A user is a customer.")
+    page = GOOD_PAGE.replace(":   A user is a person who uses a service.", ":   A user is a customer.")
     problems = [str(p) for p in rules.check_page(page, HARD, file="p.md")]
     assert len(problems) == 1 and "explains 'user' differently" in problems[0]
 
@@ -222,11 +222,38 @@ def test_hard_word_explained_differently_is_caught():
 def test_long_sentence_and_emphasis_on_a_page_name_the_line():
     page = GOOD_PAGE.replace("They talk about what matters.",
                              "They talk about what matters to them and to their friends and to everyone else who comes along to the meeting each month.")
-    page = page.replace("Trustees come to some meetings.", "Trustees come to SOME meetings.")
+    page = page.replace("come to some meetings.", "come to SOME meetings.")
     problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
     assert len(problems) == 2, problems
     assert any("line 11" in p and "words (at most 15)" in p and "everyone else" in p for p in problems)
-    assert any("line 12" in p and "SOME (capitals)" in p for p in problems)
+    assert any("line 13" in p and "SOME (capitals)" in p for p in problems)
+
+
+def test_a_hard_word_not_in_bold_at_its_first_use_is_caught():
+    page = GOOD_PAGE.replace("**Users** meet", "Users meet")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
+    assert problems == ["docs/easy-read/good.md, line 11: the hard word 'user' is first used here but not in bold; "
+                        "write it as **user** and explain it in this point or the next"]
+
+
+def test_a_hard_word_explained_only_at_the_foot_of_the_page_is_caught():
+    page = GOOD_PAGE.replace("- :material-book:{ .er-picture role=\"img\" aria-label=\"A book\" } A user is a person who "
+                             "uses a service.\n", "")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
+    assert len(problems) == 1 and "line 11" in problems[0]
+    assert "'user' is not explained where it is first used" in problems[0]
+
+
+def test_pages_the_build_makes_explain_each_hard_word_where_it_is_first_used():
+    kit, easy = real_easy_read()
+    page = {p.path: p.markdown for p in easy.pages}["easy-read/barriers/glass-ceilings.md"]
+    lines = page.split("\n")
+    first = next(i for i, line in enumerate(lines) if "**board**" in line)
+    assert "The board is the group of people in charge of a charity." in lines[first + 1]
+    box = page.split('class="er-words"', 1)[1]
+    terms = [rules.markdown_to_text(line).strip() for line in box.split("\n")
+             if line and not line.startswith((":", "<", " "))]
+    assert terms == sorted(terms, key=str.lower)
 
 
 def test_longer_hard_word_wins_over_the_word_inside_it():
@@ -257,7 +284,7 @@ def test_hard_words_list_is_validated(tmp_path, text, message):
 def test_build_stops_on_a_bad_hand_written_page(tmp_path):
     docs = tmp_path / "docs"
     (docs / "easy-read").mkdir(parents=True)
-    (docs / "easy-read" / "ours.md").write_text(GOOD_PAGE.replace("Users meet", "USERS meet"), encoding="utf-8")
+    (docs / "easy-read" / "ours.md").write_text(GOOD_PAGE.replace("**Users** meet", "**USERS** meet"), encoding="utf-8")
     with pytest.raises(KitError) as caught:
         real_easy_read(docs_dir=docs)
     text = caught.value.describe()

@@ -94,4 +94,4 @@ def test_easy_read_record_page_uses_the_plain_title_and_names_the_report_once():
     assert page.title == "Users cannot get to the top jobs"
     assert "# Users cannot get to the top jobs" in page.markdown
     assert page.markdown.count("Glass ceilings") == 1
-    assert 'In the report, this is called "Glass ceilings".' in page.markdown
+    assert 'In the report, this is called "**Glass ceilings**".' in page.markdown

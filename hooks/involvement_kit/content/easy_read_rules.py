@@ -107,6 +107,8 @@ class HardWord:
     word: str
     forms: tuple[str, ...]
     meaning: str
+    picture: str = ""
+    alt: str = ""
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -136,6 +138,18 @@ class HardWords:
             entry = self._owner[re.sub(r"\s+", " ", match.group(0)).lower()]
             seen.setdefault(entry.word, entry)
         return list(seen.values())
+
+    def find(self, entry: HardWord, text: str) -> tuple[int, int] | None:
+        """Where `entry` (in any of its spellings) is first used in `text`, outside bold, links' addresses
+        and attributes; None if it is not."""
+        pattern = re.compile("|".join(_term_pattern(s) for s in sorted(entry.spellings, key=len, reverse=True)),
+                             re.I)
+        for match in pattern.finditer(text):
+            before = text[:match.start()]
+            if before.count("**") % 2 or before.count("(") > before.count(")") or before.count("{") > before.count("}"):
+                continue
+            return match.start(), match.end()
+        return None
 
     def get(self, word: str) -> HardWord | None:
         return self._owner.get(word.lower())
@@ -182,9 +196,9 @@ def _hard_word(item: object, index: int, name: str, source: Source, seen: dict[s
     word = item.get("word")
     label_ = word if isinstance(word, str) and word.strip() else f"entry {index + 1}"
     for key in item:
-        if key not in ("word", "forms", "meaning"):
-            problems.append(Problem(name, "unknown field; expected word, forms and meaning", record=label_,
-                                    field=str(key), line=source.line(index, key)))
+        if key not in ("word", "forms", "meaning", "picture", "alt"):
+            problems.append(Problem(name, "unknown field; expected word, forms, meaning, picture and alt",
+                                    record=label_, field=str(key), line=source.line(index, key)))
     if not isinstance(word, str) or not word.strip():
         problems.append(Problem(name, "give the hard word as text", record=label_, field="word", line=line))
         return None
@@ -205,7 +219,13 @@ def _hard_word(item: object, index: int, name: str, source: Source, seen: dict[s
             problems.append(Problem(name, f"'{spelling}' is already on the list (under '{seen[key]}')",
                                     record=label_, line=line))
         seen[key] = word.strip()
-    return HardWord(word.strip(), tuple(f.strip() for f in forms), " ".join(meaning.split()))
+    picture, alt = item.get("picture") or "", item.get("alt") or ""
+    if not isinstance(picture, str) or not isinstance(alt, str) or bool(picture) != bool(alt) or (
+            picture and not PICTURE_PATTERN.match(picture)) or (picture and is_theme_icon(picture)):
+        problems.append(Problem(name, "give a picture (a symbol such as images/symbols/talk-4.svg) and its alt "
+                                "text, or neither", record=label_, field="picture", line=source.line(index)))
+        picture = alt = ""
+    return HardWord(word.strip(), tuple(f.strip() for f in forms), " ".join(meaning.split()), picture, alt)
 
 
 # --- the rules ------------------------------------------------------------------------
@@ -480,7 +500,9 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
             elif not alt:
                 problems.append(Problem(file, f"the picture of this point has no alt text: {text!r}",
                                         record=record, line=block.line))
+    points = [b for b in _blocks(body) if b.kind == "point" and not _in_words_box(body, b.line)]
     for entry in used_hard_words(markdown, hard):
+        problems.extend(_explained_where_used(entry, points, hard, file, record))
         explained = box.get(entry.word.lower())
         if explained is None:
             problems.append(Problem(file, f"the hard word '{entry.word}' is used but not explained on the page; "
@@ -490,6 +512,31 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
             problems.append(Problem(file, f"the Words to know box explains '{entry.word}' differently from "
                                     f"kit/{HARD_WORDS_FILE}; use: {entry.meaning!r}", record=record))
     return problems
+
+
+def _explained_where_used(entry: HardWord, points: Sequence[_Block], hard: HardWords, file: str,
+                          record: str | None) -> list[Problem]:
+    """A hard word is in bold at its first use in a point, and its meaning is in that point or the next."""
+    for i, block in enumerate(points):
+        words = markdown_to_text(block.text)
+        if entry not in hard.used_in(words):
+            continue
+        if not re.search(r"\*\*[^*]*" + _term_pattern_any(entry) + r"[^*]*\*\*", block.text, re.I):
+            return [Problem(file, f"the hard word '{entry.word}' is first used here but not in bold; "
+                            f"write it as **{entry.word}** and explain it in this point or the next",
+                            record=record, line=block.line)]
+        # The next point, or the next few when this point brings in several hard words at once.
+        near = " ".join(markdown_to_text(b.text) for b in points[i:i + 1 + len(hard.used_in(words))])
+        if entry.meaning not in " ".join(near.split()):
+            return [Problem(file, f"the hard word '{entry.word}' is not explained where it is first used; "
+                            f"say what it means in this point or the next: {entry.meaning!r}",
+                            record=record, line=block.line)]
+        return []
+    return []
+
+
+def _term_pattern_any(entry: HardWord) -> str:
+    return "(?:" + "|".join(_term_pattern(s) for s in sorted(entry.spellings, key=len, reverse=True)) + ")"
 
 
 def _in_words_box(body: str, line: int) -> bool:

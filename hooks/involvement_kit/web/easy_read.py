@@ -84,7 +84,40 @@ def _render(template: str, path: str, hard: rules.HardWords, **context: object) 
                 kind_picture=KIND_PICTURES, kind_sentence=KIND_SENTENCES, report_picture=REPORT_PICTURE)
     tpl = ENV.get_template(template)
     draft = tpl.render(words=[], **base)
-    return tpl.render(words=rules.used_hard_words(draft, hard), **base)
+    words = rules.used_hard_words(draft, hard)
+    page = tpl.render(words=sorted(words, key=lambda w: w.word.lower()), **base)
+    return explain_where_used(page, words, hard, picture_md(path))
+
+
+_POINT = re.compile(r"^- ")
+_PICTURE_PREFIX = re.compile(r"^- (?:!\[[^\]]*\]\([^)]*\)|:[a-z0-9-]+:)(?:\{[^}\n]*\})?\s*")
+
+
+def explain_where_used(page: str, words: Sequence[rules.HardWord], hard: rules.HardWords,
+                       picture: Callable[[str, str], str]) -> str:
+    """Each hard word in bold at its first use in a point, and its meaning as the very next point, so a
+    reader meets the explanation where they need it (the Words to know box repeats it at the end)."""
+    lines = page.split("\n")
+    box = next((i for i, line in enumerate(lines) if 'class="er-words' in line), len(lines))
+    after: dict[int, list[str]] = {}
+    for word in words:
+        for i, line in enumerate(lines[:box]):
+            prefix = _PICTURE_PREFIX.match(line) if _POINT.match(line) else None
+            if prefix is None:
+                continue
+            found = hard.find(word, line[prefix.end():])
+            if found is None:
+                continue
+            start, end = prefix.end() + found[0], prefix.end() + found[1]
+            lines[i] = f"{line[:start]}**{line[start:end]}**{line[end:]}"
+            pic, alt = (word.picture, word.alt) if word.picture else EASY_READ_PICTURES["words"]
+            after.setdefault(i, []).append(f"- {picture(pic, alt)} {word.meaning}")
+            break
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        out.extend(after.get(i, []))
+    return "\n".join(out)
 
 
 def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
