@@ -3,6 +3,7 @@ licence, one picture per recurring idea, no theme icon as a point's picture, non
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -44,7 +45,12 @@ def test_only_symbols_the_kit_uses_are_copied():
     used |= {q.picture for s in KIT.statements for q in s.easy_questions}
     from involvement_kit import vocabulary as v
     used |= {pic for pic, _ in (*v.KIND_PICTURES.values(), *v.EASY_READ_PICTURES.values(),
-                                *v.EASY_READ_SYMBOLS.values(), v.REPORT_PICTURE)}
+                                *v.EASY_READ_SYMBOLS.values(), *v.EASY_READ_FILE_PICTURES.values(),
+                                v.REPORT_PICTURE)}
+    for page in (ROOT / "docs" / "easy-read").glob("*.md"):
+        used |= set(re.findall(r"\.\./(images/symbols/[\w.-]+\.svg)", page.read_text(encoding="utf-8")))
+    from involvement_kit.paper.easy_read import REVIEW_PICTURES
+    used |= set(REVIEW_PICTURES.values())
     copied = {f"images/symbols/{p.name}" for p in SYMBOLS.glob("*.svg")}
     assert copied - used == set()
 

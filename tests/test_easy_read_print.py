@@ -51,7 +51,7 @@ def text_of(reader: PdfReader) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
-@pytest.mark.parametrize("name", ["booklet", "cards", "scoring"])
+@pytest.mark.parametrize("name", ["booklet", "cards", "scoring", "review-sheets"])
 def test_a4_and_all_text_at_least_16pt(built_site, name):
     reader = pdf(built_site, name)
     for page in reader.pages:
@@ -144,7 +144,8 @@ def test_same_inputs_reuse_the_cached_pdfs(tmp_path):
     again = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard)
     assert first == again and {p: p.stat().st_mtime_ns for _, p in again} == stamps
     assert [site for site, _ in first] == ["downloads/easy-read-booklet.pdf", "downloads/easy-read-cards.pdf",
-                                           "downloads/easy-read-scoring.pdf"]
+                                           "downloads/easy-read-scoring.pdf",
+                                           "downloads/easy-read-review-sheets.pdf"]
 
 
 def test_booklet_never_claims_a_check_that_did_not_happen(tmp_path):
@@ -235,3 +236,17 @@ def test_booklet_is_an_easy_read_document(built_site):
         assert len(body.split()) > 12, page
     # The symbols' licence asks for a credit on every page that shows them.
     assert all("Mulberry Symbols" in page for page in pages)
+
+
+def test_review_sheets_one_for_each_easy_read_page(built_site):
+    reader = pdf(built_site, "review-sheets")
+    sheets = easy_read_print.review_pages(KIT)
+    assert len(reader.pages) == len(sheets)
+    titles = {r.plain_title for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read}
+    assert titles - {s["title"] for s in sheets} == {r.plain_title for r in KIT.leader_behaviours}
+    for page, sheet in zip(reader.pages, sheets):
+        text = " ".join((page.extract_text() or "").split())
+        assert sheet["title"] in text
+        for question in ("Is this page easy to understand?", "Which words are hard?", "Do the pictures help?"):
+            assert question in text
+        assert "Mulberry Symbols" in text

@@ -205,11 +205,20 @@ EASY_READ_FILES = {
     "booklet": "easy-read-booklet.pdf",
     "cards": "easy-read-cards.pdf",
     "scoring": "easy-read-scoring.pdf",
+    "review": "easy-read-review-sheets.pdf",
 }
 EASY_READ_FILE_TITLES = {
     "easy-read-booklet.pdf": "The easy-read booklet (PDF)",
     "easy-read-cards.pdf": "The easy-read cards (PDF)",
     "easy-read-scoring.pdf": "The easy-read scoring sheet (PDF)",
+    "easy-read-review-sheets.pdf": "Sheets to check each easy-read page (PDF)",
+}
+# Each easy-read PDF's own picture where a page lists them.
+EASY_READ_FILE_PICTURES = {
+    "easy-read-booklet.pdf": (f"{SYMBOLS}/read-2.svg", "A person reading"),
+    "easy-read-cards.pdf": (f"{SYMBOLS}/index-cards.svg", "A pile of cards"),
+    "easy-read-scoring.pdf": (f"{SYMBOLS}/order-1.svg", "A form with ticks and a pencil"),
+    "easy-read-review-sheets.pdf": (f"{SYMBOLS}/look.svg", "Two eyes looking"),
 }
 
 # The easy-read pages not about one record: (path, template, title, description, standard twin).

@@ -26,6 +26,7 @@ from typing import Any
 from ..errors import KitError, Problem
 from ..vocabulary import (
     DONT_KNOW,
+    EASY_READ_FILE_PICTURES,
     EASY_READ_FILE_TITLES,
     EASY_READ_FILES,
     EASY_READ_PAGES,
@@ -96,8 +97,9 @@ SCALE_POINTS = tuple(EasyReadPagePoint(scale_words(level), level.picture, level.
 
 
 def pdf_points() -> tuple[EasyReadPagePoint, ...]:
-    return tuple(EasyReadPagePoint(f"[{EASY_READ_FILE_TITLES[name]}]({download(name)})", *PDF_PICTURE,
-                                   when="easy-read-pdfs") for name in EASY_READ_FILES.values())
+    return tuple(EasyReadPagePoint(f"[{EASY_READ_FILE_TITLES[name]}]({download(name)})",
+                                   *EASY_READ_FILE_PICTURES.get(name, PDF_PICTURE), when="easy-read-pdfs")
+                 for name in EASY_READ_FILES.values())
 
 
 # --- what a page shows, where -----------------------------------------------------------------

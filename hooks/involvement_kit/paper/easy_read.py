@@ -36,7 +36,8 @@ from ..vocabulary import (
 )
 from .typesetting import Batch, Job, Json, Overflow
 
-TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
+TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ",
+             "review": "easy-read-review.typ"}
 MAX_BOOKLET_PAGES = 48
 PICTURE_COLOUR = "#283593"
 # The copied name of a symbol from docs/images/symbols/ (see _Pictures).
@@ -162,8 +163,30 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
         "scale": [{"value": level.value, "picture": pictures(level.picture), "words": scale_words(level)}
                   for level in (*SCALE, DONT_KNOW)],
         "statements": statements,
+        "review_pages": review_pages(kit),
+        "review_pictures": {name: pictures(picture) for name, picture in REVIEW_PICTURES.items()},
         "picture_colour": PICTURE_COLOUR,
     }
+
+
+# The review sheet's questions, each with its symbol.
+REVIEW_PICTURES = {"understand": f"{SYMBOLS}/think.svg", "words": f"{SYMBOLS}/dictionary.svg",
+                   "pictures": f"{SYMBOLS}/look.svg", "change": f"{SYMBOLS}/change.svg",
+                   "yes": f"{SYMBOLS}/good.svg", "no": f"{SYMBOLS}/bad.svg", "not_sure": f"{SYMBOLS}/what.svg"}
+
+
+def review_pages(kit: Kit) -> list[Json]:
+    """One review sheet for each easy-read page, named by the title the reader sees, in reading order."""
+    pages = [{"title": page.title, "kind": "page"} for page in kit.easy_read_pages[:2]]
+    for kind, heading in (("enabler", "Things that help"), ("barrier", "Things that get in the way")):
+        records = [r for r in kit.of_kind(kind) if r.easy_read]
+        if records:
+            pages.append({"title": heading, "kind": "page"})
+            pages += [{"title": r.plain_title, "kind": kind} for r in records]
+    if any(r.easy_read for r in kit.leader_behaviours):
+        pages.append({"title": "What good leaders do", "kind": "page"})
+    pages += [{"title": page.title, "kind": "page"} for page in kit.easy_read_pages[2:]]
+    return pages
 
 
 def _overflow(cards: dict[str, Json]) -> Overflow:
