@@ -111,6 +111,7 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
         return source.line(index, *path)
 
     # Where each point's picture is used, before switching off (the 4% rule counts the kit as written).
+    page_uses: list[PictureUse] = []
     uses = [PictureUse(p.picture, r.file, r.id, f"easy_read[{i + 1}].picture", line_of(r, "easy_read", i, "picture"))
             for r in records if isinstance(r, Record | Activity) for i, p in enumerate(r.easy_read)]
     problems.extend(_check_references(records, line_of, broken_ids, complete))
@@ -131,10 +132,11 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
     if statements and not problems:
         problems.extend(_check_scoring(records, statements, base_statements, len(quick)))
     easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists,
-                                       load_jargon(kit_dir, folders[0][1]) if not problems else None, uses)
+                                       load_jargon(kit_dir, folders[0][1]) if not problems else None, page_uses)
     problems.extend(more)
     if not problems:
-        problems.extend(overused_pictures(uses))
+        # The fixed pages first, so the message names the record whose point tipped a picture over.
+        problems.extend(overused_pictures(page_uses + uses))
     if problems:
         raise KitError(problems)
     return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version,
