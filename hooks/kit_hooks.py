@@ -99,7 +99,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     assert _prepared is not None
-    html = explain_terms_once(html)
+    html = explain_terms_once(html, page.file.src_uri)
     return add_print_addresses(html, page.file.dest_uri, _prepared.options.public_url)
 
 

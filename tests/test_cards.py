@@ -305,6 +305,8 @@ def test_cards_off_means_no_card_files(tmp_path):
     project = tmp_path / "project"
     kit_folder(project / "kit")
     (project / "docs").mkdir()
+    # The easy read's symbols ship in docs/, as in every copy of the kit.
+    shutil.copytree(ROOT / "docs" / "images" / "symbols", project / "docs" / "images" / "symbols")
     prepared = prepare(project, {"outputs": ["sheets"]}, docs_dir=project / "docs", icon_dirs=ICON_DIRS)
     assert not [s for s, _ in prepared.downloads if "cards" in s or "packs" in s]
     page = next(p for p in prepared.pages if p.path == "enablers/listen-first.md")

@@ -163,9 +163,9 @@ def test_statement_easy_read_sentence_is_checked(tmp_path):
     statement = load_kit(ROOT / "kit", label="kit").statements[0]
     path = kit_dir / "statements.yml"
     text = path.read_text(encoding="utf-8")
-    old = f"easy_read: {statement.easy_read}"
+    old = f'- text: "{statement.easy_read}"'
     assert old in text
-    path.write_text(text.replace(old, "easy_read: We ALWAYS listen.", 1), encoding="utf-8")
+    path.write_text(text.replace(old, '- text: "Do staff ALWAYS listen?"', 1), encoding="utf-8")
     with pytest.raises(KitError) as caught:
         load_kit(kit_dir, label="kit")
     problems = [str(p) for p in caught.value.problems]
@@ -214,7 +214,7 @@ def test_hard_word_without_explanation_is_caught():
 
 
 def test_hard_word_explained_differently_is_caught():
-    page = GOOD_PAGE.replace("A user is a person who uses a service.", "A user is a customer.")
+    page = GOOD_PAGE.replace(":   A user is a person who uses a service.", ":   A user is a customer.")
     problems = [str(p) for p in rules.check_page(page, HARD, file="p.md")]
     assert len(problems) == 1 and "explains 'user' differently" in problems[0]
 
@@ -222,11 +222,38 @@ def test_hard_word_explained_differently_is_caught():
 def test_long_sentence_and_emphasis_on_a_page_name_the_line():
     page = GOOD_PAGE.replace("They talk about what matters.",
                              "They talk about what matters to them and to their friends and to everyone else who comes along to the meeting each month.")
-    page = page.replace("Trustees come to some meetings.", "Trustees come to SOME meetings.")
+    page = page.replace("come to some meetings.", "come to SOME meetings.")
     problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
     assert len(problems) == 2, problems
     assert any("line 11" in p and "words (at most 15)" in p and "everyone else" in p for p in problems)
-    assert any("line 12" in p and "SOME (capitals)" in p for p in problems)
+    assert any("line 13" in p and "SOME (capitals)" in p for p in problems)
+
+
+def test_a_hard_word_not_in_bold_at_its_first_use_is_caught():
+    page = GOOD_PAGE.replace("**Users** meet", "Users meet")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
+    assert problems == ["docs/easy-read/good.md, line 11: the hard word 'user' is first used here but not in bold; "
+                        "write it as **user** and explain it in this point or the next"]
+
+
+def test_a_hard_word_explained_only_at_the_foot_of_the_page_is_caught():
+    page = GOOD_PAGE.replace("- :material-book:{ .er-picture role=\"img\" aria-label=\"A book\" } A user is a person who "
+                             "uses a service.\n", "")
+    problems = [str(p) for p in rules.check_page(page, HARD, file="docs/easy-read/good.md")]
+    assert len(problems) == 1 and "line 11" in problems[0]
+    assert "'user' is not explained where it is first used" in problems[0]
+
+
+def test_pages_the_build_makes_explain_each_hard_word_where_it_is_first_used():
+    kit, easy = real_easy_read()
+    page = {p.path: p.markdown for p in easy.pages}["easy-read/barriers/glass-ceilings.md"]
+    lines = page.split("\n")
+    first = next(i for i, line in enumerate(lines) if "**board**" in line)
+    assert "The board is the group of people in charge of a charity." in lines[first + 1]
+    box = page.split('class="er-words"', 1)[1]
+    terms = [rules.markdown_to_text(line).strip() for line in box.split("\n")
+             if line and not line.startswith((":", "<", " "))]
+    assert terms == sorted(terms, key=str.lower)
 
 
 def test_longer_hard_word_wins_over_the_word_inside_it():
@@ -257,7 +284,7 @@ def test_hard_words_list_is_validated(tmp_path, text, message):
 def test_build_stops_on_a_bad_hand_written_page(tmp_path):
     docs = tmp_path / "docs"
     (docs / "easy-read").mkdir(parents=True)
-    (docs / "easy-read" / "ours.md").write_text(GOOD_PAGE.replace("Users meet", "USERS meet"), encoding="utf-8")
+    (docs / "easy-read" / "ours.md").write_text(GOOD_PAGE.replace("**Users** meet", "**USERS** meet"), encoding="utf-8")
     with pytest.raises(KitError) as caught:
         real_easy_read(docs_dir=docs)
     text = caught.value.describe()
@@ -356,7 +383,7 @@ def test_activities_with_easy_read_points_appear_on_the_workshop_page(tmp_path):
     first = "  title: Sort the examples\n"
     assert first in text
     path.write_text(text.replace(first, first + "  easy_read:\n    - text: Talk in pairs about one card.\n"
-                                 "      picture: material/forum\n      alt: Two speech bubbles\n", 1),
+                                 "      picture: images/symbols/talk-4.svg\n      alt: Two speech bubbles\n", 1),
                     encoding="utf-8")
     kit = load_kit(kit_dir, label="kit")
     hard = rules.load_hard_words(ROOT / "kit")
@@ -392,15 +419,15 @@ def line_of(text: str) -> int:
 
 
 @pytest.mark.parametrize("old, new, field, message", [
-    ("        - text: Some users just want a good service.\n",
-     "        - txt: Some users just want a good service.\n", "sections[1].points[4].txt", "did you mean 'text'?"),
-    ("        - text: Some users just want a good service.\n",
+    ("        - text: \"Some users only want a good service.\"\n",
+     "        - txt: \"Some users only want a good service.\"\n", "sections[1].points[4].txt", "did you mean 'text'?"),
+    ("        - text: \"Some users only want a good service.\"\n",
      "        - text: Some users just want a good service and some users want a great deal more than that from "
      "everyone who works there.\n", "sections[1].points[4].text", "split it"),
-    ("          alt: A thumbs up\n", "          alt: A THUMBS up\n", "sections[1].points[4].alt", "capitals"),
-    ("          picture: material/thumb-up\n", "          picture: material/no-such-icon\n",
+    ("          alt: \"A member of staff with a person\"\n", "          alt: \"A member of STAFF with a person\"\n", "sections[1].points[4].alt", "capitals"),
+    ("          picture: images/symbols/care-assistant-5a.svg\n", "          picture: material/no-such-icon\n",
      "sections[1].points[4].picture", "no picture called"),
-    ("          alt: A thumbs up\n", "          alt: A thumbs up\n          when: sometimes\n",
+    ("          alt: \"A member of staff with a person\"\n", "          alt: \"A member of staff with a person\"\n          when: sometimes\n",
      "sections[1].points[4].when", "expected one of"),
 ])
 def test_easy_read_pages_mistakes_name_file_page_field_and_line(tmp_path, old, new, field, message):
@@ -434,10 +461,10 @@ def test_sections_follow_medium_and_conditions(tmp_path):
         (ROOT / "kit" / "easy-read-pages.yml").read_text(encoding="utf-8").replace(
             "    - heading: At the meeting\n",
             "    - heading: On paper\n      print_only: true\n      points:\n"
-            "        - {text: Only on paper., picture: material/printer, alt: A printer}\n"
+            "        - {text: Only on paper., picture: images/symbols/print.svg, alt: A printer}\n"
             "    - heading: Tell us\n      when: feedback\n      points:\n"
-            "        - {text: We want to hear from you., picture: material/forum, alt: Two speech bubbles}\n"
-            "        - {text: Write to us., picture: material/pencil, alt: A pencil, when: no-feedback}\n"
+            "        - {text: We want to hear from you., picture: images/symbols/talk-4.svg, alt: Two speech bubbles}\n"
+            "        - {text: Write to us., picture: images/symbols/write.svg, alt: A pencil, when: no-feedback}\n"
             "    - heading: At the meeting\n", 1),
         encoding="utf-8")
     pages, problems = load_pages(tmp_path, "kit", ())
@@ -463,5 +490,4 @@ def test_scale_section_is_the_vocabulary_scale_with_its_pictures():
     items = [line for line in scale.split("\n") if line.startswith("- ")]
     for item, level in zip(items, (*SCALE, DONT_KNOW)):
         words = level.easy if level.value is None else f"{level.value}. {level.easy}"
-        assert item.startswith(f"- :{level.picture.replace('/', '-')}:") and item.endswith(words), item
-        assert f'aria-label="{level.alt}"' in item
+        assert item.startswith(f"- ![{level.alt}](../{level.picture})") and item.endswith(words), item

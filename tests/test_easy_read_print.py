@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from conftest import ROOT
 from involvement_kit.content import easy_read_rules as rules
 from involvement_kit.paper import easy_read as easy_read_print
 from involvement_kit.paper.easy_read import MAX_BOOKLET_PAGES
-from involvement_kit.vocabulary import SCALE
+from involvement_kit.vocabulary import SCALE, SYMBOL_CREDIT
 from involvement_kit.errors import KitError
 from involvement_kit.content.loader import load_kit
 from involvement_kit.content.options import Options
@@ -52,12 +53,14 @@ def text_of(reader: PdfReader) -> str:
     return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
 
 
-@pytest.mark.parametrize("name", ["booklet", "cards", "scoring"])
+@pytest.mark.parametrize("name", ["booklet", "cards", "scoring", "review-sheets"])
 def test_a4_and_all_text_at_least_16pt(built_site, name):
     reader = pdf(built_site, name)
     for page in reader.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
-        assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (width, height)
+        # The cards are two A5 cards on a landscape A4 sheet; the booklet and sheet are portrait.
+        assert sorted((round(width), round(height))) == sorted((round(A4[0]), round(A4[1]))), (width, height)
+        assert name == "cards" or abs(width - A4[0]) < 1, (width, height)
     sizes = Counter()
     for size, _, text in runs(reader):
         sizes[size] += sum(ch.isalpha() for ch in text)
@@ -66,20 +69,22 @@ def test_a4_and_all_text_at_least_16pt(built_site, name):
     assert not small, f"text under 16 pt in the {name}: {small}"
 
 
-def test_booklet_has_at_most_24_pages_and_a_picture_column_on_the_left(built_site):
+def test_booklet_has_at_most_48_pages_and_a_picture_column_on_the_left(built_site):
     reader = pdf(built_site, "booklet")
     assert 4 <= len(reader.pages) <= MAX_BOOKLET_PAGES
     # The pages before the Words to know list (which is a list of words, not points).
-    words_page = next(i for i, page in enumerate(reader.pages) if "Words to know" in (page.extract_text() or ""))
-    body = [(x, text) for page in reader.pages[:words_page]
-            for size, x, text in runs_of(page) if abs(size - 16) < 0.1 and not text.startswith("Page ")]
-    # Point text starts right of the picture column (18 mm margin + 16 mm picture + 5 mm gap).
-    beside = [x for x, _ in body if x >= (18 + 16 + 5) * MM - 2]
+    words_page = [i for i, page in enumerate(reader.pages) if "Words to know" in (page.extract_text() or "")][-1]
+    # After the cover and the contents; the footer's page number and picture credit are not points.
+    body = [(x, text) for page in reader.pages[2:words_page]
+            for size, x, text in runs_of(page) if abs(size - 16) < 0.1 and not text.startswith("Page ")
+            and text.strip() not in SYMBOL_CREDIT]
+    # Point text starts right of the picture column (18 mm margin + 25 mm picture + 6 mm gap).
+    beside = [x for x, _ in body if x >= (18 + 25 + 6) * MM - 2]
     assert len(beside) / len(body) > 0.9, f"only {len(beside)} of {len(body)} runs of body text sit beside a picture"
     # Every picture is drawn: the icons are vector forms, one per point, in the left column.
     text = text_of(reader)
     for record in KIT.enablers + KIT.barriers + KIT.leader_behaviours:
-        assert record.title.split()[0] in text
+        assert record.plain_title in text.replace("\n", " ") or record.plain_title.split()[0] in text
         for point in record.easy_read:
             assert " ".join(point.text.split()[:3]) in text, point.text
 
@@ -98,10 +103,15 @@ def test_booklet_explains_its_hard_words_and_says_it_is_not_yet_checked(built_si
 def test_cards_one_for_each_record_with_easy_read(built_site):
     reader = pdf(built_site, "cards")
     records = [r for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read]
-    assert len(reader.pages) == math.ceil(len(records) / 4)
+    assert len(reader.pages) == math.ceil(len(records) / 2)
     text = text_of(reader)
     for record in records:
         assert record.easy_read[0].text.split()[0] in text
+    # Plain titles, a question to talk about on every card, and no report labels.
+    assert text.count("Talk about it") == len(records)
+    assert "Enabler" not in text and "Barrier" not in text
+    assert "Users cannot get to the top jobs" in text and "Glass ceilings" not in text
+    assert text.count("Mulberry Symbols") == len(records)
 
 
 def test_scoring_sheet_on_the_same_scale_with_every_statement(built_site):
@@ -116,9 +126,10 @@ def test_scoring_sheet_on_the_same_scale_with_every_statement(built_site):
 def test_a_card_that_does_not_fit_stops_the_build_naming_the_record(tmp_path):
     long_points = "".join(
         f"    - text: \"This point is long on purpose. It goes on and on. It will not fit on a card number {i}.\"\n"
-        f"      picture: material/account-group\n      alt: A group of people.\n" for i in range(8))
+        f"      picture: images/symbols/{name}.svg\n      alt: A group of people.\n"
+        for i, name in enumerate(("ask", "bus", "clock", "money", "meet", "pick", "read", "who")))
     kit_dir = make_kit(tmp_path / "kit", replace_in(
-        "enablers.yml", "    - text: This is easy.\n      picture: material/account-group\n      alt: A group of people.\n",
+        "enablers.yml", "    - text: This is easy.\n      picture: images/symbols/meet.svg\n      alt: A group of people.\n",
         long_points))
     kit = load_kit(kit_dir, label="kit")
     hard = rules.load_hard_words(ROOT / "kit")
@@ -135,7 +146,8 @@ def test_same_inputs_reuse_the_cached_pdfs(tmp_path):
     again = render_paper(easy_read_print.batch, kit, Options(), cache_dir=tmp_path, hard_words=hard)
     assert first == again and {p: p.stat().st_mtime_ns for _, p in again} == stamps
     assert [site for site, _ in first] == ["downloads/easy-read-booklet.pdf", "downloads/easy-read-cards.pdf",
-                                           "downloads/easy-read-scoring.pdf"]
+                                           "downloads/easy-read-scoring.pdf",
+                                           "downloads/easy-read-review-sheets.pdf"]
 
 
 def test_booklet_never_claims_a_check_that_did_not_happen(tmp_path):
@@ -204,3 +216,39 @@ def test_booklet_scale_is_the_vocabulary_scale(built_site):
     for level in SCALE:
         assert f"{level.value}. {level.easy}" in text
     assert DONT_KNOW.easy in text
+
+
+def test_booklet_is_an_easy_read_document(built_site):
+    reader = pdf(built_site, "booklet")
+    pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    cover, contents = pages[0], pages[1]
+    # A cover with a picture, the date, the version and a contact; then a contents page.
+    assert "User involvement kit" in cover and "Version " in cover and "Made in " in cover and "Contact" in cover
+    # The cover picture is drawn into the page, tagged with its alt text.
+    assert b"/Alt(People coming together)" in reader.pages[0].get_contents().get_data()
+    assert "What is in this booklet" in contents
+    for chapter in ("Things that help", "Things that get in the way", "What good leaders do",
+                    "Get ready to meet managers", "Words to know"):
+        assert chapter in contents, chapter
+        # Each chapter starts a page of its own.
+        assert any(page.startswith(chapter) for page in pages[2:]), chapter
+    # No page holds only an address or a footer.
+    for page in pages:
+        body = page.replace(SYMBOL_CREDIT, "")
+        assert len(body.split()) > 12, page
+    # The symbols' licence asks for a credit on every page that shows them.
+    assert all("Mulberry Symbols" in page for page in pages)
+
+
+def test_review_sheets_one_for_each_easy_read_page(built_site):
+    reader = pdf(built_site, "review-sheets")
+    sheets = easy_read_print.review_pages(KIT)
+    assert len(reader.pages) == len(sheets)
+    titles = {r.plain_title for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read}
+    assert titles - {s["title"] for s in sheets} == {r.plain_title for r in KIT.leader_behaviours}
+    for page, sheet in zip(reader.pages, sheets):
+        text = " ".join((page.extract_text() or "").split())
+        assert sheet["title"] in text
+        for question in ("Is this page easy to understand?", "Which words are hard?", "Do the pictures help?"):
+            assert question in text
+        assert "Mulberry Symbols" in text

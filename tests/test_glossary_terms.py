@@ -22,3 +22,10 @@ def test_headings_and_links_never_carry_one_and_do_not_use_up_the_first():
 def test_other_markup_is_left_as_it_was():
     html = '<article><aside>x</aside><p><a href="#a">a</a> <abbr title="t">other</abbr></p></article>'
     assert explain_terms_once(html) == html
+
+
+def test_easy_read_pages_carry_no_glossary_tooltips():
+    # An easy-read page explains its hard words in its own words; the standard definitions stay off.
+    html = f"<p>{TS} meet.</p><p>A {T} votes.</p>"
+    assert explain_terms_once(html, "easy-read/index.md") == "<p>Trustees meet.</p><p>A trustee votes.</p>"
+    assert explain_terms_once(html, "trustees.md").startswith(f"<p>{TS} meet.")

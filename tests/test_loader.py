@@ -27,7 +27,7 @@ def test_good_kit_loads_every_record_in_order(tmp_path):
     first = kit.get("first-enabler")
     assert first.findings == ("The first finding.", "The second finding.")
     assert first.related == ("only-barrier", "second-enabler")
-    assert first.easy_read[0].picture == "material/account-group"
+    assert first.easy_read[0].picture == "images/symbols/meet.svg"
     assert not first.easy_read_review.done
 
 
@@ -85,7 +85,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 def test_unknown_picture_is_caught_when_pictures_are_checked(tmp_path):
     message = error_for(tmp_path, None, picture_exists=lambda name: False)
-    assert "'easy_read[1].picture'" in message and "material/account-group" in message
+    assert "'easy_read[1].picture'" in message and "images/symbols/meet.svg" in message
 
 
 OWN_ENABLER = """- id: our-own-enabler

@@ -81,16 +81,16 @@ class Level:
 # Nothing, then management-centred, then user-centred involvement (the report's axis).
 SCALE = (
     Level(0, "Not happening", "Not happening.",
-          "Not happening", "material/circle-outline", "An empty circle"),
+          "Not happening", "images/symbols/empty.svg", "An empty glass"),
     Level(1, "Management-centred",
           "Management-centred: users take part, but in the organisation's structures and on its agenda.",
-          "Happens, but managers decide how", "material/circle-half-full", "A circle, half filled in"),
+          "Users take part in the way staff decide", "images/symbols/half.svg", "A circle, half filled in"),
     Level(2, "User-centred",
           "User-centred: what users want and put first becomes what the organisation wants and puts first.",
-          "Happens, and users lead it", "material/circle", "A full circle"),
+          "What users want decides what happens", "images/symbols/full.svg", "A full glass"),
 )
 DONT_KNOW = Level(None, "Don’t know", "Don’t know: left out of every average, never counted as 0.",
-                  "I do not know", "material/help-circle-outline", "A question mark in a circle")
+                  "I do not know", "images/symbols/what.svg", "A question mark")
 # The scale as a phrase inside a sentence, and one line saying what the numbers mean (reports, charts).
 SCALE_RANGE = " ".join(f"{joint} {level.value} ({level.word})"
                        for joint, level in zip(("from", "through", "to"), SCALE, strict=True))
@@ -187,9 +187,9 @@ KEY_ENABLER = "Key enabler"
 KEY_ENABLERS_NOTE = "The report's key findings name two enablers as key."
 # The first point of each easy-read record page says what kind of thing it is.
 KIND_PICTURES = {
-    "enabler": ("material/arrow-up-bold-circle-outline", "An arrow pointing up"),
-    "barrier": ("material/alert-octagon-outline", "A stop sign"),
-    "leader_behaviour": ("material/account-star-outline", "A person with a star"),
+    "enabler": ("images/symbols/good.svg", "A thumb up"),
+    "barrier": ("images/symbols/bad.svg", "A thumb down"),
+    "leader_behaviour": ("images/symbols/show-me.svg", "One person showing another"),
 }
 KIND_SENTENCES = {
     "enabler": "This is one of the things that help users to have a say.",
@@ -197,15 +197,37 @@ KIND_SENTENCES = {
     "leader_behaviour": "This is one thing that good leaders do.",
 }
 EASY_READ_PICTURES = {
-    "checked": ("material/account-check", "A person with a tick"),
-    "not_checked": ("material/account-clock", "A person with a clock"),
-    "feedback": ("material/message-alert-outline", "A speech bubble with a warning sign"),
-    "words": ("material/book-alphabet", "A book with letters"),
-    "computer": ("material/laptop", "A laptop"),
-    "tick": ("material/checkbox-marked-outline", "A ticked box"),
-    "list": ("material/format-list-bulleted", "A list"),
-    "own": ("material/office-building", "A building"),
+    "checked": ("images/symbols/correct.svg", "A tick"),
+    "not_checked": ("images/symbols/confused-man.svg", "A person who is not sure"),
+    "feedback": ("images/symbols/talk-2.svg", "A person speaking"),
+    "words": ("images/symbols/dictionary.svg", "A book of words"),
+    "computer": ("images/symbols/computer-1.svg", "A computer"),
+    "tick": ("images/symbols/correct.svg", "A tick"),
+    "list": ("images/symbols/worksheet.svg", "A list on paper, with a pencil"),
+    "printer": ("images/symbols/print.svg", "A printer"),
+    "handwritten": ("images/symbols/pencil-and-paper.svg", "Paper and a pencil"),
+    "own": ("images/symbols/office-block.svg", "An office building"),
+    "leader": ("images/symbols/show-me.svg", "One person showing another"),
 }
+
+# The easy read's pictures: Mulberry Symbols (CC BY-SA 4.0) copied into docs/images/symbols/.
+# One picture for each person or idea that comes up again and again, used the same way everywhere.
+SYMBOLS = "images/symbols"
+SYMBOL_CREDIT = "Pictures: Mulberry Symbols by Steve Lee, CC BY-SA 4.0 (mulberrysymbols.org)."
+EASY_READ_SYMBOLS = {
+    "you": (f"{SYMBOLS}/good-person.svg", "A person giving a thumbs up"),
+    "user group": (f"{SYMBOLS}/meet.svg", "People coming together"),
+    "staff": (f"{SYMBOLS}/care-assistant-2a.svg", "A member of staff"),
+    "manager": (f"{SYMBOLS}/secretary-1b.svg", "A manager in a suit, with a paper"),
+    "trustee": (f"{SYMBOLS}/head-teacher-2a.svg", "A person in charge, in front of a building"),
+    "meeting": (f"{SYMBOLS}/group-work.svg", "People meeting round a table"),
+    "money": (f"{SYMBOLS}/money.svg", "Money: notes and coins"),
+    "time": (f"{SYMBOLS}/clock.svg", "A clock"),
+    "talking": (f"{SYMBOLS}/talk-4.svg", "Two people talking"),
+    "deciding": (f"{SYMBOLS}/pick.svg", "A hand picking one square"),
+}
+# "In the report, this is called ...": the one place a page gives the report's own name.
+REPORT_PICTURE = (f"{SYMBOLS}/read.svg", "A person reading a book")
 
 
 def icon_md(name: str) -> str:
@@ -255,11 +277,20 @@ EASY_READ_FILES = {
     "booklet": "easy-read-booklet.pdf",
     "cards": "easy-read-cards.pdf",
     "scoring": "easy-read-scoring.pdf",
+    "review": "easy-read-review-sheets.pdf",
 }
 EASY_READ_FILE_TITLES = {
     "easy-read-booklet.pdf": "The easy-read booklet (PDF)",
     "easy-read-cards.pdf": "The easy-read cards (PDF)",
     "easy-read-scoring.pdf": "The easy-read scoring sheet (PDF)",
+    "easy-read-review-sheets.pdf": "Sheets to check each easy-read page (PDF)",
+}
+# Each easy-read PDF's own picture where a page lists them.
+EASY_READ_FILE_PICTURES = {
+    "easy-read-booklet.pdf": (f"{SYMBOLS}/read-2.svg", "A person reading"),
+    "easy-read-cards.pdf": (f"{SYMBOLS}/index-cards.svg", "A pile of cards"),
+    "easy-read-scoring.pdf": (f"{SYMBOLS}/order-1.svg", "A form with ticks and a pencil"),
+    "easy-read-review-sheets.pdf": (f"{SYMBOLS}/look.svg", "Two eyes looking"),
 }
 
 # The easy-read pages not about one record: (path, template, title, description, standard twin).

@@ -24,11 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KitError, Problem
-from ..vocabulary import DONT_KNOW, EASY_READ_FILE_TITLES, EASY_READ_FILES, EASY_READ_PAGES, SCALE, Level, download
-from .easy_read_rules import check_text
+from ..vocabulary import (
+    DONT_KNOW,
+    EASY_READ_FILE_PICTURES,
+    EASY_READ_FILE_TITLES,
+    EASY_READ_FILES,
+    EASY_READ_PAGES,
+    EASY_READ_PICTURES,
+    SCALE,
+    Level,
+    download,
+)
+from .easy_read_rules import Jargon, PictureUse, check_text, picture_problem
 from .model import Activity, EasyReadPage, EasyReadPagePoint, EasyReadPoint, EasyReadSection, Entry, Kit, Statement
 from .options import Options
-from .schema import HTML_TAG, PICTURE_PATTERN
+from .schema import HTML_TAG
 from .yamlsource import Path_, Source, read_source
 
 FILE = "easy-read-pages.yml"
@@ -50,7 +60,7 @@ SECTION_FIELDS = {
 }
 POINT_FIELDS = {
     "text": "one or two short sentences; a link is [words](address), the address as on the site",
-    "picture": "an icon name such as 'material/account-group', or an image file in docs/",
+    "picture": "a symbol such as 'images/symbols/talk-4.svg', or an image file of your own in docs/",
     "alt": "what the picture shows, for people who cannot see it",
     "when": "show the point only when this holds (see the conditions)",
 }
@@ -69,7 +79,7 @@ ADD = {
     "easy-read-pages": "after the section's own points, a link to each hand-written page in docs/easy-read/ "
                        "(website only)",
 }
-PDF_PICTURE = ("material/printer", "A printer")
+PDF_PICTURE = EASY_READ_PICTURES["printer"]
 MEDIA = ("screen", "print")
 MAX_CHARS = 300
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
@@ -87,8 +97,9 @@ SCALE_POINTS = tuple(EasyReadPagePoint(scale_words(level), level.picture, level.
 
 
 def pdf_points() -> tuple[EasyReadPagePoint, ...]:
-    return tuple(EasyReadPagePoint(f"[{EASY_READ_FILE_TITLES[name]}]({download(name)})", *PDF_PICTURE,
-                                   when="easy-read-pdfs") for name in EASY_READ_FILES.values())
+    return tuple(EasyReadPagePoint(f"[{EASY_READ_FILE_TITLES[name]}]({download(name)})",
+                                   *EASY_READ_FILE_PICTURES.get(name, PDF_PICTURE), when="easy-read-pdfs")
+                 for name in EASY_READ_FILES.values())
 
 
 # --- what a page shows, where -----------------------------------------------------------------
@@ -147,9 +158,11 @@ def links(text: str) -> list[str]:
 # --- reading the file -------------------------------------------------------------------------
 
 def load_pages(kit_dir: Path, label: str, records: Iterable[Entry | Statement],
-               picture_exists: Callable[[str], bool] | None = None,
+               picture_exists: Callable[[str], bool] | None = None, jargon: Jargon | None = None,
+               uses: list[PictureUse] | None = None,
                ) -> tuple[tuple[EasyReadPage, ...], list[Problem]]:
-    """The pages, in the vocabulary's order, and every mistake found. A kit without the file has none."""
+    """The pages, in the vocabulary's order, and every mistake found. A kit without the file has none.
+    `uses`: where each point's picture is used is added to it (for the 4% rule)."""
     path = Path(kit_dir) / FILE
     name = f"{label}/{FILE}"
     if not path.exists():
@@ -158,7 +171,7 @@ def load_pages(kit_dir: Path, label: str, records: Iterable[Entry | Statement],
         source = read_source(path, name)
     except KitError as exc:
         return (), list(exc.problems)
-    reader = _Reader(source, records, picture_exists)
+    reader = _Reader(source, records, picture_exists, jargon or Jargon(), uses if uses is not None else [])
     pages = reader.pages()
     return pages, reader.problems
 
@@ -168,8 +181,10 @@ _KNOWN = {name: (path, title, description, twin or "") for path, name, title, de
 
 class _Reader:
     def __init__(self, source: Source, records: Iterable[Entry | Statement],
-                 picture_exists: Callable[[str], bool] | None):
+                 picture_exists: Callable[[str], bool] | None, jargon: Jargon, uses: list[PictureUse]):
         self.source = source
+        self.jargon = jargon
+        self.uses = uses
         self.activities = [r for r in records if isinstance(r, Activity) and r.easy_read]
         self.picture_exists = picture_exists
         self.problems: list[Problem] = []
@@ -249,6 +264,8 @@ class _Reader:
             heading = ""
         elif heading:
             self.text(page_id, f"{field}.heading", heading, at + ("heading",))
+            self.problems.extend(self.jargon.problem(heading, file=self.source.name, record=page_id,
+                                                     field=f"{field}.heading", line=self.source.line(*at, "heading")))
         level = raw.get("level", 2)
         if level not in (2, 3) or isinstance(level, bool):
             self.problem(page_id, f"{field}.level", f"expected 2 or 3, found {level!r}", *at, "level")
@@ -288,7 +305,7 @@ class _Reader:
         if not self.activities:
             return []
         # Each activity's own points, under its title: the anchor is its id, as on its standard page.
-        return [section] + [EasyReadSection(a.title, 3, a.id, a.easy_read, when, section.screen_only,
+        return [section] + [EasyReadSection(a.plain_title, 3, a.id, a.easy_read, when, section.screen_only,
                                             section.print_only) for a in self.activities]
 
     def condition(self, page_id: str, field: str, when: object, path: Path_) -> str:
@@ -315,12 +332,12 @@ class _Reader:
                 values[key] = value.strip()
         when = self.condition(page_id, f"{field}.when", item.get("when", ""), path + ("when",))
         picture = values.get("picture")
-        if picture and not PICTURE_PATTERN.match(picture):
-            self.problem(page_id, f"{field}.picture", f"'{picture}' is not a picture name; expected "
-                         f"{POINT_FIELDS['picture']}", *path, "picture")
-        elif picture and self.picture_exists is not None and not self.picture_exists(picture):
-            self.problem(page_id, f"{field}.picture", f"no picture called '{picture}' was found; check the icon "
-                         "name (see kit/README.md) or the image file in docs/", *path, "picture")
+        wrong = picture_problem(picture, POINT_FIELDS["picture"], self.picture_exists) if picture else None
+        if wrong:
+            self.problem(page_id, f"{field}.picture", wrong, *path, "picture")
+        elif picture:
+            self.uses.append(PictureUse(picture, self.source.name, page_id, f"{field}.picture",
+                                        self.source.line(*path, "picture")))
         if "text" in values:
             self.text(page_id, f"{field}.text", values["text"], path + ("text",), point=True)
             for address in links(values["text"]):

@@ -21,16 +21,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import KitError, Problem
-from .model import Entry, Statement
+from .model import Activity, Entry, Record, Statement
+from .schema import PICTURE_PATTERN
 from .yamlsource import Source, read_source
 
 log = logging.getLogger("mkdocs.hooks.kit")
 
 HARD_WORDS_FILE = "hard-words.yml"
+JARGON_FILE = "easy-read-jargon.yml"
 WARN_WORDS = 15          # more than this: a warning
 MAX_WORDS = 20           # more than this: a mistake
 MAX_SENTENCES = 5        # in one point
@@ -105,6 +107,8 @@ class HardWord:
     word: str
     forms: tuple[str, ...]
     meaning: str
+    picture: str = ""
+    alt: str = ""
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -134,6 +138,18 @@ class HardWords:
             entry = self._owner[re.sub(r"\s+", " ", match.group(0)).lower()]
             seen.setdefault(entry.word, entry)
         return list(seen.values())
+
+    def find(self, entry: HardWord, text: str) -> tuple[int, int] | None:
+        """Where `entry` (in any of its spellings) is first used in `text`, outside bold, links' addresses
+        and attributes; None if it is not."""
+        pattern = re.compile("|".join(_term_pattern(s) for s in sorted(entry.spellings, key=len, reverse=True)),
+                             re.I)
+        for match in pattern.finditer(text):
+            before = text[:match.start()]
+            if before.count("**") % 2 or before.count("(") > before.count(")") or before.count("{") > before.count("}"):
+                continue
+            return match.start(), match.end()
+        return None
 
     def get(self, word: str) -> HardWord | None:
         return self._owner.get(word.lower())
@@ -180,9 +196,9 @@ def _hard_word(item: object, index: int, name: str, source: Source, seen: dict[s
     word = item.get("word")
     label_ = word if isinstance(word, str) and word.strip() else f"entry {index + 1}"
     for key in item:
-        if key not in ("word", "forms", "meaning"):
-            problems.append(Problem(name, "unknown field; expected word, forms and meaning", record=label_,
-                                    field=str(key), line=source.line(index, key)))
+        if key not in ("word", "forms", "meaning", "picture", "alt"):
+            problems.append(Problem(name, "unknown field; expected word, forms, meaning, picture and alt",
+                                    record=label_, field=str(key), line=source.line(index, key)))
     if not isinstance(word, str) or not word.strip():
         problems.append(Problem(name, "give the hard word as text", record=label_, field="word", line=line))
         return None
@@ -203,7 +219,13 @@ def _hard_word(item: object, index: int, name: str, source: Source, seen: dict[s
             problems.append(Problem(name, f"'{spelling}' is already on the list (under '{seen[key]}')",
                                     record=label_, line=line))
         seen[key] = word.strip()
-    return HardWord(word.strip(), tuple(f.strip() for f in forms), " ".join(meaning.split()))
+    picture, alt = item.get("picture") or "", item.get("alt") or ""
+    if not isinstance(picture, str) or not isinstance(alt, str) or bool(picture) != bool(alt) or (
+            picture and not PICTURE_PATTERN.match(picture)) or (picture and is_theme_icon(picture)):
+        problems.append(Problem(name, "give a picture (a symbol such as images/symbols/talk-4.svg) and its alt "
+                                "text, or neither", record=label_, field="picture", line=source.line(index)))
+        picture = alt = ""
+    return HardWord(word.strip(), tuple(f.strip() for f in forms), " ".join(meaning.split()), picture, alt)
 
 
 # --- the rules ------------------------------------------------------------------------
@@ -236,14 +258,22 @@ def check_text(raw: str, *, file: str, record: str | None = None, field: str | N
 
 
 def check_records(records: Sequence[Entry | Statement],
-                  line_of: Callable[..., int | None] = lambda record, *path: None) -> list[Problem]:
-    """The easy-read points of every record, and the easy-read sentence of every statement.
+                  line_of: Callable[..., int | None] = lambda record, *path: None,
+                  jargon: Jargon | None = None) -> list[Problem]:
+    """The easy-read points of every record, and the easy questions of every statement.
 
     `line_of(record, *path)`: the line of a field, as the loader read it.
     """
     problems: list[Problem] = []
     statements = [r for r in records if isinstance(r, Statement)]
     for record in (r for r in records if not isinstance(r, Statement)):
+        if jargon is not None and isinstance(record, Record | Activity) and record.easy_read:
+            field = "easy_title" if record.easy_title else "title"
+            found = jargon.problem(record.plain_title, file=record.file, record=record.id, field=field,
+                                   line=line_of(record, field))
+            if found and field == "title":
+                found = [replace(p, message=p.message + "; give the record an easy_title") for p in found]
+            problems.extend(found)
         for i, point in enumerate(getattr(record, "easy_read", ())):
             field = f"easy_read[{i + 1}]"
             line = line_of(record, "easy_read", i, "text")
@@ -259,9 +289,117 @@ def check_records(records: Sequence[Entry | Statement],
                 problems.extend(check_text(point.alt, file=record.file, record=record.id, field=f"{field}.alt",
                                            line=line))
     for statement in statements:
-        if statement.easy_read:
-            problems.extend(check_text(statement.easy_read, file=statement.file, record=statement.id,
-                                       field="easy_read", line=line_of(statement, "easy_read"), point=True))
+        for i, question in enumerate(statement.easy_questions):
+            for name in ("text", "level_0", "level_1", "level_2", "alt"):
+                problems.extend(check_text(getattr(question, name), file=statement.file, record=statement.id,
+                                           field=f"easy_questions[{i + 1}].{name}",
+                                           line=line_of(statement, "easy_questions", i, name), point=name != "alt"))
+            if WE.search(question.text):
+                problems.append(Problem(statement.file, "'we' or 'our' would read as the reader's own group; "
+                                        "name the organisation instead ('Does the organisation ...')",
+                                        field=f"easy_questions[{i + 1}].text", record=statement.id,
+                                        line=line_of(statement, "easy_questions", i, "text")))
+    return problems
+
+
+# In the easy-read scorer the reader is 'you'; 'we' would mean the organisation without saying so.
+WE = re.compile(r"\b(we|our|us|ours|ourselves)\b", re.I)
+
+
+# --- report words in titles and headings ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Jargon:
+    """The report's words that an easy-read title or heading must not use (kit/easy-read-jargon.yml)."""
+
+    terms: tuple[str, ...] = ()
+
+    def found_in(self, text: str) -> list[str]:
+        """The terms `text` uses, whole words only, a plural in -s or -es counting too."""
+        return [term for term in self.terms
+                if re.search(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", text, re.I)]
+
+    def problem(self, text: str, *, file: str, record: str | None, field: str, line: int | None) -> list[Problem]:
+        found = self.found_in(text)
+        if not found:
+            return []
+        return [Problem(file, f"'{text}' uses the report's word{'s' if len(found) > 1 else ''} "
+                        f"{', '.join(repr(t) for t in found)}; an easy-read title or heading says the idea in "
+                        "plain words (the words to avoid are in " + JARGON_FILE + ")",
+                        record=record, field=field, line=line)]
+
+
+def load_jargon(kit_dir: Path, label: str = "kit") -> Jargon:
+    """Read kit/easy-read-jargon.yml: a list of words and phrases. A missing file means an empty list."""
+    path = Path(kit_dir) / JARGON_FILE
+    name = f"{label}/{JARGON_FILE}"
+    if not path.exists():
+        return Jargon()
+    source = read_source(path, name)
+    data = source.data
+    if not isinstance(data, list):
+        raise KitError([Problem(name, "expected a list of words, one a line starting with '- '", line=source.line())])
+    problems = [Problem(name, f"item {i + 1} should be a word or phrase", line=source.line(i))
+                for i, item in enumerate(data) if not isinstance(item, str) or not item.strip()]
+    if problems:
+        raise KitError(problems)
+    return Jargon(tuple(item.strip() for item in data))
+
+
+# --- pictures -----------------------------------------------------------------------------
+
+# A theme icon is a software glyph (a share sign, an exit sign) that the reader must decode; a point's
+# picture is a symbol made for people who use pictures (docs/images/symbols/) or the organisation's own.
+THEME_ICON = ("is a theme icon; a point's picture shows the idea of its line: use a symbol from "
+              "images/symbols/ (see its CREDIT.txt) or your own image file in docs/")
+# No one picture stands for many different lines; a small kit may still use a picture twice.
+MOST_SHARE = 0.04
+MOST_ALWAYS = 2
+
+
+@dataclass(frozen=True)
+class PictureUse:
+    """Where one point uses a picture, for a message that names the place."""
+
+    picture: str
+    file: str
+    record: str | None
+    field: str
+    line: int | None
+
+
+def is_theme_icon(picture: str) -> bool:
+    return "." not in picture
+
+
+def picture_problem(picture: str, expected: str, picture_exists: Callable[[str], bool] | None) -> str | None:
+    """What is wrong with a point's picture, or None: a bad name, a missing file, a theme icon."""
+    if not PICTURE_PATTERN.match(picture):
+        return f"'{picture}' is not a picture name; expected {expected}"
+    if picture_exists is not None and not picture_exists(picture):
+        return (f"no picture called '{picture}' was found; check the name or the image file in docs/; "
+                "the site's page 'Pictures for easy read' (pictures.html) lists every name with a preview")
+    if is_theme_icon(picture):
+        return f"'{picture}' {THEME_ICON}"
+    return None
+
+
+def overused_pictures(uses: Sequence[PictureUse]) -> list[Problem]:
+    """One problem for each picture used for more than 4% of all points, at its first use over the limit."""
+    limit = max(MOST_ALWAYS, int(len(uses) * MOST_SHARE))
+    seen: dict[str, int] = {}
+    total = {u.picture: 0 for u in uses}
+    for use in uses:
+        total[use.picture] += 1
+    problems = []
+    for use in uses:
+        seen[use.picture] = seen.get(use.picture, 0) + 1
+        if seen[use.picture] == limit + 1:
+            problems.append(Problem(use.file, f"the picture '{use.picture}' is used for {total[use.picture]} of the "
+                                    f"{len(uses)} easy-read points; at most {limit} (4%) may share one picture, "
+                                    "so each shows the idea of its own line", record=use.record,
+                                    field=use.field, line=use.line))
     return problems
 
 
@@ -362,7 +500,9 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
             elif not alt:
                 problems.append(Problem(file, f"the picture of this point has no alt text: {text!r}",
                                         record=record, line=block.line))
+    points = [b for b in _blocks(body) if b.kind == "point" and not _in_words_box(body, b.line)]
     for entry in used_hard_words(markdown, hard):
+        problems.extend(_explained_where_used(entry, points, hard, file, record))
         explained = box.get(entry.word.lower())
         if explained is None:
             problems.append(Problem(file, f"the hard word '{entry.word}' is used but not explained on the page; "
@@ -372,6 +512,31 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
             problems.append(Problem(file, f"the Words to know box explains '{entry.word}' differently from "
                                     f"kit/{HARD_WORDS_FILE}; use: {entry.meaning!r}", record=record))
     return problems
+
+
+def _explained_where_used(entry: HardWord, points: Sequence[_Block], hard: HardWords, file: str,
+                          record: str | None) -> list[Problem]:
+    """A hard word is in bold at its first use in a point, and its meaning is in that point or the next."""
+    for i, block in enumerate(points):
+        words = markdown_to_text(block.text)
+        if entry not in hard.used_in(words):
+            continue
+        if not re.search(r"\*\*[^*]*" + _term_pattern_any(entry) + r"[^*]*\*\*", block.text, re.I):
+            return [Problem(file, f"the hard word '{entry.word}' is first used here but not in bold; "
+                            f"write it as **{entry.word}** and explain it in this point or the next",
+                            record=record, line=block.line)]
+        # The next point, or the next few when this point brings in several hard words at once.
+        near = " ".join(markdown_to_text(b.text) for b in points[i:i + 1 + len(hard.used_in(words))])
+        if entry.meaning not in " ".join(near.split()):
+            return [Problem(file, f"the hard word '{entry.word}' is not explained where it is first used; "
+                            f"say what it means in this point or the next: {entry.meaning!r}",
+                            record=record, line=block.line)]
+        return []
+    return []
+
+
+def _term_pattern_any(entry: HardWord) -> str:
+    return "(?:" + "|".join(_term_pattern(s) for s in sorted(entry.spellings, key=len, reverse=True)) + ")"
 
 
 def _in_words_box(body: str, line: int) -> bool:

@@ -13,8 +13,15 @@ from typing import Any, Protocol
 from ..errors import KitError, Problem
 from ..vocabulary import QUICK_CHECK_SIZE
 from .easy_read_pages import load_pages
-from .easy_read_rules import check_records
-from .model import Activity, Attendance, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
+from .easy_read_rules import (
+    Jargon,
+    PictureUse,
+    check_records,
+    load_jargon,
+    overused_pictures,
+    picture_problem,
+)
+from .model import Activity, Attendance, EasyQuestion, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
 from .plan_checks import check_plans
 from .schema import (
     EASY_READ_POINT_FIELDS,
@@ -34,7 +41,8 @@ PictureCheck = Callable[[str], bool]
 Loaded = Entry | Statement
 LineOf = Callable[..., int | None]
 MODELS: dict[str, type[Loaded]] = {"statement": Statement, "activity": Activity, "session": SessionPlan}
-ITEM_MODELS: dict[str, type[Step] | type[Attendance]] = {"steps": Step, "attendance": Attendance}
+ITEM_MODELS: dict[str, type[Step] | type[EasyQuestion] | type[Attendance]] = {
+    "steps": Step, "easy_questions": EasyQuestion, "attendance": Attendance}
 # A field's values, checked against the schema one by one; each model takes them by name.
 Values = dict[str, Any]
 
@@ -108,9 +116,18 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
         source, index = where[id(record)]
         return source.line(index, *path)
 
+    # Where each point's picture is used, before switching off (the 4% rule counts the kit as written).
+    page_uses: list[PictureUse] = []
+    uses = [PictureUse(p.picture, r.file, r.id, f"easy_read[{i + 1}].picture", line_of(r, "easy_read", i, "picture"))
+            for r in records if isinstance(r, Record | Activity) for i, p in enumerate(r.easy_read)]
     problems.extend(_check_references(records, line_of, broken_ids, complete))
     if not problems:
-        problems.extend(check_records(records, line_of))
+        try:
+            jargon = load_jargon(kit_dir, folders[0][1])
+        except KitError as exc:
+            problems.extend(exc.problems)
+            jargon = Jargon()
+        problems.extend(check_records(records, line_of, jargon))
     if not problems:
         problems.extend(check_plans(records, line_of))
     # The kit's quick check is sized before anything is switched off or added.
@@ -122,8 +139,12 @@ def load_kit(kit_dir: Path, *, version: str = "0.0.0",  # noqa: C901
     statements = tuple(r for r in records if isinstance(r, Statement))
     if statements and not problems:
         problems.extend(_check_scoring(records, statements, base_statements, len(quick), line_of))
-    easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists)
+    easy_read_pages, more = load_pages(kit_dir, folders[0][1], records, picture_exists,
+                                       load_jargon(kit_dir, folders[0][1]) if not problems else None, page_uses)
     problems.extend(more)
+    if not problems:
+        # The fixed pages first, so the message names the record whose point tipped a picture over.
+        problems.extend(overused_pictures(page_uses + uses))
     if problems:
         raise KitError(problems)
     return Kit(tuple(r for r in records if not isinstance(r, Statement)), statements, version=version,
@@ -274,6 +295,16 @@ def _value(spec: Field, value: object, problem: Report,  # noqa: C901 - one bran
         if not spec.min_items <= value <= (spec.max_items or value):
             problem(name, f"is {value}; expected a number from {spec.min_items} to {spec.max_items}")
         return value
+    if spec.kind == "picture":
+        if not isinstance(value, str):
+            problem(name, f"expected a picture, found {_type_name(value)}")
+            return None
+        if not PICTURE_PATTERN.match(value):
+            problem(name, f"'{value}' is not a picture name; expected {EASY_READ_POINT_FIELDS['picture']}")
+        elif picture_exists is not None and not picture_exists(value):
+            problem(name, f"no picture called '{value}' was found; "
+                    "check the icon name (see kit/README.md) or the image file in docs/")
+        return value
     if spec.kind == "items":
         return tuple(ITEM_MODELS[spec.name](**v) for v in _items(spec, value, problem, picture_exists))
     if spec.kind == "easy_read":
@@ -377,13 +408,9 @@ def _easy_read(value: object, problem: Report, picture_exists: PictureCheck | No
         if not ok:
             continue
         picture = point["picture"]
-        if not PICTURE_PATTERN.match(picture):
-            problem(f"{where}.picture", f"'{picture}' is not a picture name; "
-                    f"expected {EASY_READ_POINT_FIELDS['picture']}", i, "picture")
-        elif picture_exists is not None and not picture_exists(picture):
-            problem(f"{where}.picture", f"no picture called '{picture}' was found; "
-                    "check the icon name or the image file in docs/; the site's page 'Pictures for easy read' "
-                    "(pictures.html) lists every name with a preview", i, "picture")
+        wrong = picture_problem(picture, EASY_READ_POINT_FIELDS["picture"], picture_exists)
+        if wrong:
+            problem(f"{where}.picture", wrong, i, "picture")
         else:
             points.append(EasyReadPoint(point["text"].strip(), picture, point["alt"].strip()))
     return tuple(points)

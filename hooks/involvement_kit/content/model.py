@@ -17,6 +17,23 @@ class EasyReadPoint:
 
 
 @dataclass(frozen=True)
+class EasyQuestion:
+    """One question of the easy-read scorer: a statement in easy words, or one half of a statement
+    that asks two things, with easy wording for each level of the same scale."""
+
+    text: str
+    level_0: str
+    level_1: str
+    level_2: str
+    picture: str
+    alt: str
+
+    @property
+    def levels(self) -> tuple[str, str, str]:
+        return (self.level_0, self.level_1, self.level_2)
+
+
+@dataclass(frozen=True)
 class Review:
     checked_by: str = ""
     date: str = ""
@@ -42,6 +59,7 @@ class Record:
     opening_question: str = ""
     questions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    easy_title: str = ""
     easy_read: tuple[EasyReadPoint, ...] = ()
     easy_read_review: Review = field(default_factory=Review)
     why_it_matters: str = ""
@@ -53,6 +71,11 @@ class Record:
     def page(self) -> str:
         """Path of the record's page in the docs tree (leader behaviours are sections of one page)."""
         return record_page(self.kind.name, self.kind.folder, self.id)
+
+    @property
+    def plain_title(self) -> str:
+        """The title the easy read shows: the plain one, or the report's when none is given."""
+        return self.easy_title or self.title
 
 
 @dataclass(frozen=True)
@@ -69,11 +92,24 @@ class Statement:
     source: str
     file: str
     quick: bool = False
-    easy_read: str = ""
+    easy_questions: tuple[EasyQuestion, ...] = ()
 
     @property
     def levels(self) -> tuple[str, str, str]:
         return (self.level_0, self.level_1, self.level_2)
+
+    @property
+    def easy_read(self) -> str:
+        """The first easy question's words ('' when the statement has none)."""
+        return self.easy_questions[0].text if self.easy_questions else ""
+
+    def easy_ids(self) -> tuple[str, ...]:
+        """The easy-read scorer's id for each easy question: the statement's own id when there is one
+        question, so its answer is the statement's answer; 'id.1', 'id.2' when the statement is split
+        (a dot never appears in a statement id, so these never clash)."""
+        if len(self.easy_questions) == 1:
+            return (self.id,)
+        return tuple(f"{self.id}.{n}" for n in range(1, len(self.easy_questions) + 1))
 
 
 @dataclass(frozen=True)
@@ -93,6 +129,7 @@ class Activity:
     file: str
     materials: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    easy_title: str = ""
     easy_read: tuple[EasyReadPoint, ...] = ()
     easy_read_review: Review = field(default_factory=Review)
     invitation: str = ""
@@ -101,6 +138,11 @@ class Activity:
     variations: tuple[str, ...] = ()
     output: str = ""
     examples: tuple[str, ...] = ()
+
+    @property
+    def plain_title(self) -> str:
+        """The title the easy read shows: the plain one, or the report's when none is given."""
+        return self.easy_title or self.title
 
     @property
     def page(self) -> str:

@@ -26,7 +26,8 @@ class Field:
     kind: 'id', 'text' (one plain line), 'markdown' (prose), 'texts' (list of plain lines),
     'ids' (list of record ids), 'ref' (one record id), 'choice', 'flag' (true or false),
     'number' (a whole number from min_items to max_items), 'items' (a list of small records
-    with `item_fields`), 'easy_read' (list of points), 'review'.
+    with `item_fields`), 'picture' (an icon name or an image file in docs/), 'easy_read'
+    (list of points), 'review'.
     refers_to: for 'ids' and 'ref', the kinds of record the ids may name (empty: any).
     """
 
@@ -86,6 +87,10 @@ _COMMON = (
           help="Two or three discussion questions; printed on the back of the card and on the page."),
     Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
           help="Ids of related enablers, barriers or leader behaviours."),
+    Field("easy_title", "text", max_words=8, max_chars=70,
+          help="The title in plain words, for the easy-read page, menu, booklet and cards (for example 'Users "
+               "cannot get to the top jobs'). No report words from kit/easy-read-jargon.yml; the page says "
+               "once what the report calls it. Without it, the easy read uses `title`."),
     Field("easy_read", "easy_read",
           help="The easy-read version: a list of points, each with `text`, `picture` and `alt`."),
     Field("easy_read_review", "review",
@@ -134,8 +139,21 @@ STATEMENT = Kind.of(words.STATEMENT, (
     Field("source", "choice", required=True, choices=SOURCES,
           help="Where the statement comes from: statements are the kit's questions ('kit') built on the "
                "report's findings, or added by your organisation ('organisation')."),
-    Field("easy_read", "text", max_words=15, max_chars=120,
-          help="The statement in easy words, for the easy-read scorer: one sentence of at most 15 words."),
+    Field("easy_questions", "items", max_items=2, item_fields=(
+        Field("text", "text", required=True, max_words=15, max_chars=120,
+              help="The question in easy words, spoken to the reader ('you'); name the organisation, never 'we'."),
+        Field("level_0", "text", required=True, max_words=15, max_chars=100,
+              help="What level 0 (not happening) means for this question, in easy words."),
+        Field("level_1", "text", required=True, max_words=15, max_chars=100,
+              help="What level 1 means: users take part, but in the way staff decide."),
+        Field("level_2", "text", required=True, max_words=15, max_chars=100,
+              help="What level 2 means: what users want decides what happens."),
+        Field("picture", "picture", required=True, max_chars=120,
+              help="A symbol in docs/ (such as images/symbols/talk.svg) showing the idea of the question."),
+        Field("alt", "text", required=True, max_words=15, max_chars=120, help="What the picture shows."),
+    ), help="The statement for the easy-read scorer: one question, or two when the statement asks two things "
+            "at once (the statement's answer is then the lower of the two). Each has easy words for 0, 1 and 2, "
+            "a picture and its alt text."),
 ))
 
 _CARD_IDS = ("enabler", "barrier", "leader_behaviour", "activity")
@@ -171,6 +189,7 @@ ACTIVITY = Kind.of(words.ACTIVITY, (
           help="Ready-made examples to print on slips (a starter set); add local ones beforehand."),
     Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
           help="Ids of the enablers, barriers or leader behaviours the activity explores."),
+    Field("easy_title", "text", max_words=8, max_chars=70, help="The title in plain words, as for other records."),
     Field("easy_read", "easy_read", help="The easy-read version, as for other records."),
     Field("easy_read_review", "review", help="As for other records."),
 ))
@@ -240,7 +259,7 @@ KIND_BY_NAME = {k.name: k for k in KINDS}
 
 EASY_READ_POINT_FIELDS = {
     "text": "one or two short sentences",
-    "picture": "an icon name such as 'material/account-group', or an image file in docs/",
+    "picture": "a symbol such as 'images/symbols/talk-4.svg', or an image file of your own in docs/",
     "alt": "what the picture shows, for people who cannot see it",
 }
 REVIEW_FIELDS = {

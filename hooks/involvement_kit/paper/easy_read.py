@@ -6,11 +6,12 @@ objects the website shows, less its screen-only sections), so paper and screen s
 same thing. Typst reads the content as JSON, so no text is ever parsed as markup.
 
 Like the workshop cards, the PDFs are kept in a cache folder outside site/, under a hash of
-everything that goes into them. Rules checked here: the booklet has at most 24 pages, and
+everything that goes into them. Rules checked here: the booklet has at most 48 pages, and
 every card's points fit on the card (a KitError names the card otherwise)."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -29,17 +30,24 @@ from ..vocabulary import (
     EASY_READ_OWN_INTRO,
     EASY_READ_OWN_QUESTION,
     EASY_READ_PICTURES,
+    EASY_READ_SYMBOLS,
     KIND_PICTURES,
     KIND_SENTENCES,
     OWN_SOURCE,
     SCALE,
+    SYMBOLS,
+    SYMBOL_CREDIT,
     download,
 )
 from .typesetting import Batch, Job, Json, Overflow
 
-TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ"}
-MAX_BOOKLET_PAGES = 24
+TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ",
+             "review": "easy-read-review.typ"}
+MAX_BOOKLET_PAGES = 48
 PICTURE_COLOUR = "#283593"
+# The copied name of a symbol from docs/images/symbols/ (see _Pictures).
+SYMBOL_FILES = SYMBOLS.replace("/", "-") + "-"
+TALK_QUESTION = "Do leaders do this where you are?"
 # The easy-read pages the booklet prints, by id: the first on the cover, the others as chapters.
 BOOKLET_CHAPTERS = ("index", "involvement")
 
@@ -85,11 +93,15 @@ def own(item: Record | Statement) -> bool:
 def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures) -> Json:
     """Everything the three templates print, as plain data."""
 
+    talk = {s.area: s.easy_questions[0].text for s in reversed(kit.statements) if s.easy_questions}
+
     def record_item(record: Record) -> Json:
         kind_picture, kind_alt = KIND_PICTURES[record.kind.name]
         return {
             "id": record.id, "kind": record.kind.name, "kind_label": record.kind.label,
-            "title": record.title,
+            "title": record.plain_title,
+            # A question to talk about: the area's first easy question, or one that fits any leader behaviour.
+            "question": talk.get(record.id, TALK_QUESTION),
             "kind_point": _point(KIND_SENTENCES[record.kind.name], kind_picture, kind_alt, pictures),
             "points": ([_point(EASY_READ_OWN, *EASY_READ_PICTURES["own"], pictures)] if own(record) else [])
             + [_point(p.text, p.picture, p.alt, pictures) for p in record.easy_read],
@@ -122,15 +134,23 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
     scoring = from_page("scoring")
     workshop = from_page("workshops")
-    for chapter in (scoring, workshop):
+    meeting = from_page("meeting")
+    for chapter in (scoring, workshop, meeting):
         for section in chapter["sections"]:
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
     words = [{"word": w.word[:1].upper() + w.word[1:], "meaning": w.meaning}
              for w in hard.used_in(markdown_to_text("\n".join(booklet_text)))]
-    statements = [{"id": s.id, "text": (s.easy_read or s.text) + (f" {EASY_READ_OWN_QUESTION}" if own(s) else ""),
-                   "quick": s.quick} for s in kit.statements]
+    statements = [{"id": easy_id, "text": q.text, "quick": s.quick, "picture": pictures(q.picture), "alt": q.alt,
+                   "levels": list(q.levels)}
+                  for s in kit.statements for easy_id, q in zip(s.easy_ids(), s.easy_questions, strict=True)]
     return {
         "version": kit.version,
+        # The month the booklet was made: readers should know how old it is (a new month remakes it).
+        "date": datetime.date.today().strftime("%B %Y"),
+        "credit": SYMBOL_CREDIT,
+        "cover_picture": pictures(EASY_READ_SYMBOLS["user group"][0]),
+        "contact": (f"Contact: {options.feedback}" if options.feedback
+                    else "Contact: ask the person who gave you this booklet."),
         "organisation": options.organisation,
         "url": options.page_url("easy-read/index.md"),
         "feedback": feedback,
@@ -154,13 +174,36 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
         "own_picture": pictures(EASY_READ_PICTURES["own"][0]),
         "scoring": scoring,
         "workshop": workshop,
+        "meeting": meeting,
         "words": words,
         "kind_pictures": {k: pictures(v[0]) for k, v in KIND_PICTURES.items()},
         "scale": [{"value": level.value, "picture": pictures(level.picture), "words": scale_words(level)}
                   for level in (*SCALE, DONT_KNOW)],
         "statements": statements,
+        "review_pages": review_pages(kit),
+        "review_pictures": {name: pictures(picture) for name, picture in REVIEW_PICTURES.items()},
         "picture_colour": PICTURE_COLOUR,
     }
+
+
+# The review sheet's questions, each with its symbol.
+REVIEW_PICTURES = {"understand": f"{SYMBOLS}/think.svg", "words": f"{SYMBOLS}/dictionary.svg",
+                   "pictures": f"{SYMBOLS}/look.svg", "change": f"{SYMBOLS}/change.svg",
+                   "yes": f"{SYMBOLS}/good.svg", "no": f"{SYMBOLS}/bad.svg", "not_sure": f"{SYMBOLS}/what.svg"}
+
+
+def review_pages(kit: Kit) -> list[Json]:
+    """One review sheet for each easy-read page, named by the title the reader sees, in reading order."""
+    pages = [{"title": page.title, "kind": "page"} for page in kit.easy_read_pages[:2]]
+    for kind, heading in (("enabler", "Things that help"), ("barrier", "Things that get in the way")):
+        records = [r for r in kit.of_kind(kind) if r.easy_read]
+        if records:
+            pages.append({"title": heading, "kind": "page"})
+            pages += [{"title": r.plain_title, "kind": kind} for r in records]
+    if any(r.easy_read for r in kit.leader_behaviours):
+        pages.append({"title": "What good leaders do", "kind": "page"})
+    pages += [{"title": page.title, "kind": "page"} for page in kit.easy_read_pages[2:]]
+    return pages
 
 
 def _overflow(cards: dict[str, Json]) -> Overflow:
@@ -193,8 +236,9 @@ def batch(ctx: BuildContext) -> Batch | None:
                                      + "\n"}
     for name, source in pictures.files.items():
         content = source.read_bytes()
-        if name.endswith(".svg"):
+        if name.endswith(".svg") and not name.startswith(f"pictures/{SYMBOL_FILES}"):
             # The theme's icons are black; one dark colour, with good contrast on white paper.
+            # The symbols keep their own colours.
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
     # The easy-read cards stay on A4: two rows of 135 mm cards do not fit on US Letter.

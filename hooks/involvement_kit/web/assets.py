@@ -65,6 +65,7 @@ def scoring_data(kit: Kit, options: Options, page_url: Callable[[Record], str] =
         "statements": [{"id": s.id, "area": s.area, "text": s.text, "levels": list(s.levels),
                         "quick": s.quick, "source": s.source, "easy_read": _easy_question(s)}
                        for s in kit.statements],
+        "easy_statements": easy_statements(kit),
         "history": list(history or []),
     }
 
@@ -73,6 +74,16 @@ def _easy_question(statement: Statement) -> str:
     if statement.source != OWN_SOURCE:
         return statement.easy_read
     return f"{statement.easy_read or statement.text} {EASY_READ_OWN_QUESTION}"
+
+
+def easy_statements(kit: Kit) -> list[dict[str, object]]:
+    """The easy-read scorer's questions, one at a time: each keeps its statement's area, so its answers
+    sit beside the standard scorer's. A statement split in two gives two questions ('id.1', 'id.2'),
+    and the statement's answer is the lower of the two (scoring.easy.statement_answers)."""
+    return [{"id": easy_id, "statement": s.id, "area": s.area,
+             "text": f"{q.text} {EASY_READ_OWN_QUESTION}" if s.source == OWN_SOURCE else q.text, "levels": list(q.levels),
+             "picture": q.picture, "alt": q.alt, "quick": s.quick}
+            for s in kit.statements for easy_id, q in zip(s.easy_ids(), s.easy_questions, strict=True)]
 
 
 def history_asset(history: Sequence[HistoryEntry]) -> tuple[str, str]:

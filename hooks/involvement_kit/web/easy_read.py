@@ -34,6 +34,7 @@ from ..vocabulary import (
     EASY_READ_PICTURES,
     KIND_PICTURES,
     KIND_SENTENCES,
+    REPORT_PICTURE,
     USER_ROLE,
     easy_read_page,
 )
@@ -80,10 +81,43 @@ def _render(template: str, path: str, hard: rules.HardWords, **context: object) 
     base: dict[str, object] = {"twin": "", "review": None}
     base.update(context)
     base.update(link=lambda to: link(path, to), picture_md=picture_md(path), easy_page=easy_page,
-                kind_picture=KIND_PICTURES, kind_sentence=KIND_SENTENCES)
+                kind_picture=KIND_PICTURES, kind_sentence=KIND_SENTENCES, report_picture=REPORT_PICTURE)
     tpl = ENV.get_template(template)
     draft = tpl.render(words=[], **base)
-    return tpl.render(words=rules.used_hard_words(draft, hard), **base)
+    words = rules.used_hard_words(draft, hard)
+    page = tpl.render(words=sorted(words, key=lambda w: w.word.lower()), **base)
+    return explain_where_used(page, words, hard, picture_md(path))
+
+
+_POINT = re.compile(r"^- ")
+_PICTURE_PREFIX = re.compile(r"^- (?:!\[[^\]]*\]\([^)]*\)|:[a-z0-9-]+:)(?:\{[^}\n]*\})?\s*")
+
+
+def explain_where_used(page: str, words: Sequence[rules.HardWord], hard: rules.HardWords,
+                       picture: Callable[[str, str], str]) -> str:
+    """Each hard word in bold at its first use in a point, and its meaning as the very next point, so a
+    reader meets the explanation where they need it (the Words to know box repeats it at the end)."""
+    lines = page.split("\n")
+    box = next((i for i, line in enumerate(lines) if 'class="er-words' in line), len(lines))
+    after: dict[int, list[str]] = {}
+    for word in words:
+        for i, line in enumerate(lines[:box]):
+            prefix = _PICTURE_PREFIX.match(line) if _POINT.match(line) else None
+            if prefix is None:
+                continue
+            found = hard.find(word, line[prefix.end():])
+            if found is None:
+                continue
+            start, end = prefix.end() + found[0], prefix.end() + found[1]
+            lines[i] = f"{line[:start]}**{line[start:end]}**{line[end:]}"
+            pic, alt = (word.picture, word.alt) if word.picture else EASY_READ_PICTURES["words"]
+            after.setdefault(i, []).append(f"- {picture(pic, alt)} {word.meaning}")
+            break
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        out.extend(after.get(i, []))
+    return "\n".join(out)
 
 
 def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
@@ -108,10 +142,10 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
         for record in records:
             related = [r for r in (kit.get(i) for i in record.related) if r.easy_read]
             page_path = easy_page(record)
-            text = _render("easy-read/record.md.j2", page_path, hard, title=record.title, record=record,
+            text = _render("easy-read/record.md.j2", page_path, hard, title=record.plain_title, record=record,
                            related=related, twin=record.page, review=record.easy_read_review,
-                           description=f"{record.title}, in easy read.", **common)
-            out.append((Page(page_path, record.title, text), f"{page_path} (made from {record.file})", record.id))
+                           description=f"{record.plain_title}, in easy read.", **common)
+            out.append((Page(page_path, record.plain_title, text), f"{page_path} (made from {record.file})", record.id))
     for record in _with_easy_read(r for r in kit.switched_off if r.kind.name in ("enabler", "barrier")):
         # Its easy-read address keeps a short page too: a printed easy-read card may point there.
         page_path = easy_page(record)
@@ -142,7 +176,7 @@ def render_easy_read_pages(kit: Kit, options: Options, hard: rules.HardWords,
 
 # Pages with something only a screen has (the scorer), in a template of their own.
 PAGE_TEMPLATES = ("scoring",)
-HANDWRITTEN_PICTURE = ("material/clipboard-check-outline", "A clipboard with a tick")
+HANDWRITTEN_PICTURE = EASY_READ_PICTURES["handwritten"]
 
 
 def screen_sections(page: EasyReadPage, kit: Kit, options: Options,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import EASY_READ
+
 _TOKEN = re.compile(r"<(/?)(h[1-6]|a|abbr)\b([^>]*)>", re.I)
 
 
@@ -19,9 +21,12 @@ def _term_key(text: str) -> str:
     return words[:-1] if words.endswith("s") else words
 
 
-def explain_terms_once(content: str) -> str:
-    """`content`: a page's rendered Markdown. Keeps the first <abbr> of each term outside
-    headings and links; every other <abbr> becomes its plain text."""
+def explain_terms_once(content: str, page: str = "") -> str:
+    """`content`: a page's rendered Markdown; `page`: its docs path. Keeps the first <abbr> of each
+    term outside headings and links; every other <abbr> becomes its plain text. Easy-read pages keep
+    none: they explain their hard words in their own words, where they are used, and a tooltip's
+    standard-register definition would contradict that."""
+    easy_read = page.startswith(EASY_READ + "/")
     out: list[str] = []
     seen: set[str] = set()
     in_heading = in_link = 0
@@ -41,7 +46,7 @@ def explain_terms_once(content: str) -> str:
                 continue
             text = content[pos:end]
             key = _term_key(text)
-            if in_heading or in_link or key in seen:
+            if easy_read or in_heading or in_link or key in seen:
                 out.append(text)
             else:
                 seen.add(key)
