@@ -253,7 +253,9 @@
       refuse("The date in the file is not a date.");
     }
     var id = has(file, "id") ? file.id : null;
-    if (id !== null && (typeof id !== "string" || !RESPONSE_ID.test(id))) {
+    // Kept in the browser, a person read from an answer code has the code's five-character id.
+    var keptCodeId = lenient && typeof id === "string" && id.length === 5 && codeId(id) === id;
+    if (id !== null && !keptCodeId && (typeof id !== "string" || !RESPONSE_ID.test(id))) {
       if (!lenient) refuse("The response id in the file is not one the kit's scorer makes.");
       id = null;
     }
@@ -327,6 +329,10 @@
     if (source) source.getRandomValues(bytes);
     else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
     return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
+  function isResponseId(id) {
+    return typeof id === "string" && RESPONSE_ID.test(id);
   }
 
   var CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -437,6 +443,7 @@
     exportObject: exportObject,
     newResponseId: newResponseId,
     codeId: codeId,
+    isResponseId: isResponseId,
     identity: identity,
     LIMITS: LIMITS,
     exportJSON: exportJSON,
