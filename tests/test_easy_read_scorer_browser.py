@@ -201,7 +201,9 @@ WITH_SHOW = """window.KitAnswerCode = {
 @pytest.mark.parametrize("stub", [ENCODE_ONLY, WITH_SHOW], ids=["encode", "show"])
 def test_the_answer_code_shows_when_answer_code_js_is_there(browser, site_url, stub):
     context = browser.new_context(viewport=PHONE, has_touch=True)
-    context.add_init_script(stub)
+    # The page loads the real answer-code.js too: the stand-in stays in place over it.
+    context.add_init_script(stub + "\n(() => { const kept = window.KitAnswerCode; Object.defineProperty(window, "
+                            "'KitAnswerCode', { get: () => kept, set: () => {} }); })();")
     page = context.new_page()
     open_scorer(page, site_url)
     page.get_by_role("button", name="Start the questions").tap()
