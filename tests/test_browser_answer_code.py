@@ -79,6 +79,8 @@ def test_the_scorer_shows_the_code_of_what_is_on_screen_and_its_qr_reads_back(pa
                        "id": page.evaluate("id => KitScoring.codeId(id)", kept),
                        "answers": {quick[0]: 1, quick[1]: None}}
     assert read_qr(page) == code
+    hint = page.locator("#kit-answer-code .kit-answer-code__hint").inner_text()
+    assert "a random number that makes sure your answers count once" in hint and "never your name" in hint
     # The same answer set keeps its id over a reload; clearing the answers makes a new one.
     page.reload()
     page.wait_for_selector("#kit-scorer[data-ready='true']")

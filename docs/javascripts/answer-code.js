@@ -176,7 +176,8 @@
   var WORDS = {
     label: "Answer code: ",
     hint: "Give this code to the person comparing answers: they type it, or scan the picture, instead of opening a file. " +
-      "It holds your role and answers, never your name or notes: anyone who has it can read your answers, so give it only to them.",
+      "It holds your role, your answers and a random number that makes sure your answers count once; never your name or " +
+      "notes. Anyone who has it can read your answers, so give it only to them.",
     qr: "The same answer code as a QR picture, to scan with a phone",
     noQr: "This copy of the kit was built without its QR library, so there is no picture of the code: type the code instead.",
   };
