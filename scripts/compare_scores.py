@@ -89,13 +89,13 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 coded += read_code_file(text, path.name, catalogue, problems)
             try:
-                people = (read_answers(files, statements, list(options.roles), kit.version, history,
-                                         quick={s.id for s in kit.quick_check}) if files else [])
+                people = read_answers(files, statements, list(options.roles), kit.version, history,
+                                      quick={s.id for s in kit.quick_check}, also=coded)
             except KitError as exc:
                 problems = list(exc.problems) + problems
             if problems:
                 raise KitError(problems)
-            return people + coded
+            return coded + people
 
         responses = read(args.folder, args.codes)
         moves = (progress(read(args.baseline, []), responses, statements, threshold=threshold, roles=options.roles)

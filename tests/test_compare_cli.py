@@ -163,9 +163,10 @@ def _catalogue():
             "statements": [{"id": s.id, "quick": s.quick} for s in KIT.statements]}
 
 
-def _code(role: str, value) -> str:
+def _code(role: str, value, response_id: str | None = None) -> str:
     from involvement_kit.scoring.answer_code import encode, group
-    return group(encode({"set": "quick", "role": role, "answers": {sid: value for sid in QUICK}}, _catalogue()))
+    return group(encode({"set": "quick", "role": role, "answers": {sid: value for sid in QUICK},
+                         "id": response_id or secrets.token_hex(12)}, _catalogue()))
 
 
 def test_a_text_file_of_codes_counts_like_files(tmp_path):
@@ -194,5 +195,56 @@ def test_bad_codes_are_named_by_file_and_line_without_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     assert "codes.txt, line 2: answer code not read: a character is mistyped" in result.stderr
     assert "codes.txt, line 3: answer code not read: character 1, '<', is never in an answer code" in result.stderr
-    assert f"codes.txt, line 4: the code {good} is already on line 1" in result.stderr
+    assert ("codes.txt, answer code on line 4: holds the same answers as codes.txt, answer code on line 1"
+            in result.stderr)
     assert "codes.txt, line 5: answer code not read: this is 500 characters long" in result.stderr
+
+
+def test_two_people_with_the_same_answers_are_two_people_and_one_code_twice_is_one(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for i in range(3):
+        export(folder / f"t{i}.json", "Trustee", {sid: 2 for sid in QUICK})
+    same = [_code("Staff", 0) for _ in range(3)]
+    assert len(set(same)) == 3
+    (folder / "codes.txt").write_text("\n".join(same) + "\n", encoding="utf-8")
+    result = run(folder)
+    assert result.returncode == 0, result.stderr
+    assert "| Trustee (3) | Staff (3) |" in result.stdout
+    (folder / "again.txt").write_text("\n\n" + same[1].replace("-", "").lower() + "\n", encoding="utf-8")
+    result = run(folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    # Files are read in name order, so the later one is named first.
+    assert ("codes.txt, answer code on line 2: holds the same answers as again.txt, answer code on line 3"
+            in result.stderr), result.stderr
+
+
+def test_a_code_and_a_file_from_the_same_answers_count_once_naming_both(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    export(folder / "sam.json", "Staff", {sid: 0 for sid in QUICK})
+    file_id = json.loads((folder / "sam.json").read_text(encoding="utf-8"))["id"]
+    (folder / "codes.txt").write_text(_code("Staff", 0, file_id) + "\n", encoding="utf-8")
+    result = run(folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "sam.json: holds the same answers as codes.txt, answer code on line 1" in result.stderr, result.stderr
+    # Given only with --codes, beside a baseline folder too: still one person once.
+    (folder / "codes.txt").unlink()
+    extra = tmp_path / "typed.txt"
+    extra.write_text(_code("Staff", 0, file_id) + "\n", encoding="utf-8")
+    result = run(folder, "--codes", extra)
+    assert result.returncode == 1
+    assert "sam.json: holds the same answers as typed.txt, answer code on line 1" in result.stderr, result.stderr
+
+
+def test_a_code_from_before_ids_is_refused_with_its_reason(tmp_path):
+    from involvement_kit.scoring.answer_code import ID_CHARS, check_character, normalise
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    new = normalise(_code("Staff", 0))
+    old = new[:5] + new[5 + ID_CHARS:-1]
+    (folder / "codes.txt").write_text(old + check_character(old) + "\n", encoding="utf-8")
+    result = run(folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("codes.txt, line 1: answer code not read: this code comes from before codes said whose answers "
+            "they hold") in result.stderr, result.stderr

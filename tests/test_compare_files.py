@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT
 from involvement_kit import __version__
 from involvement_kit.content.loader import load_kit
+from involvement_kit.scoring.answer_code import code_id
 from involvement_kit.scoring.history import load_history
 from involvement_kit.scoring.responses import read_answers
 from involvement_kit.vocabulary import DEFAULT_ROLES, MAX_NOTE_CHARS, THRESHOLD_RANGE
@@ -157,7 +158,7 @@ def test_notes_round_trip_through_the_scorers_csv(tmp_path):
     path.write_text("\ufeff" + out.stdout, encoding="utf-8")
     (person,) = read(path)
     assert person.notes == state["notes"]
-    assert person.identity == "id:" + state["id"] and person.role == "Carer"
+    assert person.identity == "id:" + code_id(state["id"]) and person.role == "Carer"
 
 
 @pytest.mark.needs("node")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -135,8 +136,8 @@ def test_walk_the_short_list_by_touch_then_print_save_and_open_again(phone, site
     assert QUICK[0].easy_read in rows.nth(0).inner_text()
     assert "You did not answer" in rows.nth(5).inner_text()
     assert "You said: We meet in the afternoon." in rows.nth(1).inner_text()
-    # No answer-code.js on the page: nothing of the code is shown.
-    assert phone.locator(".er-code").count() == 0
+    # The answer code is on the end page (test_browser_answer_code.py reads it).
+    code = phone.locator("#er-answer-code .kit-answer-code__value").get_attribute("data-code")
     check_state(phone, "end page")
 
     # The printout is "your answers", without the buttons.
@@ -157,6 +158,10 @@ def test_walk_the_short_list_by_touch_then_print_save_and_open_again(phone, site
     assert data["role"] == ROLE and data["set"] == "quick"
     assert data["answers"] == chosen
     assert data["notes"] == {QUICK[1].id: "We meet in the afternoon."}
+    # The file carries a response id like the standard scorer's, the one the answer code holds.
+    assert re.fullmatch(r"[0-9a-f]{24}", data["id"])
+    assert phone.evaluate("code => KitAnswerCode.decode(code).id", code) == \
+        phone.evaluate("id => KitScoring.codeId(id)", data["id"])
     assert "in a file called involvement-scores-easy-read-" in phone.locator(".er-scorer__status").inner_text()
 
     # Clearing asks on the page first, then starts again at consent.
@@ -196,7 +201,9 @@ WITH_SHOW = """window.KitAnswerCode = {
 @pytest.mark.parametrize("stub", [ENCODE_ONLY, WITH_SHOW], ids=["encode", "show"])
 def test_the_answer_code_shows_when_answer_code_js_is_there(browser, site_url, stub):
     context = browser.new_context(viewport=PHONE, has_touch=True)
-    context.add_init_script(stub)
+    # The page loads the real answer-code.js too: the stand-in stays in place over it.
+    context.add_init_script(stub + "\n(() => { const kept = window.KitAnswerCode; Object.defineProperty(window, "
+                            "'KitAnswerCode', { get: () => kept, set: () => {} }); })();")
     page = context.new_page()
     open_scorer(page, site_url)
     page.get_by_role("button", name="Start the questions").tap()
@@ -206,7 +213,9 @@ def test_the_answer_code_shows_when_answer_code_js_is_there(browser, site_url, s
     page.get_by_role("button", name="Next: see your answers").tap()
     code = page.locator("#er-answer-code")
     assert code.get_by_role("heading").inner_text() == "Give your answers to someone"
-    assert page.evaluate("window.__payload") == {"role": ROLE, "set": "quick", "answers": {QUICK[0].id: 2}}
+    payload = page.evaluate("window.__payload")
+    assert re.fullmatch(r"[0-9a-f]{24}", payload.pop("id"))
+    assert payload == {"role": ROLE, "set": "quick", "answers": {QUICK[0].id: 2}}
     text = code.inner_text()
     assert ("CODE1" in text) if stub is ENCODE_ONLY else ("Your code: Q010-AB" in text)
     assert "It does not have your name" in (text if stub is ENCODE_ONLY else page.evaluate("window.__words.hint"))

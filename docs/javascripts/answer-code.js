@@ -4,7 +4,7 @@
    (window.KitAnswerCode) and in Node (module.exports) for the shared tests.
 
    KitAnswerCode.encode(payload, catalogue?)  -> "Q010..." (throws an error with .reason)
-   KitAnswerCode.decode(typed, catalogue?)    -> {set, version, role, answers}
+   KitAnswerCode.decode(typed, catalogue?)    -> {set, version, role, id, answers}
    KitAnswerCode.group(code)                  -> "Q010-...": groups of four to read out
    KitAnswerCode.show(container, payload, catalogue?, words?)
                                               -> draws the code and its QR picture (words: WORDS)
@@ -22,6 +22,10 @@
   var GROUP = 4;
   var ALIASES = { O: "0", I: "1", L: "1" };
   var IGNORED = " -\t";
+  var ID_CHARS = 5;
+  // The response id's five characters in a code come from scoring-core.js (codeId), which
+  // the scoring pages load first; Node reads it beside this file.
+  var core = root.KitScoring || (typeof require === "function" ? require("./scoring-core.js") : null);
 
   function fail(reason, message) {
     var error = new Error(message);
@@ -69,6 +73,8 @@
     if (role !== null && roles.indexOf(role) < 0) throw fail("role", "'" + role + "' is not one of the roles");
     var rolePlace = role === null ? 0 : roles.indexOf(role) + 1;
     if (rolePlace >= BASE) throw fail("role", "there are too many roles to put the role in an answer code");
+    var identity = typeof payload.id === "string" && core ? core.codeId(payload.id) : null;
+    if (!identity) throw fail("id", "these answers have no response id to put in an answer code");
     var answers = payload.answers || {};
     if (typeof answers !== "object" || Array.isArray(answers)) throw fail("answer", "the answers are not in the expected form");
     var digits = [];
@@ -80,7 +86,7 @@
       else throw fail("answer", JSON.stringify(value) + " is not 0, 1, 2 or don't know (" + id + ")");
     });
     if (digits.length % 2) digits.push(BLANK_DIGIT);
-    var body = SET_HEAD[setName] + versionChars(data.version) + ALPHABET[rolePlace];
+    var body = SET_HEAD[setName] + versionChars(data.version) + ALPHABET[rolePlace] + identity;
     for (var i = 0; i < digits.length; i += 2) body += ALPHABET[5 * digits[i] + digits[i + 1]];
     return body + checkCharacter(body);
   }
@@ -132,7 +138,12 @@
         data.version + ": ask for an exported file instead");
     }
     var ids = setIds(data, setName);
-    var want = 5 + Math.floor((ids.length + 1) / 2) + 1;
+    var want = 5 + ID_CHARS + Math.floor((ids.length + 1) / 2) + 1;
+    // Codes from before the id are refused (answer_code.py says why).
+    if (code.length === want - ID_CHARS) {
+      throw fail("no-id", "this code comes from before codes said whose answers they hold, so it could be counted " +
+        "twice: ask the person to open their results again for a new code");
+    }
     if (code.length !== want) {
       throw fail("length", "a " + (setName === "quick" ? "quick-check" : "full-set") + " code has " + want +
         " characters and this one has " + code.length);
@@ -141,7 +152,7 @@
     var rolePlace = ALPHABET.indexOf(code[4]);
     if (rolePlace > roles.length) throw fail("role", "the role in this code is not one of this site's roles");
     var digits = [];
-    for (var i = 5; i < code.length - 1; i++) {
+    for (var i = 5 + ID_CHARS; i < code.length - 1; i++) {
       var value = ALPHABET.indexOf(code[i]);
       if (value >= 25) throw fail("answer", "this code holds an answer that is not 0, 1, 2 or don't know");
       digits.push(Math.floor(value / 5), value % 5);
@@ -155,7 +166,8 @@
       if (digit === DONT_KNOW_DIGIT) answers[id] = null;
       else if (digit !== BLANK_DIGIT) answers[id] = digit;
     });
-    return { set: setName, version: version, role: rolePlace ? roles[rolePlace - 1] : null, answers: answers };
+    return { set: setName, version: version, role: rolePlace ? roles[rolePlace - 1] : null,
+             id: code.slice(5, 5 + ID_CHARS), answers: answers };
   }
 
   /* The code as text, and beside it the same code as a QR picture when the build could copy
@@ -164,7 +176,8 @@
   var WORDS = {
     label: "Answer code: ",
     hint: "Give this code to the person comparing answers: they type it, or scan the picture, instead of opening a file. " +
-      "It holds your role and answers, never your name or notes: anyone who has it can read your answers, so give it only to them.",
+      "It holds your role, your answers and a random number that makes sure your answers count once; never your name or " +
+      "notes. Anyone who has it can read your answers, so give it only to them.",
     qr: "The same answer code as a QR picture, to scan with a phone",
     noQr: "This copy of the kit was built without its QR library, so there is no picture of the code: type the code instead.",
   };

@@ -540,6 +540,9 @@
   Page.prototype.addCodes = function (box) {
     var self = this, api = window.KitAnswerCode;
     var problems = [], kept = [], added = 0;
+    // Each person once: a code whose response id is already here (from a file or a code) is refused.
+    var seen = new Map();
+    this.people.forEach(function (p) { seen.set(self.core.identity(p), quoted(p.source)); });
     box.value.split(/\r?\n/).forEach(function (line, index) {
       if (!line.trim()) return;
       var name = "Line " + (index + 1);
@@ -553,14 +556,17 @@
         return;
       }
       var code = api.encode(read, self.data);
-      var source = "Answer code " + api.group(code);
-      if (self.people.some(function (p) { return p.source === source; })) {
-        problems.push(name + " was not added: the code " + api.group(code) + " is already loaded, and one person counts once.");
+      var person = { source: "Answer code " + api.group(code), version: read.version, date: null, role: read.role,
+                     set: read.set, answers: read.answers, notes: {}, id: read.id };
+      var key = self.core.identity(person);
+      if (seen.has(key)) {
+        problems.push(name + " was not added: it holds the same answers as " + seen.get(key) +
+          ", and each person counts once.");
         kept.push(line);
         return;
       }
-      self.people.push({ source: source, version: read.version, date: null, role: read.role, set: read.set,
-                         answers: read.answers, notes: {} });
+      seen.set(key, "line " + (index + 1) + " (" + api.group(code) + ")");
+      self.people.push(person);
       added += 1;
     });
     box.value = kept.join("\n");

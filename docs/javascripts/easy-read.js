@@ -230,7 +230,17 @@
   }
 
   EasyScorer.prototype.fresh = function () {
-    return { role: this.role, set: "quick", answers: {}, notes: {}, step: "consent" };
+    return { role: this.role, set: "quick", answers: {}, notes: {}, step: "consent", id: null };
+  };
+
+  /** The response id of this answer set, as the standard scorer's (scoring-core.js): made the
+   * first time a file or code needs it, kept with the answers, new once they are cleared. */
+  EasyScorer.prototype.responseId = function () {
+    if (!this.state.id) {
+      this.state.id = this.core.newResponseId();
+      if (Object.keys(this.state.answers).length || Object.keys(this.state.notes).length) this.save();
+    }
+    return this.state.id;
   };
 
   /** Answers kept on this device, by easy question; anything this kit no longer asks is dropped. */
@@ -259,6 +269,7 @@
         var note = stored.notes[id];
         if (has(known, id) && typeof note === "string" && note) state.notes[id] = note.slice(0, 4000);
       });
+      if (this.core.isResponseId(stored.id)) state.id = stored.id;
       var step = stored.step;
       if (step === "end" || (typeof step === "number" && step >= 0)) state.step = step;
       this.state = state;
@@ -273,6 +284,7 @@
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify({
         version: this.data.version, saved: new Date().toISOString(),
         set: this.state.set, answers: this.state.answers, notes: this.state.notes, step: this.state.step,
+        id: this.state.id || null,
       }));
     } catch (e) {
       this.say("This phone or computer could not keep your answers. Save them to a file.");
@@ -287,7 +299,8 @@
       (parts[statement] = parts[statement] || []).push(q.id);
       if (state.notes[q.id]) notes[statement] = notes[statement] ? notes[statement] + "\n" + state.notes[q.id] : state.notes[q.id];
     });
-    return { role: state.role, set: state.set, answers: statementAnswers(parts, state.answers), notes: notes };
+    return { role: state.role, set: state.set, answers: statementAnswers(parts, state.answers), notes: notes,
+             id: state.id || null };
   };
 
   EasyScorer.prototype.questions = function () {
@@ -504,8 +517,9 @@
   EasyScorer.prototype.answerCode = function () {
     var coder = window.KitAnswerCode;
     if (!coder || (typeof coder.show !== "function" && typeof coder.encode !== "function")) return null;
+    this.responseId();
     var shared = this.statementState();
-    var payload = { role: shared.role, set: shared.set, answers: shared.answers };
+    var payload = { role: shared.role, set: shared.set, answers: shared.answers, id: shared.id };
     var box = el("section", { class: "er-code er-scorer__code", id: "er-answer-code", "aria-labelledby": "er-code-heading" }, [
       el("h3", { id: "er-code-heading", text: "Give your answers to someone" }),
     ]);
@@ -568,7 +582,7 @@
           return;
         }
         // Each statement's answer goes to each of its easy questions (so saving again gives the same file).
-        var state = { role: self.role, set: read.set, answers: {}, notes: {}, step: "end" };
+        var state = { role: self.role, set: read.set, answers: {}, notes: {}, step: "end", id: read.id || null };
         var noted = {};
         self.easy.forEach(function (q) {
           var statement = statementOf(q);
@@ -591,6 +605,7 @@
 
   EasyScorer.prototype.exportFile = function () {
     var now = new Date();
+    this.responseId();
     var state = this.statementState();
     var text = this.core.exportJSON(state, this.data, now);
     var name = "involvement-scores-easy-read-" + now.toISOString().slice(0, 10) + ".json";

@@ -439,8 +439,14 @@
     var section = el("div", { class: "kit-scorer__code", id: "kit-answer-code" }, [el("h3", { text: "Your answer code" })]);
     var body = el("div");
     section.appendChild(body);
+    // The code carries the response id, so it is made here if this answer set has none yet;
+    // it is kept with the answers (nothing is written to the browser before there are any).
+    if (!state.id) {
+      state.id = this.core.newResponseId();
+      if (Object.keys(state.answers).length || Object.keys(state.notes).length) this.save();
+    }
     if (window.KitAnswerCode) {
-      window.KitAnswerCode.show(body, { set: state.set, role: state.role, answers: state.answers }, this.data);
+      window.KitAnswerCode.show(body, { set: state.set, role: state.role, answers: state.answers, id: state.id }, this.data);
     } else {
       body.appendChild(el("p", { text: "The answer code could not be made: a file it needs did not load. Export your answers instead." }));
     }
@@ -531,7 +537,7 @@
   Scorer.prototype.exportFile = function (kind) {
     var now = new Date();
     var stamp = now.toISOString().slice(0, 10);
-    // One id per answer set, made at its first export and kept until the answers are cleared.
+    // One id per answer set, made at its first export or answer code and kept until the answers are cleared.
     if (!this.state.id) { this.state.id = this.core.newResponseId(); this.save(); }
     var text = kind === "csv" ? this.core.exportCSV(this.state, this.data, now) : this.core.exportJSON(this.state, this.data, now);
     var name = "involvement-scores-" + stamp + "." + kind;

@@ -253,7 +253,9 @@
       refuse("The date in the file is not a date.");
     }
     var id = has(file, "id") ? file.id : null;
-    if (id !== null && (typeof id !== "string" || !RESPONSE_ID.test(id))) {
+    // Kept in the browser, a person read from an answer code has the code's five-character id.
+    var keptCodeId = lenient && typeof id === "string" && id.length === 5 && codeId(id) === id;
+    if (id !== null && !keptCodeId && (typeof id !== "string" || !RESPONSE_ID.test(id))) {
       if (!lenient) refuse("The response id in the file is not one the kit's scorer makes.");
       id = null;
     }
@@ -329,13 +331,34 @@
     return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
   }
 
+  function isResponseId(id) {
+    return typeof id === "string" && RESPONSE_ID.test(id);
+  }
+
+  var CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   /**
-   * What makes two files the same person's: the response id, or for a file from before ids,
+   * The five characters of an answer code that stand for a response id: its first 25 bits
+   * (answer_code.py code_id). A five-character id read from a code is already one. Files and
+   * codes are told apart by this, so a file and a code from the same answers are one person.
+   */
+  function codeId(id) {
+    if (RESPONSE_ID.test(id)) {
+      var number = parseInt(id.slice(0, 7), 16) >>> 3, out = "";
+      for (var place = 4; place >= 0; place--) out += CODE_ALPHABET[Math.floor(number / Math.pow(32, place)) % 32];
+      return out;
+    }
+    if (/^[0-9A-HJKMNP-TV-Z]{5}$/.test(id)) return id;
+    return null;
+  }
+
+  /**
+   * What makes two files the same person's: the response id (as far as an answer code holds
+   * it), or for a file from before ids,
    * everything in it (its millisecond date included, so two people who gave the same
    * answers are still two people).
    */
   function identity(person) {
-    if (person && typeof person.id === "string" && person.id) return "id:" + person.id;
+    if (person && typeof person.id === "string" && person.id) return "id:" + codeId(person.id);
     function sorted(object) {
       return Object.keys(object || {}).sort().map(function (k) { return [k, object[k]]; });
     }
@@ -419,6 +442,8 @@
     readObject: readObject,
     exportObject: exportObject,
     newResponseId: newResponseId,
+    codeId: codeId,
+    isResponseId: isResponseId,
     identity: identity,
     LIMITS: LIMITS,
     exportJSON: exportJSON,

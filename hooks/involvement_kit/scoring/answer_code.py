@@ -9,6 +9,10 @@ Layout, in Crockford's base 32 (no I, L, O or U, so nothing reads as another let
               take other letters
     version   three characters: major, minor, patch (each 0 to 31)
     role      0 for none chosen, else 1 + its place in the site's roles
+    id        five characters: who answered, as a random number (25 bits). It is the first 25
+              bits of the scorer's response id (code_id), so a code and a file from the same
+              answer set are one person, and two people in a room of 50 share one about once
+              in 27,000 rooms. Decoding gives it back; readers count each id once.
     answers   one character per two statements of the set, in the kit's order: 5 x a + b,
               where each of a, b is 0, 1 or 2, 3 for don't know, 4 for not answered
               (an odd last statement is paired with "not answered")
@@ -16,10 +20,17 @@ Layout, in Crockford's base 32 (no I, L, O or U, so nothing reads as another let
 
 The answers are positional, so a code is read only by a kit of the same version; older codes
 are refused with a message that says to use an exported file instead.
+
+Codes from before the id (five characters shorter) are refused too, with their own message.
+A code carries no date, so a fingerprint of its content could not tell two people with the
+same answers apart (one would be turned away), and without one the same code typed twice
+would count twice: asking for a fresh code costs the person a moment, and neither fault
+can happen.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
@@ -38,6 +49,9 @@ GROUP = 4
 # Letters people type for the digits they look like (Crockford's rule).
 ALIASES = {"O": "0", "I": "1", "L": "1"}
 IGNORED = " -\t"
+ID_CHARS = 5
+# The scorer's response id (as responses.RESPONSE_ID and scoring-core.js).
+RESPONSE_ID = re.compile(r"[0-9a-f]{16,64}")
 
 Answer = int | None
 
@@ -54,6 +68,7 @@ class Decoded(TypedDict):
     set: str
     version: str
     role: str | None
+    id: str
     answers: dict[str, Answer]
 
 
@@ -68,6 +83,17 @@ class AnswerCodeError(ValueError):
 
 def set_ids(catalogue: Catalogue, set_name: str) -> list[str]:
     return [str(s["id"]) for s in catalogue["statements"] if set_name == "full" or s.get("quick")]
+
+
+def code_id(response_id: str) -> str:
+    """The five characters of an answer code that stand for a response id: its first 25 bits.
+    scoring-core.js codeId() is the same; identity of a file and of a code both use it."""
+    if RESPONSE_ID.fullmatch(response_id):
+        number = int(response_id[:7], 16) >> 3
+        return "".join(ALPHABET[(number >> (5 * place)) & 31] for place in reversed(range(ID_CHARS)))
+    if len(response_id) == ID_CHARS and all(char in ALPHABET for char in response_id):
+        return response_id
+    raise AnswerCodeError("id", "these answers have no response id to put in an answer code")
 
 
 def check_character(body: str) -> str:
@@ -99,6 +125,7 @@ def encode(payload: Mapping[str, object], catalogue: Catalogue) -> str:
     role_place = 0 if role is None else roles.index(str(role)) + 1
     if role_place >= BASE:
         raise AnswerCodeError("role", "there are too many roles to put the role in an answer code")
+    identity = code_id(str(payload.get("id") or ""))
     answers = payload.get("answers") or {}
     if not isinstance(answers, Mapping):
         raise AnswerCodeError("answer", "the answers are not in the expected form")
@@ -116,7 +143,7 @@ def encode(payload: Mapping[str, object], catalogue: Catalogue) -> str:
             raise AnswerCodeError("answer", f"{value!r} is not 0, 1, 2 or don't know ({sid})")
     if len(digits) % 2:
         digits.append(BLANK_DIGIT)
-    body = (SET_HEAD[str(set_name)] + _version_chars(catalogue["version"]) + ALPHABET[role_place]
+    body = (SET_HEAD[str(set_name)] + _version_chars(catalogue["version"]) + ALPHABET[role_place] + identity
             + "".join(ALPHABET[5 * a + b] for a, b in zip(digits[::2], digits[1::2], strict=True)))
     return body + check_character(body)
 
@@ -163,7 +190,10 @@ def decode(typed: str, catalogue: Catalogue) -> Decoded:
         raise AnswerCodeError("version", f"this code was made with version {version} of the kit, and this is "
                               f"version {catalogue['version']}: ask for an exported file instead")
     ids = set_ids(catalogue, set_name)
-    want = 5 + (len(ids) + 1) // 2 + 1
+    want = 5 + ID_CHARS + (len(ids) + 1) // 2 + 1
+    if len(code) == want - ID_CHARS:
+        raise AnswerCodeError("no-id", "this code comes from before codes said whose answers they hold, so it "
+                              "could be counted twice: ask the person to open their results again for a new code")
     if len(code) != want:
         raise AnswerCodeError("length", f"a {'quick-check' if set_name == 'quick' else 'full-set'} code has "
                               f"{want} characters and this one has {len(code)}")
@@ -172,7 +202,7 @@ def decode(typed: str, catalogue: Catalogue) -> Decoded:
     if role_place > len(roles):
         raise AnswerCodeError("role", "the role in this code is not one of this site's roles")
     return {"set": set_name, "version": version, "role": roles[role_place - 1] if role_place else None,
-            "answers": _answers(code[5:-1], ids)}
+            "id": code[5:5 + ID_CHARS], "answers": _answers(code[5 + ID_CHARS:-1], ids)}
 
 
 def _answers(chars: str, ids: Sequence[str]) -> dict[str, Answer]:
@@ -196,9 +226,9 @@ def _answers(chars: str, ids: Sequence[str]) -> dict[str, Answer]:
 
 def read_code_file(text: str, name: str, catalogue: Catalogue, problems: list[Problem]) -> list[Response]:
     """The people in a text file of answer codes, one a line (blank lines skipped). Each bad
-    line, and each code seen before in the file, is a problem naming the file and line."""
+    line is a problem naming the file and line; the same person twice is left to
+    responses.once(), which names both places."""
     responses: list[Response] = []
-    seen: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -207,11 +237,6 @@ def read_code_file(text: str, name: str, catalogue: Catalogue, problems: list[Pr
         except AnswerCodeError as exc:
             problems.append(Problem(name, f"answer code not read: {exc.message}", line=number))
             continue
-        code = encode(read, catalogue)
-        if code in seen:
-            problems.append(Problem(name, f"the code {group(code)} is already on line {seen[code]}; one person counts "
-                                    "once", line=number))
-            continue
-        seen[code] = number
-        responses.append(Response(read["role"], read["answers"], {}, origin=f"{name}, line {number}"))
+        responses.append(Response(read["role"], read["answers"], {}, origin=f"{name}, answer code on line {number}",
+                                  identity="id:" + read["id"], set=read["set"]))
     return responses

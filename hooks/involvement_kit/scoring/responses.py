@@ -17,6 +17,7 @@ from typing import Any, Literal
 from ..errors import KitError, Problem
 from ..outputs import HistoryEntry
 from ..vocabulary import MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_CHARS, MAX_NOTE_CHARS, SETS
+from .answer_code import RESPONSE_ID, code_id
 from .compare import Response
 from .history import chain, version_key
 
@@ -25,10 +26,9 @@ FILE_FORMAT = 1
 DONT_KNOW = {"?", "dk", "don't know", "dont know", "don’t know"}
 MAX_NOTE = MAX_NOTE_CHARS
 EXPORT_HEADER = "Kit version"
-# The same patterns as scoring-core.js: an ISO 8601 time as browsers write it, and the
-# scorer's random response id.
+# The same pattern as scoring-core.js: an ISO 8601 time as browsers write it (the response id's
+# is RESPONSE_ID in answer_code.py).
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?", re.ASCII)
-RESPONSE_ID = re.compile(r"[0-9a-f]{16,64}")
 # The scorer's CSV puts an apostrophe before a note a spreadsheet would run as a formula
 # (scoring-core.js csvCell), and before a note that already starts with apostrophes and
 # then such a character; only an apostrophe followed by that is taken off again.
@@ -43,13 +43,14 @@ Cell = int | Literal["", False] | None
 
 
 def read_answers(paths: list[Path], statements: Mapping[str, str], roles: list[str], version: str,
-                 history: Sequence[HistoryEntry], quick: Collection[str] | None = None) -> list[Response]:
+                 history: Sequence[HistoryEntry], quick: Collection[str] | None = None,
+                 also: Sequence[Response] = ()) -> list[Response]:
     """All responses in `paths` (.json and .csv). Raises KitError listing every bad cell.
 
     With `quick` (the quick check's statement ids), a file made on the quick check counts
     only its quick-check answers and notes: exactly what the person saw. The same answers
     loaded twice (the same response id, or the same content for a file from before ids)
-    are refused, naming both files.
+    are refused, naming both files; so is a file from someone already in `also` (answer codes).
     """
     problems: list[Problem] = []
     responses: list[Response] = []
@@ -66,6 +67,16 @@ def read_answers(paths: list[Path], statements: Mapping[str, str], roles: list[s
         reader = _read_json if path.suffix.lower() == ".json" else _read_csv
         read = reader(text, path.name, statements, roles, version, history, problems)
         responses.extend(_in_set(r, quick) for r in read)
+    problems += once([*also, *responses])
+    if problems:
+        raise KitError(problems)
+    return responses
+
+
+def once(responses: Sequence[Response]) -> list[Problem]:
+    """A problem for each response whose identity came earlier (the same response id, in a
+    file or an answer code, or the same content for a file from before ids), naming both."""
+    problems: list[Problem] = []
     seen: dict[str, str] = {}
     for response in responses:
         if not response.identity:
@@ -75,9 +86,7 @@ def read_answers(paths: list[Path], statements: Mapping[str, str], roles: list[s
                                     "each person counts once; leave one of them out"))
         else:
             seen[response.identity] = response.origin
-    if problems:
-        raise KitError(problems)
-    return responses
+    return problems
 
 
 def _in_set(response: Response, quick: Collection[str] | None) -> Response:
@@ -113,9 +122,10 @@ def nesting_depth(text: str) -> int:
 
 def _identity(file_id: str | None, date: object, role: object, set_name: str, answers: Mapping[str, object],
               notes: Mapping[str, str]) -> str:
-    """As scoring-core.js identity(): the response id, or everything in a file from before ids."""
+    """As scoring-core.js identity(): the response id (as far as an answer code holds it, so a
+    file and a code from the same answers meet), or everything in a file from before ids."""
     if file_id:
-        return "id:" + file_id
+        return "id:" + code_id(file_id)
     return "content:" + json.dumps([date, role, set_name, sorted(answers.items()), sorted(notes.items())],
                                    ensure_ascii=False, separators=(",", ":"))
 
