@@ -109,3 +109,31 @@ def test_missing_level_wording_is_refused(tmp_path):
 def test_unknown_question_picture_is_refused(tmp_path):
     problems = _kit_with(tmp_path, "picture: images/symbols/worksheet.svg", "picture: images/symbols/nope.svg")
     assert len(problems) == 1 and "no picture called 'images/symbols/nope.svg'" in problems[0]
+
+
+def test_an_own_statement_in_the_older_easy_read_form_still_reaches_the_easy_read_scorer(tmp_path):
+    """An organisation's own statements.yml written before easy_questions (issue 19: updates never break
+    an organisation's records) keeps working: one question, on the scale's easy words."""
+    kit_dir = tmp_path / "kit"
+    shutil.copytree(ROOT / "kit", kit_dir)
+    own = tmp_path / "our-kit"
+    own.mkdir()
+    (own / "statements.yml").write_text(
+        "- id: our-cafe-menu\n  area: fashion-and-rhetoric\n  text: Users choose what the cafe sells.\n"
+        "  level_0: Staff choose.\n  level_1: Users are asked, staff choose.\n  level_2: Users choose.\n"
+        "  source: organisation\n  easy_read: Do you choose what the cafe sells?\n", encoding="utf-8")
+    kit = load_kit(kit_dir, label="kit", own_dir=own, own_label="our-kit")
+    statement = next(s for s in kit.statements if s.id == "our-cafe-menu")
+    assert [q.text for q in statement.easy_questions] == ["Do you choose what the cafe sells?"]
+    assert statement.easy_questions[0].levels == tuple(level.easy for level in SCALE)
+    data = scoring_data(kit, Options())
+    assert any(q["statement"] == "our-cafe-menu" for q in data["easy_statements"])  # type: ignore[union-attr]
+
+    (own / "statements.yml").write_text(
+        (own / "statements.yml").read_text(encoding="utf-8").replace("easy_read: Do", "easy_read: Do we"),
+        encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        load_kit(kit_dir, label="kit", own_dir=own, own_label="our-kit")
+    message = caught.value.describe()
+    assert "our-kit/statements.yml, line 8: record 'our-cafe-menu', field 'easy_read'" in message
+    assert "name the organisation instead" in message

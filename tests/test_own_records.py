@@ -39,7 +39,7 @@ OWN_ENABLER = """- id: carers-cafe
   related: [presence-of-users]
   easy_read:
     - text: "Carers meet for tea once a month."
-      picture: material/coffee
+      picture: images/symbols/meet.svg
       alt: "A cup of coffee"
 """
 OWN_BARRIER = """- id: no-bus
@@ -51,7 +51,7 @@ OWN_BARRIER = """- id: no-bus
   related: [resources]
   easy_read:
     - text: "There is no bus on Sundays."
-      picture: material/bus
+      picture: images/symbols/bus.svg
       alt: "A bus"
 """
 OWN_STATEMENTS = """- id: cafe-listened
@@ -61,7 +61,7 @@ OWN_STATEMENTS = """- id: cafe-listened
   level_1: Staff note it and decide what to do.
   level_2: Carers decide which changes come first.
   source: organisation
-  easy_read: What carers say at the cafe changes our plans.
+  easy_read: Does what you say at the cafe change the plans?
 - id: cafe-open
   area: carers-cafe
   text: Any carer can come to the cafe.

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import KitError, Problem
-from ..vocabulary import QUICK_CHECK_SIZE
+from ..vocabulary import EASY_READ_SYMBOLS, QUICK_CHECK_SIZE, SCALE
 from .easy_read_pages import load_pages
 from .easy_read_rules import (
     Jargon,
@@ -21,7 +21,19 @@ from .easy_read_rules import (
     overused_pictures,
     picture_problem,
 )
-from .model import Activity, Attendance, EasyQuestion, EasyReadPoint, Entry, Kit, Record, Review, SessionPlan, Statement, Step
+from .model import (
+    Activity,
+    Attendance,
+    EasyQuestion,
+    EasyReadPoint,
+    Entry,
+    Kit,
+    Record,
+    Review,
+    SessionPlan,
+    Statement,
+    Step,
+)
 from .plan_checks import check_plans
 from .schema import (
     EASY_READ_POINT_FIELDS,
@@ -243,9 +255,23 @@ def _record(kind: Kind, source: Source, index: int, item: object, problems: list
                 problem(spec.name, f"is required ({spec.help.split('.')[0].lower()})")
             continue
         values[spec.name] = _value(spec, item[spec.name], problem, picture_exists)
+    if kind.name == "statement" and "easy_read" in values:
+        _older_easy_read(values, problem)
     if len(problems) > before:
         return None
     return MODELS.get(kind.name, Record)(kind=kind, file=source.name, **values)
+
+
+def _older_easy_read(values: Values, problem: Report) -> None:
+    """A statement from before easy_questions (an organisation's own, kept through an update) still
+    reaches the easy-read scorer: its one easy sentence becomes one question on the scale's easy words."""
+    text = values.pop("easy_read")
+    if "easy_questions" in values:
+        problem("easy_read", "give easy_questions or easy_read, not both (easy_read is the older, shorter form)")
+        return
+    if text:
+        picture, alt = EASY_READ_SYMBOLS["talking"]
+        values["easy_questions"] = (EasyQuestion(text, SCALE[0].easy, SCALE[1].easy, SCALE[2].easy, picture, alt),)
 
 
 def _value(spec: Field, value: object, problem: Report,  # noqa: C901 - one branch per field kind

@@ -139,6 +139,10 @@ STATEMENT = Kind.of(words.STATEMENT, (
     Field("source", "choice", required=True, choices=SOURCES,
           help="Where the statement comes from: statements are the kit's questions ('kit') built on the "
                "report's findings, or added by your organisation ('organisation')."),
+    Field("easy_read", "text", max_words=15, max_chars=120,
+          help="The older, shorter form of easy_questions, still read so that statements written for earlier "
+               "versions keep working: one question in easy words; the easy-read scorer then gives it the "
+               "scale's easy words and a picture of people talking. Give easy_questions or easy_read, not both."),
     Field("easy_questions", "items", max_items=2, item_fields=(
         Field("text", "text", required=True, max_words=15, max_chars=120,
               help="The question in easy words, spoken to the reader ('you'); name the organisation, never 'we'."),

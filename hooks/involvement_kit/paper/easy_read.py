@@ -35,8 +35,8 @@ from ..vocabulary import (
     KIND_SENTENCES,
     OWN_SOURCE,
     SCALE,
-    SYMBOLS,
     SYMBOL_CREDIT,
+    SYMBOLS,
     download,
 )
 from .typesetting import Batch, Job, Json, Overflow
@@ -140,8 +140,8 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
             booklet_text += [section["heading"]] + [p["text"] for p in section["points"]]
     words = [{"word": w.word[:1].upper() + w.word[1:], "meaning": w.meaning}
              for w in hard.used_in(markdown_to_text("\n".join(booklet_text)))]
-    statements = [{"id": easy_id, "text": q.text, "quick": s.quick, "picture": pictures(q.picture), "alt": q.alt,
-                   "levels": list(q.levels)}
+    statements = [{"id": easy_id, "text": q.text + (f" {EASY_READ_OWN_QUESTION}" if own(s) else ""),
+                   "quick": s.quick, "picture": pictures(q.picture), "alt": q.alt, "levels": list(q.levels)}
                   for s in kit.statements for easy_id, q in zip(s.easy_ids(), s.easy_questions, strict=True)]
     return {
         "version": kit.version,

@@ -12,8 +12,17 @@ from ..content.model import Kit
 from ..content.options import Options
 from ..errors import Problem
 from ..outputs import BuildContext
-from ..vocabulary import (DONT_KNOW, PAPERS, SCALE, SCORER_PAGE, SETS, SHARED_SHEET, download, kind_with_source,
-                          sheet_pdf)
+from ..vocabulary import (
+    DONT_KNOW,
+    PAPERS,
+    SCALE,
+    SCORER_PAGE,
+    SETS,
+    SHARED_SHEET,
+    download,
+    kind_with_source,
+    sheet_pdf,
+)
 from .typesetting import Batch, Job, Json
 
 

@@ -81,7 +81,8 @@ def easy_statements(kit: Kit) -> list[dict[str, object]]:
     sit beside the standard scorer's. A statement split in two gives two questions ('id.1', 'id.2'),
     and the statement's answer is the lower of the two (scoring.easy.statement_answers)."""
     return [{"id": easy_id, "statement": s.id, "area": s.area,
-             "text": f"{q.text} {EASY_READ_OWN_QUESTION}" if s.source == OWN_SOURCE else q.text, "levels": list(q.levels),
+             "text": f"{q.text} {EASY_READ_OWN_QUESTION}" if s.source == OWN_SOURCE else q.text,
+             "levels": list(q.levels),
              "picture": q.picture, "alt": q.alt, "quick": s.quick}
             for s in kit.statements for easy_id, q in zip(s.easy_ids(), s.easy_questions, strict=True)]
 
