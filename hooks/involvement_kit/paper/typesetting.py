@@ -124,7 +124,7 @@ def _as_bytes(value: bytes | str) -> bytes:
 
 def job_key(batch: Batch, job: Job, templates: Mapping[str, bytes]) -> str:
     key = Fingerprint().add("fixed", _fixed_inputs()).add("entry", job.entry).add("ppi", str(job.ppi))
-    key.add("standards", ",".join(PDF_STANDARDS))
+    key.add("standards", ",".join(PDF_STANDARDS)).add("data", "curly-quotes")
     for name, text in templates.items():
         key.add(f"template:{name}", text)
     for name, value in sorted(job.inputs.items()):
