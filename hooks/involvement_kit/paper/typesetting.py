@@ -42,6 +42,25 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "typst"
 # One compiler a core: Typst lets go of the interpreter while it works.
 WORKERS = max(1, os.cpu_count() or 1)
 _OVERFLOW = re.compile(r"kit-overflow((?:\|[a-z_]+=[^|\s\"]*)+)")
+# Typst's smart quotes reach only markup, never text that arrives as data: the data files get
+# curly quotes as they are written out, so print uses one style of quote throughout.
+_OPENING = re.compile(r"(^|[\s(\[\u2013\u2014])(['\"])")
+
+
+def curly_quotes(value: Any) -> Any:
+    """Every string in JSON data with ‘’ and “” for ' and ": opening after a space or bracket."""
+    if isinstance(value, str):
+        if "'" not in value and '"' not in value:
+            return value
+        value = _OPENING.sub(lambda m: m.group(1) + ("\u2018" if m.group(2) == "'" else "\u201c"), value)
+        return value.replace("'", "\u2019").replace('"', "\u201d")
+    if isinstance(value, list):
+        return [curly_quotes(item) for item in value]
+    if isinstance(value, dict):
+        return {key: curly_quotes(item) for key, item in value.items()}
+    return value
+
+
 # Every PDF is tagged PDF/UA-1: Typst then refuses a file without a title, a language or alt text.
 PDF_STANDARDS = ["ua-1"]
 
@@ -105,7 +124,7 @@ def _as_bytes(value: bytes | str) -> bytes:
 
 def job_key(batch: Batch, job: Job, templates: Mapping[str, bytes]) -> str:
     key = Fingerprint().add("fixed", _fixed_inputs()).add("entry", job.entry).add("ppi", str(job.ppi))
-    key.add("standards", ",".join(PDF_STANDARDS))
+    key.add("standards", ",".join(PDF_STANDARDS)).add("data", "curly-quotes")
     for name, text in templates.items():
         key.add(f"template:{name}", text)
     for name, value in sorted(job.inputs.items()):
@@ -279,6 +298,8 @@ def _work_folder(root: Path, batch: Batch, templates: Mapping[str, bytes]) -> Pa
     for name, value in batch.files.items():
         path = work / name
         path.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".json"):
+            value = json.dumps(curly_quotes(json.loads(value)), ensure_ascii=False)
         path.write_bytes(_as_bytes(value))
     return work
 
