@@ -2,7 +2,7 @@
 # Set up everything the kit needs, once; cheap to run again (it skips what is done).
 #   scripts/setup.sh          Python environment for building the kit (requirements.lock)
 #   scripts/setup.sh --test   plus the test tools (requirements-test.lock), and the programs the
-#                             tests use: Chromium, poppler, Java, npm and the npm packages
+#                             tests use: Chromium, poppler, zbar, Java, npm and the npm packages
 # Python packages come only from the lock files, every one checked against its hash.
 # A missing program is installed from Debian when running as root with apt-get. Otherwise it
 # is a warning (the tests that need it are skipped and listed at the end of the run), and
@@ -81,6 +81,7 @@ missing_packages() {  # Debian package names of what is missing
   local missing=()
   [ -n "$(find_chromium)" ] || missing+=(chromium)
   { command -v pdftotext && command -v pdftoppm; } >/dev/null || missing+=(poppler-utils)
+  command -v zbarimg >/dev/null || missing+=(zbar-tools)
   command -v java >/dev/null || missing+=(default-jre-headless)
   command -v npm >/dev/null || missing+=(npm)
   echo "${missing[*]}"
