@@ -60,10 +60,10 @@ def test_pack_contents(real, paper):
         pdf = files[f"downloads/packs/{plan.id}-{paper}.pdf"]
         texts = page_texts(pdf)
         total = len(texts)
-        # Numbered in order, out of the pack's own total, on every page but a scoring sheet's
-        # (numbered within the sheet: test_pack_duplex).
+        # Numbered in order, out of the pack's own total, on every page but a scoring sheet's or a
+        # session template's (numbered within the sheet or template: test_pack_duplex).
         for number, text in enumerate(texts, 1):
-            if "Score your organisation" not in text:
+            if "Score your organisation" not in text and "· kit version" not in text:
                 assert f"Page {number} of {total}" in text, f"{plan.id} page {number}"
         first = texts[0]
         assert plan.title in first and "What is in this pack" in first
@@ -123,13 +123,17 @@ def test_fixture_packs_without_statements_or_cards(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     files = render(kit, tmp_path / "cache")
     short = page_texts(files["downloads/packs/short-session-a4.pdf"])
-    # Contents and its blank verso, the plan (two pages), then one sheet of four cards: fronts and backs.
-    assert len(short) == 2 + 2 + 2
+    # Contents and its blank verso, the plan (two pages), one sheet of four cards (fronts and
+    # backs), then the materials checklist.
+    assert len(short) == 2 + 2 + 2 + 1
     for title in ("Listen before you plan", "Count the seats", "Closed meetings", "Asks users first"):
         assert title in short[4] and title in short[5]
-    # A plan whose steps use no cards and whose kit has no statements: contents and the plan alone.
+        assert f"Card: {title}" in short[6]
+    assert short[6].startswith("Materials checklist")
+    # A plan whose steps use no cards and whose kit has no statements: contents, the plan and
+    # the checklist, each on a recto.
     alone = page_texts(files["downloads/packs/no-cards-session-a4.pdf"])
-    assert len(alone) == 3 and "Page 3 of 3" in alone[2]
+    assert len(alone) == 5 and "Page 5 of 5" in alone[4] and alone[4].startswith("Materials checklist")
 
 
 def test_cache_and_date(tmp_path, monkeypatch):
