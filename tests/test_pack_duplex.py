@@ -10,14 +10,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT
-from involvement_kit.paper.packs import plan_materials
-from involvement_kit.vocabulary import SESSION_TEMPLATES
+from pypdf import PdfReader
 from test_cards import kit_folder, load
 from test_packs import render
 from test_print_layout import PAPERS
+
+from involvement_kit.paper.packs import plan_materials
+from involvement_kit.vocabulary import SESSION_TEMPLATES
 
 pytestmark = pytest.mark.needs("poppler")
 
