@@ -10,10 +10,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+from pypdf import PdfReader
 from test_cards import kit_folder, load
 from test_packs import render
+from test_print_layout import PAPERS
+
+from involvement_kit.paper.packs import plan_materials
+from involvement_kit.vocabulary import SESSION_TEMPLATES
 
 pytestmark = pytest.mark.needs("poppler")
 
@@ -27,14 +31,16 @@ def layout_pages(pdf: Path) -> list[str]:
     return text.split("\f")[:-1]
 
 
-def contents(first_page: str) -> list[tuple[int, int, str, str]]:
-    """(first, last, what, how) for each row of the contents table, first lines only."""
-    rows = []
-    for line in first_page.splitlines():
-        found = RANGE.match(line)
-        if found:
-            first = int(found[1])
-            rows.append((first, int(found[2] or first), found[3].strip(), found[4].strip()))
+def contents(pages: list[str]) -> list[tuple[int, int, str, str]]:
+    """(first, last, what, how) for each row of the contents table, first lines only. The table
+    may run on past the first page; its own first row says how far."""
+    def rows_of(page: str) -> list[tuple[int, int, str, str]]:
+        found = [RANGE.match(line) for line in page.splitlines()]
+        return [(int(f[1]), int(f[2] or f[1]), f[3].strip(), f[4].strip()) for f in found if f]
+
+    rows = rows_of(pages[0])
+    for page in pages[1:rows[0][1]]:
+        rows += rows_of(page)
     return rows
 
 
@@ -52,9 +58,14 @@ def fixture_packs(tmp_path_factory):
     return kit, render(kit, tmp / "cache")
 
 
+def plan_templates(plan) -> list[str]:
+    return [name for name in dict.fromkeys(plan.materials) if name in SESSION_TEMPLATES]
+
+
 def expected_parts(kit, plan) -> list[str]:
     """What a pack must hold, from its plan alone: its cards, the easy-read cards of those cards
-    when the plan uses easy-read pages, each easy-read page its steps name, its scoring sheets."""
+    when the plan uses easy-read pages, each easy-read page its steps name, its scoring sheets,
+    the templates it names, and last a checklist of its materials."""
     named = [m.removesuffix(" (easy read)").lower() for step in plan.steps for m in step.materials
              if m.endswith(" (easy read)")]
     titles = {page.title.lower().removeprefix("easy read:").strip(): page.title for page in kit.easy_read_pages}
@@ -64,12 +75,17 @@ def expected_parts(kit, plan) -> list[str]:
     sheets = plan.sheets if kit.statements else ()
     return (["This contents page.", "The plan"] + ([f"{len(cards)} cards"] if cards else [])
             + ([f"{len(easy_cards)} easy-read cards"] if easy_cards else [])
-            + [f"Easy read: {name}" for name in dict.fromkeys(named)] + ["scoring"] * len(sheets))
+            + [f"Easy read: {name}" for name in dict.fromkeys(named)] + ["scoring"] * len(sheets)
+            + [f"Template: {SESSION_TEMPLATES[name]}" for name in plan_templates(plan)] + ["Materials checklist"])
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
 
 
 def check_duplex(pdf: Path, plan, cards: int, sheets: tuple[str, ...], expected: list[str]) -> None:
     pages = layout_pages(pdf)
-    rows = contents(pages[0])
+    rows = contents(pages)
     assert "What is in this pack, and how to print it" in pages[0]
     assert "print two-sided, flip on long edge, at actual size" in " ".join(pages[0].split())
     assert len(rows) == len(expected), rows
@@ -96,7 +112,9 @@ def check_duplex(pdf: Path, plan, cards: int, sheets: tuple[str, ...], expected:
             assert f"Pack cards · sheet {(number - first) // 2 + 1} of" in pages[number - 1], (pdf.name, number)
             assert f"· {side} ·" in pages[number - 1], (pdf.name, number)
             assert (side == "fronts") == (number % 2 == 1), (pdf.name, number)
-    for row, name in zip(rows[len(expected) - len(sheets):], sheets, strict=True):
+    templates = plan_templates(plan)
+    first_sheet = len(expected) - len(sheets) - len(templates) - 1
+    for row, name in zip(rows[first_sheet:first_sheet + len(sheets)], sheets, strict=True):
         first, last = row[:2]
         label = {"quick": "Quick check", "full": "Full set"}[name]
         assert "Score your organisation" in pages[first - 1]
@@ -105,6 +123,33 @@ def check_duplex(pdf: Path, plan, cards: int, sheets: tuple[str, ...], expected:
             # Numbered within the sheet, not the pack: a photocopied page still says where it belongs.
             assert f"{label}: page {offset + 1} of {count}" in pages[first - 1 + offset], (pdf.name, first + offset)
         assert "Add up your scores" in pages[last - 1]
+    for row, name in zip(rows[-1 - len(templates):-1], templates, strict=True):
+        first, last = row[:2]
+        title = SESSION_TEMPLATES[name]
+        # The template as it prints on its own: its title first, its pages numbered within it.
+        assert flat(pages[first - 1]).startswith(f"User involvement kit · The kit's suggestion {title}"), (
+            pdf.name, name)
+        count = last - first + 1
+        for offset in range(count):
+            assert re.search(rf"Page {offset + 1} of {count}\s*$", pages[first - 1 + offset].strip()), (
+                pdf.name, name, offset)
+    check_checklist(pdf.name, pages, rows, plan)
+
+
+def check_checklist(name: str, pages: list[str], rows, plan) -> None:
+    """The last part ticks off every material the plan's steps name, and every printed part of the
+    pack with its pages."""
+    first, last, what, _ = rows[-1]
+    assert last == len(pages) or last == len(pages) - 1
+    text = flat(" ".join(pages[first - 1:last]))
+    assert text.startswith(f"Materials checklist: {flat(plan.title)}"), name
+    for material in plan_materials(plan):
+        # An easy-read page the pack carries is ticked off as that part of the pack.
+        easy = "easy read: " + material.removesuffix(" (easy read)").lower()
+        assert flat(material) in text or easy in text.lower(), (name, material)
+    for part_first, part_last, part_what, _ in rows[1:-1]:
+        pages_of = f"page {part_first}" if part_first == part_last else f"pages {part_first}\u2013{part_last}"
+        assert f"({pages_of})" in text, (name, part_what)
 
 
 def test_every_real_pack_prints_two_sided_as_one_job(real_packs):
@@ -136,9 +181,10 @@ def test_the_user_group_pack_carries_its_easy_read_pages_and_cards(real_packs):
     # The easy-read cards of its cards, with their easy-read words.
     easy = [c for c in kit.plan_cards(plan) if getattr(c, "easy_read", ())]
     assert easy
-    card_page = next(text for text in flat_pages if text.startswith("Enabler") and "Easy-read cards" in text)
+    first, last = next(row[:2] for row in contents(pages) if row[2].endswith("easy-read cards."))
+    card_pages = " ".join(flat_pages[first - 1:last])
     for record in easy:
-        assert " ".join(record.easy_read[0].text.split()[:2]) in card_page, record.id
+        assert " ".join(record.easy_read[0].text.split()[:2]) in card_pages, record.id
 
 
 def test_every_easy_read_page_a_real_plan_names_exists(real_packs):
@@ -149,3 +195,16 @@ def test_every_easy_read_page_a_real_plan_names_exists(real_packs):
             for material in step.materials:
                 if material.endswith(" (easy read)"):
                     assert material.removesuffix(" (easy read)").lower() in titles, (plan.id, material)
+
+
+def test_letter_packs_carry_their_templates_on_letter(tmp_path):
+    """A pack on US Letter holds the same parts, its templates made on Letter too."""
+    kit = load(kit_folder(tmp_path / "kit", source=ROOT / "kit"))
+    files = render(kit, tmp_path / "cache", paper="letter")
+    for plan in kit.sessions:
+        pdf = files[f"downloads/packs/{plan.id}-letter.pdf"]
+        expected = [part for part in expected_parts(kit, plan) if "easy-read cards" not in part]
+        check_duplex(pdf, plan, len(kit.plan_cards(plan)), tuple(plan.sheets), expected)
+        for page in PdfReader(pdf).pages:
+            assert float(page.mediabox.width) == pytest.approx(PAPERS["letter"][2], abs=0.05)
+            assert float(page.mediabox.height) == pytest.approx(PAPERS["letter"][3], abs=0.05)

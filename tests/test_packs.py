@@ -48,8 +48,9 @@ def test_one_pack_per_plan_on_the_organisations_paper(real):
     for site, path in files.items():
         paper = "a4" if site.endswith("-a4.pdf") else "letter"
         for page in PdfReader(path).pages:
-            assert float(page.mediabox.width) == pytest.approx(PAPERS[paper][2], abs=0.05)
-            assert float(page.mediabox.height) == pytest.approx(PAPERS[paper][3], abs=0.05)
+            # The easy-read cards are two A5 cards to a landscape A4 sheet, as in their own file.
+            size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
+            assert size == pytest.approx(sorted(PAPERS[paper][2:4]), abs=0.05)
 
 
 @pytest.mark.parametrize("paper", ["a4"])
@@ -60,10 +61,13 @@ def test_pack_contents(real, paper):
         pdf = files[f"downloads/packs/{plan.id}-{paper}.pdf"]
         texts = page_texts(pdf)
         total = len(texts)
-        # Numbered in order, out of the pack's own total, on every page but a scoring sheet's
-        # (numbered within the sheet: test_pack_duplex).
+        # The easy-read cards' landscape sheets are cut edge to edge into A5 cards: no footer.
+        landscape = {n for n, page in enumerate(PdfReader(pdf).pages, 1)
+                     if float(page.mediabox.width) > float(page.mediabox.height)}
+        # Numbered in order, out of the pack's own total, on every page but a scoring sheet's or a
+        # session template's (numbered within the sheet or template: test_pack_duplex).
         for number, text in enumerate(texts, 1):
-            if "Score your organisation" not in text:
+            if "Score your organisation" not in text and "· kit version" not in text and number not in landscape:
                 assert f"Page {number} of {total}" in text, f"{plan.id} page {number}"
         first = texts[0]
         assert plan.title in first and "What is in this pack" in first
@@ -123,13 +127,17 @@ def test_fixture_packs_without_statements_or_cards(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     files = render(kit, tmp_path / "cache")
     short = page_texts(files["downloads/packs/short-session-a4.pdf"])
-    # Contents and its blank verso, the plan (two pages), then one sheet of four cards: fronts and backs.
-    assert len(short) == 2 + 2 + 2
+    # Contents and its blank verso, the plan (two pages), one sheet of four cards (fronts and
+    # backs), then the materials checklist.
+    assert len(short) == 2 + 2 + 2 + 1
     for title in ("Listen before you plan", "Count the seats", "Closed meetings", "Asks users first"):
         assert title in short[4] and title in short[5]
-    # A plan whose steps use no cards and whose kit has no statements: contents and the plan alone.
+        assert f"Card: {title}" in short[6]
+    assert short[6].startswith("Materials checklist")
+    # A plan whose steps use no cards and whose kit has no statements: contents, the plan and
+    # the checklist, each on a recto.
     alone = page_texts(files["downloads/packs/no-cards-session-a4.pdf"])
-    assert len(alone) == 3 and "Page 3 of 3" in alone[2]
+    assert len(alone) == 5 and "Page 5 of 5" in alone[4] and alone[4].startswith("Materials checklist")
 
 
 def test_cache_and_date(tmp_path, monkeypatch):

@@ -2,9 +2,11 @@
 
 A pack opens with a contents page (each part's pages and how to print them), then holds the
 plan (with its timetable and facilitator notes), the cards its steps use in the deck's
-two-sided layout, and the scoring sheets the plan lists. Typst makes each pack as one document
-from the same templates as the deck (card.typ, layouts.typ) and the sheets (scoring-sheet.typ),
-so a pack never differs from the files printed on their own. Every part starts on an odd page,
+two-sided layout, the easy-read pages and cards it names, the scoring sheets and the templates
+(agenda, sign-in sheet, action sheet ...) the plan lists, and ends with a checklist of every
+material the plan's steps name. Typst makes each pack as one document from the same templates as
+the deck (card.typ, layouts.typ), the sheets (scoring-sheet.typ) and the session templates
+(session-template.typ), so a pack never differs from the files printed on their own. Every part starts on an odd page,
 so the pack can be printed two-sided as one job.
 
 Packs are dated with the build date (or SOURCE_DATE_EPOCH, for reproducible builds) and
@@ -20,12 +22,13 @@ import os
 from ..content.model import Activity, Kit, Record, SessionPlan
 from ..content.options import Options
 from ..outputs import BuildContext
-from ..vocabulary import PACKS, SETS, SOURCE_LABELS, clock
+from ..vocabulary import PACKS, SESSION_TEMPLATES, SETS, SOURCE_LABELS, clock
 from . import easy_read
 from .cards import activity_card, card, card_files, overflow_problem
 from .sessions import session_extras, session_step
 from .sheets import sheet_files
 from .typesetting import Batch, Job, Json
+from .worksheets import worksheet_files
 
 PACK = "pack.typ"
 # How to print each kind of part, on the contents page.
@@ -35,6 +38,18 @@ PRINT_CARDS = ("Two-sided, flip on long edge, at actual size (100%), on card (ab
 PRINT_SHEET = "Two-sided, flip on long edge, on plain paper: one copy for each person who scores."
 PRINT_EASY_CARDS = "One side, at actual size (100%), on card. Cut round each card."
 PRINT_EASY_PAGE = "One side or two-sided, on plain paper; enlarge to A3 for anyone who wants larger print."
+PRINT_CHECKLIST = "One side, on plain paper: tick each thing off as you pack it."
+# Most templates print like the plan; these few are cut, pinned up or handed round.
+PRINT_TEMPLATE = {
+    "sign-in": "One side, on plain paper: one for the door, to count who came by role.",
+    "consent-slip": "One side, on plain paper: one slip for each person.",
+    "example-slips": "One side, on plain paper: one set for each table. Cut on the dashed lines.",
+    "sorting-line-labels": "One side, on card or thick paper; one set for the room, enlarged to A3 if you like.",
+    "presence-grid": "One side, on plain paper; enlarge to A3 to fill in with the group.",
+    "spread-chart": "One side, on plain paper; enlarge to A3 for the wall.",
+    "structure-chart": "One side, on plain paper; enlarge to A3 for the wall.",
+}
+PRINT_TEMPLATE_COPIES = "Two-sided, flip on long edge, on plain paper: as many copies as the session needs."
 # A plan names an easy-read page among a step's materials as "<its title> (easy read)".
 EASY_READ_MATERIAL = " (easy read)"
 
@@ -84,20 +99,46 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
                       "cards": [c.title for c in row.cards], "materials": list(step.materials),
                       "notes": step.notes, **session_step(step)})
     titles = {page.id: page.title for page in kit.easy_read_pages}
+    templates = plan_templates(plan)
+    sections = pack_sections(cards, sheets, easy_cards, [(p, titles[p]) for p in easy_pages], templates)
     return {**_pack_data(kit, plan, options, date, steps, cards, sheets), "easy_cards": easy_cards,
-            "easy_pages": easy_pages,
-            "sections": pack_sections(cards, sheets, easy_cards, [(p, titles[p]) for p in easy_pages])}
+            "easy_pages": easy_pages, "templates": templates, "sections": sections,
+            "checklist": pack_checklist(kit, plan, sections, cards)}
+
+
+def plan_templates(plan: SessionPlan) -> list[str]:
+    """The templates the plan names (an agenda, a sign-in sheet ...), by id, in the plan's order."""
+    return [name for name in dict.fromkeys(plan.materials) if name in SESSION_TEMPLATES]
+
+
+def pack_checklist(kit: Kit, plan: SessionPlan, sections: list[Json], cards: list[Json]) -> list[Json]:
+    """Everything the session needs, to tick off when packing: what this pack prints (each with the
+    part it is in, so the template can give its pages), then what the plan's steps ask to bring."""
+    printed: list[Json] = []
+    for part in sections:
+        key = part["key"]
+        if key == "cards":
+            printed += [{"what": f"Card: {c['title']}", "part": key} for c in cards]
+        elif key not in ("contents", "checklist"):
+            printed.append({"what": part["what"].removesuffix("."), "part": key})
+    in_pack = {_plain_title(m.removesuffix(EASY_READ_MATERIAL)) for m in plan_materials(plan)
+               if m.endswith(EASY_READ_MATERIAL)} & {_plain_title(p.title) for p in kit.easy_read_pages}
+    bring = [m for m in plan_materials(plan)
+             if not (m.endswith(EASY_READ_MATERIAL) and _plain_title(m.removesuffix(EASY_READ_MATERIAL)) in in_pack)]
+    return [{"heading": "Printed in this pack", "items": printed},
+            {"heading": "Also named in the plan's steps", "items": [{"what": m, "part": ""} for m in bring]}]
 
 
 def pack_sections(cards: list[Json], sheets: list[str], easy_cards: list[str] | None = None,
-                  easy_pages: list[tuple[str, str]] | None = None) -> list[Json]:
+                  easy_pages: list[tuple[str, str]] | None = None,
+                  templates: list[str] | None = None) -> list[Json]:
     """The parts of a pack in print order: what each is, how to print it, and the labels the
     template leaves at its first and last page."""
     def part(key: str, what: str, how: str, start: str | None = None, end: str | None = None) -> Json:
         return {"key": key, "what": what, "how": how,
                 "start": start or f"pack-{key}", "end": end or f"pack-{key}-end"}
 
-    sections = [part("contents", "This contents page.", "One side is enough."),
+    sections = [part("contents", "This contents page.", "On plain paper; keep it with the pack."),
                 part("plan", "The plan, with its timetable and notes for the facilitator.", PRINT_PLAIN)]
     if cards:
         sections.append(part("cards", f"{len(cards)} cards: fronts on odd pages, each back on the next page.",
@@ -109,6 +150,12 @@ def pack_sections(cards: list[Json], sheets: list[str], easy_cards: list[str] | 
     for name in sheets:
         sections.append(part(f"sheet-{name}", f"The {SETS[name].lower()} scoring sheet.", PRINT_SHEET,
                              start=f"kit-sheet-{name}", end=f"kit-sheet-end-{name}"))
+    for name in templates or []:
+        sections.append(part(f"template-{name}", f"Template: {SESSION_TEMPLATES[name]}.",
+                             PRINT_TEMPLATE.get(name, PRINT_TEMPLATE_COPIES),
+                             start=f"kit-template-{name}", end=f"kit-template-end-{name}"))
+    sections.append(part("checklist", "Materials checklist: everything the session needs, to tick off.",
+                         PRINT_CHECKLIST))
     return sections
 
 
@@ -153,6 +200,8 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
     files = card_files(ctx, list(every_card.values()))
     if kit.statements:
         files.update(sheet_files(kit, options))
+    if any(pack["templates"] for pack in packs.values()):
+        files.update(worksheet_files(ctx))
     easy_pages = list(dict.fromkeys(p for pack in packs.values() for p in pack["easy_pages"]))
     if easy_pages or any(pack["easy_cards"] for pack in packs.values()):
         easy_data, pictures = easy_read.pack_material(ctx, easy_pages)
@@ -166,6 +215,7 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
         reads += [f"qr/{c['id']}.svg" for c in pack["cards"] if f"qr/{c['id']}.svg" in files]
         reads += [c["picture"] for c in pack["cards"] if c["picture"]]
         reads += [f"sheet-{name}.json" for name in pack["sheets"]]
+        reads += [f"worksheet-{name}.json" for name in pack["templates"]]
         if pack["easy_pages"] or pack["easy_cards"]:
             reads += ["easy-read.json"] + [name for name in files if name.startswith("pictures/")]
         for paper in pack_papers(options):
