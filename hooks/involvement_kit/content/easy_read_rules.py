@@ -289,24 +289,30 @@ def check_records(records: Sequence[Entry | Statement],
                 problems.extend(check_text(point.alt, file=record.file, record=record.id, field=f"{field}.alt",
                                            line=line))
     for statement in statements:
-        # The older one-line form (loader._older_easy_read); a field that is not there gives the record's line.
-        older = line_of(statement, "easy_read") if line_of(statement, "easy_read") != line_of(statement) else None
+        problems.extend(_check_statement(statement, line_of))
+    return problems
 
-        def where(i: int, name: str) -> tuple[str, int | None]:
-            if older is not None:
-                return "easy_read", older
-            return f"easy_questions[{i + 1}].{name}", line_of(statement, "easy_questions", i, name)
 
-        for i, question in enumerate(statement.easy_questions):
-            for name in ("text", "level_0", "level_1", "level_2", "alt"):
-                field, line = where(i, name)
-                problems.extend(check_text(getattr(question, name), file=statement.file, record=statement.id,
-                                           field=field, line=line, point=name != "alt"))
-            if WE.search(question.text):
-                field, line = where(i, "text")
-                problems.append(Problem(statement.file, "'we' or 'our' would read as the reader's own group; "
-                                        "name the organisation instead ('Does the organisation ...')",
-                                        field=field, record=statement.id, line=line))
+def _check_statement(statement: Statement, line_of: Callable[..., int | None]) -> list[Problem]:
+    problems: list[Problem] = []
+    # The older one-line form (loader._older_easy_read); a field that is not there gives the record's line.
+    older = line_of(statement, "easy_read") if line_of(statement, "easy_read") != line_of(statement) else None
+
+    def where(i: int, name: str) -> tuple[str, int | None]:
+        if older is not None:
+            return "easy_read", older
+        return f"easy_questions[{i + 1}].{name}", line_of(statement, "easy_questions", i, name)
+
+    for i, question in enumerate(statement.easy_questions):
+        for name in ("text", "level_0", "level_1", "level_2", "alt"):
+            field, line = where(i, name)
+            problems.extend(check_text(getattr(question, name), file=statement.file, record=statement.id,
+                                       field=field, line=line, point=name != "alt"))
+        if WE.search(question.text):
+            field, line = where(i, "text")
+            problems.append(Problem(statement.file, "'we' or 'our' would read as the reader's own group; "
+                                    "name the organisation instead ('Does the organisation ...')",
+                                    field=field, record=statement.id, line=line))
     return problems
 
 
