@@ -84,7 +84,42 @@ OWN_STATEMENTS = """- id: cafe-listened
   level_2: Members choose the times.
   source: organisation
 """
+# Packs hold exactly the cards and sheets a plan uses, and no kit plan names the organisation's
+# records, so the organisation adds a plan of its own that does.
+OWN_SESSIONS = """- id: cafe-hour
+  title: An hour at the carers' cafe
+  summary: Carers talk about the cafe and the Sunday bus, then score how far they have a say.
+  source: organisation
+  report_section: none
+  purpose: >-
+    Carers who come to the cafe say what it changes and what stops them coming, and each scores
+    the cafe's statements on their own.
+  outcomes:
+    - Two changes carers want, written down.
+  invite:
+    - Carers who come to the cafe, and a collector for the sheets who is not staff.
+  attendance:
+    - group: users
+      at_least: 3
+  room:
+    - The cafe's usual room, step-free.
+  sheets: [full]
+  steps:
+    - title: The cafe and the bus
+      minutes: 30
+      cards: [carers-cafe, no-bus]
+      notes: >-
+        Read each card aloud and ask its opening question. Write down what carers say.
+    - title: Scoring on your own
+      minutes: 20
+      shows: [everyone]
+      collated_by: The collector, who is not staff, enters the sheets into the compare page after the cafe.
+      notes: >-
+        Each carer fills in a sheet alone and posts it in the box. Nobody sees another's sheet.
+"""
 OWN_TITLES = ("A monthly carers' cafe", "No bus on Sundays")
+# Inline marks (a hard word in bold, a link) sit inside words: a reader sees no space there.
+INLINE_TAGS = r"</?(?:a|abbr|b|code|dfn|em|i|mark|span|strong)\b[^>]*>"
 
 
 @pytest.fixture(scope="module")
@@ -98,25 +133,31 @@ def site(tmp_path_factory) -> Path:
     (own / "enablers.yml").write_text(OWN_ENABLER, encoding="utf-8")
     (own / "barriers.yml").write_text(OWN_BARRIER, encoding="utf-8")
     (own / "statements.yml").write_text(OWN_STATEMENTS, encoding="utf-8")
+    (own / "sessions.yml").write_text(OWN_SESSIONS, encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr[-4000:]
     return project / "site"
 
 
+def words(html: str) -> str:
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", re.sub(INLINE_TAGS, "", html))).split())
+
+
 def seen(path: Path) -> str:
-    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", path.read_text(encoding="utf-8"), flags=re.S)
-    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    return words(re.sub(r"<script.*?</script>|<style.*?</style>", " ", path.read_text(encoding="utf-8"), flags=re.S))
 
 
 def content(path: Path) -> str:
     """The page's own text (its article), without the menus around it."""
     article = re.search(r"<article.*?</article>", path.read_text(encoding="utf-8"), re.S)
     assert article, f"{path.name} has no article"
-    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", article.group(0))).split())
+    return words(article.group(0))
 
 
 def pdf_text(path: Path) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+    """The PDF's words, with the typeset apostrophe read as the one the YAML has."""
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+    return text.replace("\u2019", "'")
 
 
 @pytest.mark.parametrize("page", ["enablers/carers-cafe.html", "barriers/no-bus.html"])
@@ -175,7 +216,10 @@ def test_packs_label_own_records(site):
     holding = [p for p in packs if OWN_TITLES[0] in pdf_text(p)]
     assert holding, "no pack holds the organisation's own card or sheet rows"
     for pack in holding:
-        assert LABEL in pdf_text(pack), pack.name
+        text = pdf_text(pack)
+        # The card front and the scoring sheet's row, as a facilitator sees them in the pack.
+        assert f"Enabler · {LABEL} {OWN_TITLES[0]}" in text, pack.name
+        assert f"{OWN_TITLES[0]} (Enabler · {LABEL})" in text, pack.name
 
 
 def test_easy_read_booklet_cards_and_sheet_label_own_records(site):
@@ -206,8 +250,25 @@ def test_both_scorers_label_own_questions_on_screen(page, own_site_url):
     heading = page.locator("#kit-area-carers-cafe")
     heading.wait_for(timeout=120_000)
     assert LABEL in heading.inner_text()
+    # The easy-read scorer shows one question at a time: go through them as a reader does.
     page.goto(f"{own_site_url}/easy-read/scoring.html")
     page.locator("input[name='er-set'][value='full']").check(timeout=120_000)
-    own = page.locator(".er-question", has_text=EASY_READ_OWN_QUESTION)
-    own.first.wait_for(timeout=120_000)
-    assert own.count() >= 1
+    page.locator(".er-start").click(timeout=120_000)
+    labelled = 0
+    while True:
+        question = page.locator(".er-question legend")
+        question.wait_for(timeout=120_000)
+        labelled += EASY_READ_OWN_QUESTION in question.inner_text()
+        step = page.locator("#er-step-heading").inner_text()
+        next_button = page.locator(".er-next")
+        if "see your answers" in next_button.inner_text():
+            break
+        next_button.click()
+        page.wait_for_function("s => document.querySelector('#er-step-heading')?.textContent !== s", arg=step,
+                               timeout=120_000)
+    # Only statements with easy wording are asked in easy read; each of those says whose it is, no other does.
+    assert labelled == OWN_STATEMENTS.count("easy_read:"), "an own question's screen does not say whose it is"
+    next_button.click()
+    answers = page.locator(".er-answer__question", has_text=EASY_READ_OWN_QUESTION)
+    answers.first.wait_for(timeout=120_000)
+    assert answers.count() == labelled, "the end page lists an own question without its label"
