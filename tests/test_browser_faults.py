@@ -91,8 +91,15 @@ def test_a_change_in_another_tab_is_noticed_and_never_silently_overwritten(brows
         b.wait_for_selector("#kit-scorer-elsewhere:not([hidden])")
         b.check(f"#kit-{ids[4]}-0")
         b.click("#kit-scorer-elsewhere-keep")
+        # Tab b has saved; the browser hands the change to tab a in its own time.
+        wanted = {ids[0]: 2, ids[1]: 1, ids[4]: 0}
+        a.wait_for_function("""wanted => {
+            const kept = JSON.parse(localStorage.getItem('user-involvement-kit:scorer')).answers;
+            return Object.keys(kept).length === Object.keys(wanted).length
+                && Object.entries(wanted).every(([id, value]) => kept[id] === value); }""",
+                            arg=wanted, timeout=60_000)
         kept = a.evaluate("() => JSON.parse(localStorage.getItem('user-involvement-kit:scorer')).answers")
-        assert kept == {ids[0]: 2, ids[1]: 1, ids[4]: 0}
+        assert kept == wanted
     finally:
         context.close()
 

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ROOT
 from involvement_kit.content.loader import load_kit
+from involvement_kit.web.print_links import add_print_addresses
 
 BEHAVIOURS = load_kit(ROOT / "kit").leader_behaviours
 DESKTOP = {"width": 1280, "height": 800}
@@ -34,7 +35,7 @@ def test_home_page_gives_three_first_steps_with_links(desk, site_url):
     assert steps.count() == 3
     assert "quick check" in steps.nth(0).inner_text()
     assert steps.nth(0).locator("a").get_attribute("href") == "scoring/index.html"
-    assert "90-minute board session" in steps.nth(1).inner_text()
+    assert "two-hour board session" in steps.nth(1).inner_text()
     assert steps.nth(1).locator("a").get_attribute("href") == "sessions/board-session.html"
     assert re.search(r"two or three actions.*owner.*date", steps.nth(2).inner_text())
     # The steps come before the audience cards, so they are read first.
@@ -172,9 +173,21 @@ def test_every_page_says_when_it_was_last_reviewed_not_when_it_was_built(built_s
     assert not missing, missing[:10]
 
 
-def test_printed_cross_references_show_their_addresses(desk, site_url):
-    desk.goto(site_url + "/trustees.html")
+def printed_address_after(desk) -> str:
     desk.emulate_media(media="print")
     link = desk.locator("article a[href='key-findings.html']").first
-    after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert "/key-findings.html" in after and after.startswith('" (http')
+    return str(link.evaluate("a => getComputedStyle(a, '::after').content"))
+
+
+def test_printed_cross_references_show_their_addresses(desk, site_url, built_site):
+    # The default build has no public_url, so a printed link carries no made-up address.
+    desk.goto(site_url + "/trustees.html")
+    assert printed_address_after(desk) == "none"
+    # With public_url set, the hook gives each link its published address and print shows it.
+    published = (built_site / "trustees.html").read_text(encoding="utf-8")
+    published = add_print_addresses(published, "trustees.html", "https://kit.riverside.org.uk")
+    desk.route(site_url + "/trustees.html", lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=published))
+    desk.goto(site_url + "/trustees.html")
+    after = printed_address_after(desk)
+    assert after == '" (https://kit.riverside.org.uk/key-findings.html)"', after

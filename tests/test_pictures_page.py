@@ -24,9 +24,14 @@ def test_the_picture_page_lists_icons_in_use_and_any_symbol_file_added(site_buil
     html = (tmp_path / "site" / "pictures.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
     by_name = {m.group(1): row for row in rows if (m := re.search(r"<code>([^<]+)</code>", row))}
-    # An icon the records use: its name, a preview drawn from the theme's icon, and what it shows.
-    assert "material/account-group" in by_name
-    assert "<svg" in by_name["material/account-group"] and "A group of people" in by_name["material/account-group"]
+    # A symbol file the records use: its name, its image as preview, and what it shows.
+    assert "images/symbols/ask.svg" in by_name
+    assert 'src="images/symbols/ask.svg"' in by_name["images/symbols/ask.svg"]
+    assert "A question in a speech bubble" in by_name["images/symbols/ask.svg"]
+    # Points may not use theme icons (the build refuses them), so the page offers none, in its
+    # table or in its advice.
+    assert not [name for name in by_name if name.startswith("material/")]
+    assert "material/coffee" not in html and "works too, written" not in html
     # A file dropped in docs/assets/symbols/ is offered at the next build, with its image as preview.
     assert "assets/symbols/cup-of-tea.svg" in by_name
     assert 'src="assets/symbols/cup-of-tea.svg"' in by_name["assets/symbols/cup-of-tea.svg"]

@@ -597,9 +597,10 @@
         self.say("Your answers from the file are open.");
       });
     });
+    // The input comes first so its focus can draw the ring on the label beside it (easy-read.css).
     return el("div", { class: "er-open" }, [
-      el("label", { for: "er-open-file", class: "er-open__label md-button", text: "Open a file of your answers" }),
       input,
+      el("label", { for: "er-open-file", class: "er-open__label md-button", text: "Open a file of your answers" }),
     ]);
   };
 
