@@ -229,10 +229,16 @@ def test_targets_are_at_least_44_px_at_360_px(browser, site_url):
         small = [b for b in boxes(page, "#kit-scorer input[type=radio] + label") if b["height"] < 44 or b["width"] < 44]
         assert not small, small[:5]
         page.goto(site_url + "/easy-read/scoring.html")
-        page.wait_for_selector("fieldset.er-question")
-        small = [b for b in boxes(page, ".er-page a, .er-page button, .er-page label")
-                 if b["height"] < 44 or b["width"] < 44]
-        assert not small, small[:5]
+        # The easy-read scorer asks for consent first, then one question at a time: both screens are checked.
+        start = page.get_by_role("button", name="Start the questions")
+        start.wait_for()
+        for screen in ("consent", "question"):
+            if screen == "question":
+                start.tap()
+                page.wait_for_selector("fieldset.er-question")
+            small = [b for b in boxes(page, ".er-page a, .er-page button, .er-page label")
+                     if b["height"] < 44 or b["width"] < 44]
+            assert not small, (screen, small[:5])
     finally:
         context.close()
 
@@ -279,10 +285,13 @@ def test_the_easy_read_scorer_follows_another_tab(browser, site_url):
     context = browser.new_context()
     try:
         a, b = context.new_page(), context.new_page()
-        for page in (a, b):
-            page.goto(site_url + "/easy-read/scoring.html")
-            page.wait_for_selector("fieldset.er-question")
-        first = a.evaluate("() => KIT_SCORING.statements.find(s => s.quick).id")
+        # Consent comes first; once given in one tab, the other opens on the same question.
+        a.goto(site_url + "/easy-read/scoring.html")
+        a.get_by_role("button", name="Start the questions").click()
+        a.wait_for_selector("fieldset.er-question")
+        b.goto(site_url + "/easy-read/scoring.html")
+        b.wait_for_selector("fieldset.er-question")
+        first = a.evaluate("() => KIT_SCORING.easy_statements.find(s => s.quick).id")
         a.locator(f"label[for='er-q-{first}-2']").click()
         b.wait_for_function("() => document.body.textContent.includes('changed in another window')")
         assert b.is_checked(f"#er-q-{first}-2")

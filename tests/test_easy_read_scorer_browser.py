@@ -12,18 +12,32 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
 from involvement_kit.content.loader import load_kit
+from involvement_kit.scoring.easy import statement_answers
 
 sys.path.insert(0, str(Path(__file__).parent / "gates"))
 from gates_browser import _axe  # noqa: E402  (the gates' axe helper, reused as the issue asks)
 
 KIT = load_kit(ROOT / "kit")
-QUICK = [s for s in KIT.statements if s.quick and s.easy_read]
+
+
+class Easy(NamedTuple):
+    """One question as the easy-read scorer asks it: a statement that asks two things at once is two."""
+
+    id: str
+    statement: str
+    easy_read: str
+
+
+QUICK = [Easy(easy_id, s.id, q.text) for s in KIT.statements if s.quick
+         for easy_id, q in zip(s.easy_ids(), s.easy_questions, strict=True)]
+PARTS = {s.id: list(s.easy_ids()) for s in KIT.statements if s.quick and s.easy_questions}
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 ROLE = "Person using services"
@@ -109,7 +123,7 @@ def test_walk_the_short_list_by_touch_then_print_save_and_open_again(phone, site
         if i == 2:
             phone.get_by_role("button", name="Back", exact=True).tap()
             assert phone.locator(".er-progress").inner_text() == f"Question 2 of {len(QUICK)}"
-            assert phone.locator(f"#er-q-{QUICK[1].id}-{keys[1]}").is_checked()
+            assert phone.locator(f"[id='er-q-{QUICK[1].id}-{keys[1]}']").is_checked()
             assert phone.locator(".er-note__box").input_value() == "We meet in the afternoon."
             phone.reload()
             phone.locator(".er-progress").wait_for(timeout=WAIT)
@@ -156,8 +170,9 @@ def test_walk_the_short_list_by_touch_then_print_save_and_open_again(phone, site
     info.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["role"] == ROLE and data["set"] == "quick"
-    assert data["answers"] == chosen
-    assert data["notes"] == {QUICK[1].id: "We meet in the afternoon."}
+    # The file holds the statements' answers, as the standard scorer's does (a split statement: its lower half).
+    assert data["answers"] == statement_answers(PARTS, chosen)
+    assert data["notes"] == {QUICK[1].statement: "We meet in the afternoon."}
     # The file carries a response id like the standard scorer's, the one the answer code holds.
     assert re.fullmatch(r"[0-9a-f]{24}", data["id"])
     assert phone.evaluate("code => KitAnswerCode.decode(code).id", code) == \
@@ -215,7 +230,7 @@ def test_the_answer_code_shows_when_answer_code_js_is_there(browser, site_url, s
     assert code.get_by_role("heading").inner_text() == "Give your answers to someone"
     payload = page.evaluate("window.__payload")
     assert re.fullmatch(r"[0-9a-f]{24}", payload.pop("id"))
-    assert payload == {"role": ROLE, "set": "quick", "answers": {QUICK[0].id: 2}}
+    assert payload == {"role": ROLE, "set": "quick", "answers": {QUICK[0].statement: 2}}
     text = code.inner_text()
     assert ("CODE1" in text) if stub is ENCODE_ONLY else ("Your code: Q010-AB" in text)
     assert "It does not have your name" in (text if stub is ENCODE_ONLY else page.evaluate("window.__words.hint"))
@@ -258,7 +273,7 @@ def test_walk_by_keyboard(browser, site_url):
         assert page.locator(".er-progress").inner_text() == f"Question {i + 1} of {len(QUICK)}"
         tab_to(page, f"input[name='er-q-{statement.id}']")
         page.keyboard.press("ArrowDown")  # the second answer
-        assert page.locator(f"#er-q-{statement.id}-1").is_checked()
+        assert page.locator(f"[id='er-q-{statement.id}-1']").is_checked()
         tab_to(page, ".er-note__box")
         page.keyboard.type("by keyboard")
         tab_to(page, "button.er-next")
@@ -349,7 +364,9 @@ def test_read_aloud_per_point_speaks_only_that_point(browser, site_url):
     assert points.count() >= len(record.easy_read)
     # Every point has its own speaker button.
     assert points.locator(".er-speak").count() == points.count()
-    second = points.nth(1)  # the record's first own point (the first says what kind of thing it is)
+    # The record's first own point (points before it say what kind of thing it is and explain hard words).
+    second = points.filter(has_text=record.easy_read[0].text)
+    assert second.count() == 1
     button = second.locator(".er-speak")
     button.click()
     assert page.evaluate("window.__spoken") == [record.easy_read[0].text]
