@@ -252,3 +252,16 @@ def test_review_sheets_one_for_each_easy_read_page(built_site):
         for question in ("Is this page easy to understand?", "Which words are hard?", "Do the pictures help?"):
             assert question in text
         assert "Mulberry Symbols" in text
+
+
+def test_easy_read_pages_in_the_user_group_pack_have_25_mm_pictures(built_site):
+    """Issue 17: easy-read pictures are at least 25 mm in print, in a pack as in the booklet (they were
+    16 mm in packs): the point text starts right of a 25 mm picture column."""
+    reader = PdfReader(built_site / "downloads" / "packs" / "user-group-hour-a4.pdf")
+    easy = [page for page in reader.pages if (page.extract_text() or "").lstrip().startswith("Easy read:")]
+    assert easy, "the user-group pack carries no easy-read page"
+    body = [x for page in easy for size, x, text in runs_of(page)
+            if abs(size - 16) < 0.1 and not text.startswith("Page ") and len(text.split()) > 2]
+    assert body
+    beside = [x for x in body if x >= (18 + 25 + 6) * MM - 2]
+    assert len(beside) / len(body) > 0.9, f"only {len(beside)} of {len(body)} runs sit right of a 25 mm picture"
