@@ -131,8 +131,8 @@ def test_each_card_shows_its_record_id_at_its_foot(built_site):
     # At the foot: below the question to talk about, on the same line as the credit.
     reader = pdf(built_site, "cards")
     for page in reader.pages:
-        found = []
-        page.extract_text(visitor_text=lambda t, cm, tm, f, s: found.append((tm[5] * cm[3] + cm[5], t.strip())))
+        found: list[tuple[float, str]] = []
+        page.extract_text(visitor_text=lambda t, cm, tm, f, s, out=found: out.append((tm[5] * cm[3] + cm[5], t.strip())))
         heights = {t: y for y, t in found if t in {r.id for r in records}}
         assert heights, "a sheet of cards without ids"
         assert all(y < 20 * MM for y in heights.values()), heights
