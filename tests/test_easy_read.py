@@ -491,3 +491,21 @@ def test_scale_section_is_the_vocabulary_scale_with_its_pictures():
     for item, level in zip(items, (*SCALE, DONT_KNOW)):
         words = level.easy if level.value is None else f"{level.value}. {level.easy}"
         assert item.startswith(f"- ![{level.alt}](../{level.picture})") and item.endswith(words), item
+
+
+def test_hand_written_page_title_and_headings_are_checked_for_report_words():
+    from involvement_kit.content.easy_read_rules import Jargon, check_headings
+    jargon = Jargon(("glass ceiling", "barrier"))
+    page = ('---\ntitle: "Barriers (easy read)"\n---\n\n# Things that help\n\n```\n# barrier in code\n```\n\n'
+            "Some text about a barrier.\n\n## The glass ceiling\n")
+    problems = check_headings(page, jargon, file="docs/easy-read/x.md")
+    assert [(p.field, p.line) for p in problems] == [("title", 2), ("heading", 13)]
+    assert all(p.file == "docs/easy-read/x.md" for p in problems)
+    assert "'glass ceiling'" in problems[1].message
+
+
+def test_hand_written_easy_read_pages_pass_the_heading_check():
+    from involvement_kit.content.easy_read_rules import check_headings, load_jargon
+    jargon = load_jargon(ROOT / "kit")
+    for path in sorted((ROOT / "docs" / "easy-read").glob("*.md")):
+        assert check_headings(path.read_text(encoding="utf-8"), jargon, file=path.name) == []

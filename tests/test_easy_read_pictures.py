@@ -111,3 +111,14 @@ def test_a_picture_for_more_than_4_percent_of_points_is_refused(tmp_path):
     assert len(problems) == 1, problems
     assert "the picture 'images/symbols/ask.svg' is used for" in problems[0] and "at most 6 (4%)" in problems[0]
     assert ", line " in problems[0] and "field 'easy_read[" in problems[0]
+
+
+def test_every_hard_word_has_its_own_mulberry_picture_in_the_words_to_know_box():
+    from involvement_kit.content.easy_read_rules import check_text, load_hard_words
+    hard = load_hard_words(ROOT / "kit")
+    assert len(hard.entries) > 20
+    for entry in hard.entries:
+        assert entry.picture.startswith("images/symbols/"), f"'{entry.word}' has no symbol"
+        assert (ROOT / "docs" / entry.picture).is_file(), entry.picture
+        assert entry.alt.strip() and not check_text(entry.alt, file="kit/hard-words.yml", record=entry.word,
+                                                    field="alt", line=None), entry.word

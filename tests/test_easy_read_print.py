@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import subprocess
 import re
 from collections import Counter
 from pathlib import Path
@@ -62,7 +63,12 @@ def test_a4_and_all_text_at_least_16pt(built_site, name):
         assert sorted((round(width), round(height))) == sorted((round(A4[0]), round(A4[1]))), (width, height)
         assert name == "cards" or abs(width - A4[0]) < 1, (width, height)
     sizes = Counter()
+    # Only the cards' record ids, for the facilitator, may be smaller: 12 pt, print's floor.
+    ids = {r.id for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours}
     for size, _, text in runs(reader):
+        if name == "cards" and text.strip() in ids:
+            assert size >= 11.95, (size, text)
+            continue
         sizes[size] += sum(ch.isalpha() for ch in text)
     small = {s: n for s, n in sizes.items() if s < MIN_PT}
     assert sum(sizes.values()) > 500
@@ -112,6 +118,24 @@ def test_cards_one_for_each_record_with_easy_read(built_site):
     assert "Enabler" not in text and "Barrier" not in text
     assert "Users cannot get to the top jobs" in text and "Glass ceilings" not in text
     assert text.count("Mulberry Symbols") == len(records)
+
+
+def test_each_card_shows_its_record_id_at_its_foot(built_site):
+    path = built_site / "downloads" / "easy-read-cards.pdf"
+    records = [r for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read]
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    words = text.split()
+    for record in records:
+        assert record.id in words, f"card {record.id} does not show its id"
+    # At the foot: below the question to talk about, on the same line as the credit.
+    reader = pdf(built_site, "cards")
+    for page in reader.pages:
+        found: list[tuple[float, str]] = []
+        page.extract_text(visitor_text=lambda t, cm, tm, f, s, out=found: out.append((tm[5] * cm[3] + cm[5], t.strip())))
+        heights = {t: y for y, t in found if t in {r.id for r in records}}
+        assert heights, "a sheet of cards without ids"
+        assert all(y < 20 * MM for y in heights.values()), heights
 
 
 def test_scoring_sheet_on_the_same_scale_with_every_statement(built_site):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias, TypedDict
 
-from .content.easy_read_rules import HardWords
+from .content.easy_read_rules import HardWords, Jargon
 from .content.model import Briefing, Kit
 from .content.options import Options
 
@@ -62,6 +62,8 @@ class BuildContext:
     cache_dir: Path
     pictures: Pictures
     hard_words: HardWords = field(default_factory=HardWords)
+    # The report's words an easy-read title or heading must not use (kit/easy-read-jargon.yml).
+    jargon: Jargon = field(default_factory=Jargon)
     # The checked statement history (how to read older exports), oldest first.
     history: tuple[HistoryEntry, ...] = ()
     # The build date as printed on paper: '26 November 2026'.

@@ -122,3 +122,26 @@ def test_bad_input_stops_the_build_clearly_and_keeps_the_site(corpus_project, ca
         assert any(f"kit/{header['file']}" in line and f"field '{header['field']}'" in line
                    for line in output.splitlines()), output[-3000:]
     assert snapshot(site) == before, "the last good site was changed"
+
+
+def test_report_word_in_a_hand_written_easy_read_heading_stops_the_build(corpus_project):
+    """Hand-written easy-read pages (docs/easy-read/*.md) are held to the jargon list too."""
+    project, site, before, pristine = corpus_project
+    restore(project / "kit", pristine)
+    page = project / "docs" / "easy-read" / "corpus-case.md"
+    good = (project / "docs" / "easy-read" / "who-sees-my-answers.md").read_text(encoding="utf-8")
+    lines = good.split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("## "))
+    lines[heading] = "## The glass ceiling and you"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        result = mkdocs_build(project, site)
+    finally:
+        page.unlink()
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, f"exit code {result.returncode}:\n{output[-3000:]}"
+    assert "Traceback" not in output, output[-3000:]
+    assert any("docs/easy-read/corpus-case.md" in line and f"line {heading + 1}" in line
+               and "field 'heading'" in line and "'glass ceiling'" in line
+               for line in output.splitlines()), output[-3000:]
+    assert snapshot(site) == before, "the last good site was changed"

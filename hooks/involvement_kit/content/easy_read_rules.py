@@ -344,6 +344,37 @@ class Jargon:
                         record=record, field=field, line=line)]
 
 
+_TITLE_LINE = re.compile(r"^title:\s*(.*?)\s*$")
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_FENCE_LINE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def check_headings(markdown: str, jargon: Jargon, *, file: str) -> list[Problem]:
+    """A hand-written easy-read page's title (front matter) and headings, checked for the
+    report's words as the made pages' titles and headings are; each problem names its line."""
+    problems: list[Problem] = []
+    lines = markdown.split("\n")
+    front_end = 0
+    if lines and lines[0].strip() == "---":
+        front_end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    fenced = False
+    for number, line in enumerate(lines, start=1):
+        if number - 1 <= front_end and front_end:
+            title = _TITLE_LINE.match(line)
+            if title:
+                text = title.group(1).strip("\"'").removesuffix(" (easy read)")
+                problems.extend(jargon.problem(text, file=file, record=None, field="title", line=number))
+            continue
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+            continue
+        heading = None if fenced else _HEADING_LINE.match(line)
+        if heading:
+            problems.extend(jargon.problem(markdown_to_text(heading.group(1)).strip(), file=file, record=None,
+                                           field="heading", line=number))
+    return problems
+
+
 def load_jargon(kit_dir: Path, label: str = "kit") -> Jargon:
     """Read kit/easy-read-jargon.yml: a list of words and phrases. A missing file means an empty list."""
     path = Path(kit_dir) / JARGON_FILE

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..content.briefing import load_briefing
-from ..content.easy_read_rules import load_hard_words
+from ..content.easy_read_rules import load_hard_words, load_jargon
 from ..content.loader import load_kit
 from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
@@ -53,6 +53,7 @@ def context(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
                    own_dir=own_dir, own_label=options.own_records, switched_off=options.switched_off)
     return BuildContext(kit, options, kit_dir, Path(docs_dir), project_dir / CACHE_DIR, pictures,
                         hard_words=load_hard_words(kit_dir, options.kit_dir),
+                        jargon=load_jargon(kit_dir, options.kit_dir),
                         history=tuple(load_history(kit_dir, kit, label=options.kit_dir)),
                         date=packs.build_date(), briefing=load_briefing(kit_dir, options.kit_dir), own_dir=own_dir)
 

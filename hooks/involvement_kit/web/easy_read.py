@@ -275,6 +275,9 @@ def render_web(ctx: BuildContext) -> Rendered:
     checks = [(file, record, page.markdown) for page, file, record in made]
     checks += [(f"{docs_label}/{path}", None, text) for path, _, text in handwritten]
     problems.extend(rules.check_all(checks, hard))
+    # The made pages' titles and headings come from records and pages the loader has checked.
+    for path, _, text in handwritten:
+        problems.extend(rules.check_headings(text, ctx.jargon, file=f"{docs_label}/{path}"))
     if problems:
         raise KitError(problems)
     pages = [page for page, _, _ in made]
