@@ -58,3 +58,22 @@ def render_paper(make_batch, kit, options, *, cache_dir: Path, **context) -> lis
     ctx = build_context(kit, options, cache_dir=cache_dir, **context)
     made = make_batch(ctx, **extra)
     return typeset([made], Path(cache_dir))[made.name] if made is not None else []
+
+
+def problems_after_edit(tmp_path: Path, file: str, old: str, new: str, **load) -> list[str]:
+    """The problems the loader reports for a copy of the real kit/ with one edit in `file`
+    (`old` must be there): what an editor sees after that one mistake."""
+    import pytest
+
+    from involvement_kit.content.loader import load_kit
+    from involvement_kit.errors import KitError
+
+    kit_dir = tmp_path / "kit"
+    shutil.copytree(ROOT / "kit", kit_dir)
+    path = kit_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        load_kit(kit_dir, label="kit", **load)
+    return [str(p) for p in caught.value.problems]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from kitfiles import problems_after_edit
 from involvement_kit.content.loader import load_kit
 from involvement_kit.content.options import Options
 from involvement_kit.errors import KitError
@@ -82,15 +83,8 @@ def test_vector_parts_match_the_kit():
 
 
 def _kit_with(tmp_path: Path, old: str, new: str):
-    kit_dir = tmp_path / "kit"
-    shutil.copytree(ROOT / "kit", kit_dir)
-    path = kit_dir / "statements.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(KitError) as caught:
-        load_kit(kit_dir, label="kit", picture_exists=lambda p: "/" in p and ("." not in p or (ROOT / "docs" / p).is_file()))
-    return [str(p) for p in caught.value.problems]
+    return problems_after_edit(tmp_path, "statements.yml", old, new,
+                               picture_exists=lambda p: "/" in p and ("." not in p or (ROOT / "docs" / p).is_file()))
 
 
 def test_we_in_an_easy_question_is_refused(tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from kitfiles import problems_after_edit
 from involvement_kit.content.loader import load_kit
 from involvement_kit.errors import KitError
 from involvement_kit.vocabulary import EASY_READ_SYMBOLS, SYMBOL_CREDIT
@@ -71,15 +72,7 @@ def test_no_picture_is_used_for_more_than_4_percent_of_points():
 
 
 def _broken(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
-    kit_dir = tmp_path / "kit"
-    shutil.copytree(ROOT / "kit", kit_dir)
-    path = kit_dir / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(KitError) as caught:
-        load_kit(kit_dir, label="kit")
-    return [str(p) for p in caught.value.problems]
+    return problems_after_edit(tmp_path, file, old, new)
 
 
 def test_a_theme_icon_as_a_records_point_picture_is_refused(tmp_path):

@@ -3,15 +3,14 @@ used for the page, the menu, the booklet and the cards; the report's words are r
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from kitfiles import problems_after_edit
 from involvement_kit.content import easy_read_rules as rules
 from involvement_kit.content.loader import load_kit
-from involvement_kit.errors import KitError
 from involvement_kit.vocabulary import EASY_READ_PAGES
 
 KIT = load_kit(ROOT / "kit", label="kit")
@@ -53,15 +52,7 @@ def test_jargon_is_found_as_whole_words(text, found):
 
 
 def _broken(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
-    kit_dir = tmp_path / "kit"
-    shutil.copytree(ROOT / "kit", kit_dir)
-    path = kit_dir / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(KitError) as caught:
-        load_kit(kit_dir, label="kit")
-    return [str(p) for p in caught.value.problems]
+    return problems_after_edit(tmp_path, file, old, new)
 
 
 def test_jargon_in_an_easy_title_is_refused(tmp_path):

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import KitError, Problem
 from .model import Activity, Entry, Record, Statement
@@ -155,17 +156,26 @@ class HardWords:
         return self._owner.get(word.lower())
 
 
+def _list_file(kit_dir: Path, file: str, label: str, expected: str) -> tuple[Source, list[Any], str] | None:
+    """A kit file that holds one YAML list: its source, the list and its name for messages; None when the
+    file is not there (an empty list)."""
+    path = Path(kit_dir) / file
+    name = f"{label}/{file}"
+    if not path.exists():
+        return None
+    source = read_source(path, name)
+    if not isinstance(source.data, list):
+        raise KitError([Problem(name, expected, line=source.line())])
+    return source, source.data, name
+
+
 def load_hard_words(kit_dir: Path, label: str = "kit") -> HardWords:
     """Read and check kit/hard-words.yml. A missing file means an empty list."""
-    path = Path(kit_dir) / HARD_WORDS_FILE
-    name = f"{label}/{HARD_WORDS_FILE}"
-    if not path.exists():
+    read = _list_file(kit_dir, HARD_WORDS_FILE, label,
+                      "expected a list of hard words, each with word, forms and meaning")
+    if read is None:
         return HardWords()
-    source = read_source(path, name)
-    data = source.data
-    if not isinstance(data, list):
-        raise KitError([Problem(name, "expected a list of hard words, each with word, forms and meaning",
-                                line=source.line())])
+    source, data, name = read
     problems: list[Problem] = []
     entries: list[HardWord] = []
     seen: dict[str, str] = {}
@@ -377,14 +387,10 @@ def check_headings(markdown: str, jargon: Jargon, *, file: str) -> list[Problem]
 
 def load_jargon(kit_dir: Path, label: str = "kit") -> Jargon:
     """Read kit/easy-read-jargon.yml: a list of words and phrases. A missing file means an empty list."""
-    path = Path(kit_dir) / JARGON_FILE
-    name = f"{label}/{JARGON_FILE}"
-    if not path.exists():
+    read = _list_file(kit_dir, JARGON_FILE, label, "expected a list of words, one a line starting with '- '")
+    if read is None:
         return Jargon()
-    source = read_source(path, name)
-    data = source.data
-    if not isinstance(data, list):
-        raise KitError([Problem(name, "expected a list of words, one a line starting with '- '", line=source.line())])
+    source, data, name = read
     problems = [Problem(name, f"item {i + 1} should be a word or phrase", line=source.line(i))
                 for i, item in enumerate(data) if not isinstance(item, str) or not item.strip()]
     if problems:
