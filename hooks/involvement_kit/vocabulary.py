@@ -162,6 +162,17 @@ SESSION_TEMPLATES = {
     "structure-chart": "Structure chart: where users sit",
 }
 
+# Ground rules to start from, on the facilitator guide's page and a session's slides: the kit's
+# suggestion, which each group changes and adds to.
+GROUND_RULES = (
+    "Everyone's experience counts, and nobody is the expert on someone else's life.",
+    "One person speaks at a time, in plain words.",
+    "Criticise decisions and systems, not people.",
+    "What people say about their own lives stays in the room.",
+    "Anyone can ask for a pause, or step out, without giving a reason.",
+    "Disagreement is welcome: we do not need to agree on everything today.",
+)
+
 # --- options ----------------------------------------------------------------------------
 
 PAPERS = ("a4", "letter")
@@ -364,6 +375,11 @@ def template_pdf(template_id: str, paper: str) -> str:
 def template_docx(name: str) -> str:
     """Site path of an editable copy: a session plan or a template."""
     return f"{DOWNLOADS}/editable/{name}.docx"
+
+
+def slides_pdf(session_id: str) -> str:
+    """Site path of a session's slides for a screen (16:9, so the same file on any paper)."""
+    return f"{DOWNLOADS}/slides/{session_id}.pdf"
 
 
 def pack_pdf(session_id: str, paper: str) -> str:

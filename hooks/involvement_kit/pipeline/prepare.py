@@ -18,7 +18,7 @@ from ..content.easy_read_rules import load_hard_words, load_jargon
 from ..content.loader import load_kit
 from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
-from ..paper import briefing, cards, editable, packs, sheets, worksheets
+from ..paper import briefing, cards, editable, packs, sheets, slides, worksheets
 from ..paper import easy_read as easy_read_print
 from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
@@ -34,6 +34,7 @@ WEB: Sequence[Callable[[BuildContext], Rendered]] = (
 )
 PAPER: Sequence[Callable[[BuildContext], Batch | None]] = (
     cards.batch, packs.batch, sheets.batch, briefing.batch, easy_read_print.batch, worksheets.batch,
+    slides.batch,
 )
 
 
