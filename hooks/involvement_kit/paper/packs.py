@@ -22,7 +22,7 @@ import os
 from ..content.model import Activity, Kit, Record, SessionPlan
 from ..content.options import Options
 from ..outputs import BuildContext
-from ..vocabulary import PACKS, SESSION_TEMPLATES, SETS, SOURCE_LABELS, clock
+from ..vocabulary import PACKS, SESSION_TEMPLATES, SETS, SOURCE_LABELS, clock, slides_pdf
 from . import easy_read
 from .cards import activity_card, card, card_files, overflow_problem
 from .sessions import session_extras, session_step
@@ -125,8 +125,12 @@ def pack_checklist(kit: Kit, plan: SessionPlan, sections: list[Json], cards: lis
                if m.endswith(EASY_READ_MATERIAL)} & {_plain_title(p.title) for p in kit.easy_read_pages}
     bring = [m for m in plan_materials(plan)
              if not (m.endswith(EASY_READ_MATERIAL) and _plain_title(m.removesuffix(EASY_READ_MATERIAL)) in in_pack)]
+    # The slides are shown, never printed: the pack names them so they are not forgotten.
+    shown = [{"what": f"The slides for this session, from its page on the kit's site ({slides_pdf(plan.id)}), "
+                      "and a screen or projector to show them", "part": ""}]
     return [{"heading": "Printed in this pack", "items": printed},
-            {"heading": "Also named in the plan's steps", "items": [{"what": m, "part": ""} for m in bring]}]
+            {"heading": "Also named in the plan's steps", "items": [{"what": m, "part": ""} for m in bring]},
+            {"heading": "To show on a screen", "items": shown}]
 
 
 def pack_sections(cards: list[Json], sheets: list[str], easy_cards: list[str] | None = None,

@@ -24,17 +24,58 @@ from .briefing import REFERENCE
 from .typesetting import Batch, Check, Job, Json
 
 TEMPLATE = "slides.typ"
-# Timetable rows on one slide: more would fall under 24 pt or off the screen.
-ROWS_PER_SLIDE = 6
+# Where the words of the slides every plan shares are written.
+VOCABULARY = "hooks/involvement_kit/vocabulary.py"
+# Lines of timetable on one slide at 24 pt, and the characters of a step's title on one line.
+LINES_PER_SLIDE = 6
+TITLE_CHARS = 34
 # Body text on a slide: the long texts (purpose, ground rules) at the smallest size the rules allow.
 LARGE, SMALL = 28, 24
+# Lines of 24 pt text under a slide's heading, and the characters on one line: what the last
+# slide holds before the sessions that follow move to a slide of their own.
+BODY_LINES = 7
+BODY_CHARS = 50
+# A question in the largest type that holds it under its step's title: up to LONG_QUESTION
+# characters at QUESTION_SIZES[0], longer ones (up to the schema's limits) at QUESTION_SIZES[1].
+QUESTION_SIZES = (36, 30)
+LONG_QUESTION = 110
 
 
-def _slide(heading: str, field: str, *, kicker: str = "", paras: tuple[str, ...] = (),
+def _slide(heading: str, where: tuple[str, str, str], *, kicker: str = "", paras: tuple[str, ...] = (),
            items: tuple[str, ...] = (), rows: tuple[tuple[str, str, str], ...] = (), question: str = "",
            label: str = "", size: int = LARGE) -> Json:
-    return {"heading": heading, "field": field, "kicker": kicker, "paras": list(paras), "items": list(items),
-            "rows": [list(r) for r in rows], "question": question, "label": label, "size": size}
+    """`where`: the (file, record, field) whose text the slide shows, named if it does not fit."""
+    return {"heading": heading, "where": list(where), "kicker": kicker, "paras": list(paras), "items": list(items),
+            "rows": [list(r) for r in rows], "question": question, "label": label, "size": size,
+            "question_size": QUESTION_SIZES[len(question) > LONG_QUESTION],
+            # Where a question is asked, it is what the room reads: the step's name steps back.
+            "heading_size": 28 if question else 36}
+
+
+def _body_lines(texts: tuple[str, ...]) -> int:
+    return sum(max(1, -(-len(text) // BODY_CHARS)) for text in texts)
+
+
+def _lines(title: str) -> int:
+    return max(1, -(-len(title) // TITLE_CHARS))
+
+
+def timetable_parts(table: list[tuple[str, str, str]]) -> list[list[tuple[str, str, str]]]:
+    """The timetable's rows on as few slides as their lines need, shared out evenly (7 short
+    steps: 4 and 3, not 6 and 1), counting a long step title as the lines it wraps onto."""
+    total = sum(_lines(title) for _, title, _ in table)
+    if not total:
+        return []
+    budget = -(-total // -(-total // LINES_PER_SLIDE))
+    parts: list[list[tuple[str, str, str]]] = [[]]
+    used = 0
+    for row in table:
+        if parts[-1] and used + _lines(row[1]) > budget:
+            parts.append([])
+            used = 0
+        parts[-1].append(row)
+        used += _lines(row[1])
+    return parts
 
 
 def card_question(card: Record | Activity) -> str:
@@ -42,50 +83,55 @@ def card_question(card: Record | Activity) -> str:
     return card.invitation if isinstance(card, Activity) else card.opening_question
 
 
-def _question_field(card: Record | Activity) -> str:
-    return "invitation" if isinstance(card, Activity) else "opening_question"
+def _question_field(card: Record | Activity) -> tuple[str, str, str]:
+    return (card.file, card.id, "invitation" if isinstance(card, Activity) else "opening_question")
 
 
 def plan_slides(kit: Kit, plan: SessionPlan, options: Options) -> list[Json]:
     own = SOURCE_LABELS[plan.source] + (f" · {options.organisation}" if options.organisation else "")
     rows = kit.schedule(plan)
-    slides = [_slide(plan.title, "title", kicker="Session slides",
-                     paras=(f"{clock(plan.minutes)}, in {len(rows)} steps.", plan.summary), label=own, size=SMALL),
-              _slide("Why we are here", "purpose", paras=(plan.purpose,), label=own, size=SMALL)]
+
+    def of(field: str) -> tuple[str, str, str]:
+        return (plan.file, plan.id, field)
+
+    slides = [_slide(plan.title, of("title"), paras=(f"{clock(plan.minutes)}, in {len(rows)} steps.",),
+                     label=own),
+              _slide("Why we are here", of("purpose"), paras=(plan.purpose,), label=own, size=SMALL)]
     if plan.input:
-        slides.append(_slide("Where we start", "input", paras=(plan.input,), label=own))
+        slides.append(_slide("Where we start", of("input"), paras=(plan.input,), label=own))
     table = [(clock(r.start), r.step.title, clock(r.step.minutes)) for r in rows]
-    # As few timetable slides as the rows need, shared out evenly (7 steps: 4 and 3, not 6 and 1).
-    count = -(-len(table) // ROWS_PER_SLIDE)
-    size = -(-len(table) // count) if table else 0
-    parts = [table[i:i + size] for i in range(0, len(table), size)] if table else []
+    parts = timetable_parts(table)
     for number, part in enumerate(parts, 1):
         more = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
-        slides.append(_slide(f"Timetable{more}", "steps", rows=tuple(part),
+        slides.append(_slide(f"Timetable{more}", of("steps"), rows=tuple(part),
                              label=f"{clock(plan.minutes)} in all." if number == len(parts) else "", size=SMALL))
-    slides.append(_slide("Two kinds of involvement", "kinds", items=(SCALE[1].long, SCALE[2].long),
+    slides.append(_slide("Two kinds of involvement", (VOCABULARY, "", "SCALE"), items=(SCALE[1].long, SCALE[2].long),
                          label=f"{SOURCE_LABELS['report']}. {REFERENCE}", size=SMALL))
-    slides.append(_slide("Ground rules to start from", "ground_rules", items=GROUND_RULES,
+    slides.append(_slide("Ground rules to start from", (VOCABULARY, "", "GROUND_RULES"), items=GROUND_RULES,
                          label=f"{SOURCE_LABELS['kit']}: change them or add to them together.", size=SMALL))
     for row in rows:
         step = row.step
         where = f"Step {row.number} of {len(rows)} · {clock(step.minutes)}"
         asked = [(card, card_question(card)) for card in row.cards if card_question(card)]
         if not asked:
-            slides.append(_slide(step.title, f"steps[{row.number}].title", kicker=where))
+            slides.append(_slide(step.title, of(f"steps[{row.number}].title"), kicker=where))
         for n, (card, question) in enumerate(asked, 1):
             kicker = where + (f" · question {n} of {len(asked)}" if len(asked) > 1 else "")
-            slides.append(_slide(step.title, f"{card.id}: {_question_field(card)}", kicker=kicker, question=question,
+            slides.append(_slide(step.title, _question_field(card), kicker=kicker, question=question,
                                  label=f"Card: {card.title}"))
     _, after = kit.sequence(plan)
     nexts = tuple(f"Next: {p.title}, which starts from what we agree today." for p in after)
-    slides.append(_slide("What happens next", "output", paras=((plan.output,) if plan.output else ()) + nexts,
-                         label=own, size=SMALL))
+    output = (plan.output,) if plan.output else ()
+    if _body_lines(output + nexts) <= BODY_LINES or not output or not nexts:
+        slides.append(_slide("What happens next", of("output"), paras=output + nexts, size=SMALL))
+    else:
+        slides.append(_slide("What happens next (1 of 2)", of("output"), paras=output, size=SMALL))
+        slides.append(_slide("What happens next (2 of 2)", of("follows"), paras=nexts, size=SMALL))
     return slides
 
 
 def slides_data(kit: Kit, plan: SessionPlan, options: Options) -> Json:
-    return {"title": plan.title, "id": plan.id, "file": plan.file, "slides": plan_slides(kit, plan, options)}
+    return {"title": plan.title, "slides": plan_slides(kit, plan, options)}
 
 
 def _no_overflow(found: dict[str, str]) -> Problem:
@@ -120,8 +166,9 @@ def overflow_check(decks: dict[str, Json]) -> Check:
             else:
                 break
         slide = slides[max(0, index - 1)]
-        return [Problem(data["file"], f"the text is too long for one slide ('{slide['heading']}'); shorten it",
-                        record=data["id"], field=slide["field"])]
+        file, record, field = slide["where"]
+        return [Problem(file, f"the text is too long for the slide '{slide['heading']}' of the session "
+                        f"'{data['title']}'; shorten it", record=record, field=field)]
     return check
 
 

@@ -22,6 +22,7 @@ from ..vocabulary import (
     SESSIONS_INDEX,
     card_pdf,
     pack_pdf,
+    slides_pdf,
     template_docx,
     template_pdf,
 )
@@ -50,6 +51,7 @@ def _context(kit: Kit, options: Options, path: str) -> dict[str, object]:
     return {"kit": kit, "options": options, "link": links_from(path),
             "cards_on": "cards" in options.outputs, "packs_on": "packs" in options.outputs,
             "card_pdf": card_pdf, "template_pdf": template_pdf, "template_docx": template_docx,
+            "slides_pdf": slides_pdf,
             "easy_read_link": lambda m: easy_read_link(m, options)}
 
 
