@@ -257,6 +257,8 @@ PRINT_PAGE = "print-cards.md"
 BRIEFING_PAGE = "trustees.md"
 LEADERSHIP_PAGE = "leadership/index.md"
 SESSIONS_INDEX = "sessions/index.md"
+# A countdown to show on a screen beside a session's slides (hand-written, docs/timer.md).
+TIMER_PAGE = "timer.md"
 ACTIVITIES_PAGE = "activities/index.md"
 SCORING_DATA = "assets/kit/scoring-data.js"
 # The QR library (npm qrcode-generator), copied in by the build when npm installed it.
