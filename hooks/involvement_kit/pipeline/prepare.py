@@ -67,12 +67,15 @@ def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
     # Typst works outside the interpreter, so it makes the PDFs while the pages are rendered.
     # A mistake on a page is raised before one on paper (the pool waits for Typst either way),
     # so the same mistake always comes first.
-    with ThreadPoolExecutor(1) as pool:
+    # The editable copies are pure Python: written while Typst works, they cost little wall time.
+    with ThreadPoolExecutor(2) as pool:
         printing = pool.submit(typeset, batches, ctx.cache_dir, later)
+        editing = pool.submit(editable.write, ctx)
         rendered = [render(ctx) for render in WEB]
         files = printing.result()
+        copies = editing.result()
     made: list[Page] = [page for part in rendered for page in part.pages]
-    downloads = tuple(item for b in batches for item in files[b.name]) + tuple(editable.write(ctx))
+    downloads = tuple(item for b in batches for item in files[b.name]) + tuple(copies)
     nav: dict[str, Sequence[tuple[str, str | list[NavItem]]]] = {}
     for part in rendered:
         nav.update(part.nav)
