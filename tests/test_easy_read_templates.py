@@ -175,3 +175,18 @@ def test_packs_of_plans_without_easy_read_keep_the_standard_templates(kit, packs
         text = flat(" ".join(layout_pages(packs[f"downloads/packs/{plan.id}-a4.pdf"])))
         for title in EASY_READ_TEMPLATES.values():
             assert title not in text, (plan.id, title)
+
+
+def test_the_plan_page_links_each_template_to_its_easy_read_version(kit):
+    from involvement_kit.web.sessions import render_session_pages
+
+    def page(**options) -> str:
+        return next(p.markdown for p in render_session_pages(kit, Options(**options))
+                    if p.path == "sessions/user-group-hour.md")
+
+    lines = {line.split(":", 1)[0].removeprefix("- "): line for line in page().splitlines() if line.startswith("- ")}
+    for name, title in SESSION_TEMPLATES.items():
+        if name in kit.sessions[0].materials:
+            has_link = "[easy read (PDF)](../downloads/easy-read-templates.pdf)" in lines[title.split(":")[0]]
+            assert has_link == (name in EASY_READ_TEMPLATES), name
+    assert "easy-read-templates.pdf" not in page(outputs=("cards", "sheets", "packs"))
