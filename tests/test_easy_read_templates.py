@@ -190,3 +190,14 @@ def test_the_plan_page_links_each_template_to_its_easy_read_version(kit):
             has_link = "[easy read (PDF)](../downloads/easy-read-templates.pdf)" in lines[title.split(":")[0]]
             assert has_link == (name in EASY_READ_TEMPLATES), name
     assert "easy-read-templates.pdf" not in page(outputs=("cards", "sheets", "packs"))
+
+
+def test_tagged_as_pdf_ua_1_like_every_other_pdf(made):
+    reader = PdfReader(made)
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert str(root["/Lang"]).startswith("en") and root["/ViewerPreferences"]["/DisplayDocTitle"]
+    # Each template is a heading, so the file's bookmarks list them.
+    assert [item.title for item in reader.outline] == list(EASY_READ_TEMPLATES.values())
