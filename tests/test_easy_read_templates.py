@@ -160,7 +160,8 @@ def test_the_user_group_pack_carries_them_in_place_of_the_standard_ones(kit, pac
     for name, title in EASY_READ_TEMPLATES.items():
         assert name in plan.materials, name
         first = next(row[0] for row in rows if row[2].startswith(f"Easy read: {title.lower()}"[:len(row[2])]))
-        assert flat(pages[first - 1]).startswith(title), title
+        # Under the symbols' credit, the template's own title first.
+        assert flat(pages[first - 1]).split("(mulberrysymbols.org). ", 1)[-1].startswith(title), title
         assert first % 2 == 1
         assert not any(what.startswith(f"Template: {SESSION_TEMPLATES[name]}"[:len(what)]) for what in whats), name
     # The templates with no easy-read version stay standard.
@@ -201,3 +202,12 @@ def test_tagged_as_pdf_ua_1_like_every_other_pdf(made):
     assert str(root["/Lang"]).startswith("en") and root["/ViewerPreferences"]["/DisplayDocTitle"]
     # Each template is a heading, so the file's bookmarks list them.
     assert [item.title for item in reader.outline] == list(EASY_READ_TEMPLATES.values())
+
+
+def test_every_easy_read_template_page_in_the_pack_credits_the_symbols(kit, packs):
+    pages = layout_pages(packs["downloads/packs/user-group-hour-a4.pdf"])
+    for first, last, what, _ in contents(pages):
+        if what.startswith("Easy read:") and any(what.lower().startswith(f"easy read: {t.lower()}"[:len(what)])
+                                                 for t in EASY_READ_TEMPLATES.values()):
+            for number in range(first, last + 1):
+                assert "Mulberry Symbols" in flat(pages[number - 1]), (what, number)
