@@ -4,10 +4,12 @@ A pack opens with a contents page (each part's pages and how to print them), the
 plan (with its timetable and facilitator notes), the cards its steps use in the deck's
 two-sided layout, the easy-read pages and cards it names, the scoring sheets and the templates
 (agenda, sign-in sheet, action sheet ...) the plan lists, and ends with a checklist of every
-material the plan's steps name. Typst makes each pack as one document from the same templates as
-the deck (card.typ, layouts.typ), the sheets (scoring-sheet.typ) and the session templates
-(session-template.typ), so a pack never differs from the files printed on their own. Every part starts on an odd page,
-so the pack can be printed two-sided as one job.
+material the plan's steps name. A plan that uses easy-read pages gets the easy-read version of each
+template users see (easy-read-templates.typ) in place of the standard one. Typst makes each pack
+as one document from the same templates as the deck (card.typ, layouts.typ), the sheets
+(scoring-sheet.typ) and the session templates (session-template.typ), so a pack never differs from
+the files printed on their own. Every part starts on an odd page, so the pack can be printed
+two-sided as one job.
 
 Packs are dated with the build date (or SOURCE_DATE_EPOCH, for reproducible builds) and
 numbered "Page N of M". Like the decks, they are cached under a hash of every input.
