@@ -1,4 +1,5 @@
-"""Easy-read PDFs with Typst: a booklet, cards and a scoring sheet, all on A4.
+"""Easy-read PDFs with Typst: a booklet, cards, a scoring sheet, review sheets, and the letters and forms
+users see around a session (content/session_templates.py), on the organisation's paper (the cards on A4).
 
 The text comes from the model, as for the easy-read pages: each record's `easy_read`
 points, and the points of the easy-read pages in kit/easy-read-pages.yml (the same point
