@@ -171,7 +171,8 @@ def test_same_inputs_reuse_the_cached_pdfs(tmp_path):
     assert first == again and {p: p.stat().st_mtime_ns for _, p in again} == stamps
     assert [site for site, _ in first] == ["downloads/easy-read-booklet.pdf", "downloads/easy-read-cards.pdf",
                                            "downloads/easy-read-scoring.pdf",
-                                           "downloads/easy-read-review-sheets.pdf"]
+                                           "downloads/easy-read-review-sheets.pdf",
+                                           "downloads/easy-read-templates.pdf"]
 
 
 def test_booklet_never_claims_a_check_that_did_not_happen(tmp_path):

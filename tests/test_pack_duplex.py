@@ -17,7 +17,7 @@ from test_packs import render
 from test_print_layout import PAPERS
 
 from involvement_kit.paper.packs import plan_materials
-from involvement_kit.vocabulary import SESSION_TEMPLATES
+from involvement_kit.vocabulary import EASY_READ_TEMPLATES, SESSION_TEMPLATES
 
 pytestmark = pytest.mark.needs("poppler")
 
@@ -58,8 +58,15 @@ def fixture_packs(tmp_path_factory):
     return kit, render(kit, tmp / "cache")
 
 
+def easy_templates(plan) -> list[str]:
+    """A plan run in easy read prints the easy-read version of each template users see, in its place."""
+    easy = any(m.endswith(" (easy read)") for step in plan.steps for m in step.materials)
+    return [name for name in dict.fromkeys(plan.materials) if easy and name in EASY_READ_TEMPLATES]
+
+
 def plan_templates(plan) -> list[str]:
-    return [name for name in dict.fromkeys(plan.materials) if name in SESSION_TEMPLATES]
+    return [name for name in dict.fromkeys(plan.materials)
+            if name in SESSION_TEMPLATES and name not in easy_templates(plan)]
 
 
 def expected_parts(kit, plan) -> list[str]:
@@ -75,7 +82,9 @@ def expected_parts(kit, plan) -> list[str]:
     sheets = plan.sheets if kit.statements else ()
     return (["This contents page.", "The plan"] + ([f"{len(cards)} cards"] if cards else [])
             + ([f"{len(easy_cards)} easy-read cards"] if easy_cards else [])
-            + [f"Easy read: {name}" for name in dict.fromkeys(named)] + ["scoring"] * len(sheets)
+            + [f"Easy read: {name}" for name in dict.fromkeys(named)]
+            + [f"Easy read: {EASY_READ_TEMPLATES[name].lower()}" for name in easy_templates(plan)]
+            + ["scoring"] * len(sheets)
             + [f"Template: {SESSION_TEMPLATES[name]}" for name in plan_templates(plan)] + ["Materials checklist"])
 
 

@@ -172,6 +172,17 @@ GROUND_RULES = (
     "Anyone can ask for a pause, or step out, without giving a reason.",
     "Disagreement is welcome: we do not need to agree on everything today.",
 )
+# The templates that users read or fill in, made in easy read too (review finding 27): id -> the
+# easy-read title, in plain words. They print in one easy-read file and in the packs of plans
+# that use easy read.
+EASY_READ_TEMPLATES = {
+    "invitation": "Come to our meeting",
+    "agenda": "What happens at the meeting",
+    "sign-in": "Who came to the meeting",
+    "consent-slip": "Notes and photos: you choose",
+    "feedback-form": "How was the meeting?",
+    "follow-up-letter": "After the meeting: you said, we did",
+}
 
 # --- options ----------------------------------------------------------------------------
 
@@ -291,12 +302,14 @@ EASY_READ_FILES = {
     "cards": "easy-read-cards.pdf",
     "scoring": "easy-read-scoring.pdf",
     "review": "easy-read-review-sheets.pdf",
+    "templates": "easy-read-templates.pdf",
 }
 EASY_READ_FILE_TITLES = {
     "easy-read-booklet.pdf": "The easy-read booklet (PDF)",
     "easy-read-cards.pdf": "The easy-read cards (PDF)",
     "easy-read-scoring.pdf": "The easy-read scoring sheet (PDF)",
     "easy-read-review-sheets.pdf": "Sheets to check each easy-read page (PDF)",
+    "easy-read-templates.pdf": "Letters and forms for a meeting, in easy read (PDF)",
 }
 # Each easy-read PDF's own picture where a page lists them.
 EASY_READ_FILE_PICTURES = {
@@ -304,6 +317,7 @@ EASY_READ_FILE_PICTURES = {
     "easy-read-cards.pdf": (f"{SYMBOLS}/index-cards.svg", "A pile of cards"),
     "easy-read-scoring.pdf": (f"{SYMBOLS}/order-1.svg", "A form with ticks and a pencil"),
     "easy-read-review-sheets.pdf": (f"{SYMBOLS}/look.svg", "Two eyes looking"),
+    "easy-read-templates.pdf": (f"{SYMBOLS}/post-letter.svg", "A hand posting a letter"),
 }
 
 # The easy-read pages not about one record: (path, template, title, description, standard twin).

@@ -17,6 +17,7 @@ from .easy_read_rules import (
     Jargon,
     PictureUse,
     check_records,
+    is_theme_icon,
     load_jargon,
     overused_pictures,
     picture_problem,
@@ -257,9 +258,23 @@ def _record(kind: Kind, source: Source, index: int, item: object, problems: list
         values[spec.name] = _value(spec, item[spec.name], problem, picture_exists)
     if kind.name == "statement" and "easy_read" in values:
         _older_easy_read(values, problem)
+    if kind.name == "activity":
+        _output_picture(values, problem)
     if len(problems) > before:
         return None
     return MODELS.get(kind.name, Record)(kind=kind, file=source.name, **values)
+
+
+def _output_picture(values: Values, problem: Report) -> None:
+    """A drawing of an activity's finished output is an image file, and says what it shows."""
+    picture, alt = values.get("output_picture"), values.get("output_alt")
+    if picture and is_theme_icon(str(picture)):
+        problem("output_picture", f"'{picture}' is a theme icon; expected a drawing, an image file in docs/ "
+                "such as 'images/outputs/sort-the-examples.svg'")
+    if picture and not alt:
+        problem("output_picture", "has no 'output_alt'; add one saying what the drawing shows")
+    if alt and not picture:
+        problem("output_alt", "describes no drawing; add 'output_picture', or remove this")
 
 
 def _older_easy_read(values: Values, problem: Report) -> None:

@@ -138,6 +138,8 @@ class Activity:
     variations: tuple[str, ...] = ()
     output: str = ""
     examples: tuple[str, ...] = ()
+    output_picture: str = ""
+    output_alt: str = ""
 
     @property
     def plain_title(self) -> str:

@@ -19,7 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..vocabulary import DISCLOSURE_THRESHOLD, DONT_KNOW, SCALE, SESSION_TEMPLATES
+from ..vocabulary import (
+    DISCLOSURE_THRESHOLD,
+    DONT_KNOW,
+    EASY_READ_SYMBOLS,
+    EASY_READ_TEMPLATES,
+    SCALE,
+    SESSION_TEMPLATES,
+    SYMBOLS,
+)
 from .model import Kit
 from .options import Options
 
@@ -205,3 +213,177 @@ def session_templates(kit: Kit, options: Options) -> tuple[SessionTemplate, ...]
         ),
     }
     return tuple(SessionTemplate(name, title, blocks[name]) for name, title in SESSION_TEMPLATES.items())
+
+
+# --- easy read ------------------------------------------------------------------------------
+# The templates users read or fill in, in easy read (review finding 27), as plain blocks too. They
+# say what the standard ones say, to the reader as "you", one idea a point, each point with a
+# Mulberry symbol that shows it, so the easy-read file, the packs and the .docx copies agree:
+#
+# - {"kind": "point", "text", "picture", "alt"}: a picture on the left, the words beside it;
+# - {"kind": "write", "text", "picture", "alt", "lines": n}: a point, then a box to write in;
+# - {"kind": "answer", "text", "picture", "alt", "options": [point, ...]}: a question and a box to
+#   tick under each answer's picture (faces for the feedback form);
+# - {"kind": "tally", "items": [point, ...]}: a box to mark beside each role, for the sign-in sheet;
+# - {"kind": "rows", "columns": [...], "blank": n}: a table of n empty rows to fill in.
+
+
+def _symbol(name: str, alt: str) -> tuple[str, str]:
+    return f"{SYMBOLS}/{name}.svg", alt
+
+
+def _point(text: str, picture: tuple[str, str], kind: str = "point", **more: Any) -> Block:
+    return {"kind": kind, "text": text, "picture": picture[0], "alt": picture[1], **more}
+
+
+LETTER = _symbol("post-letter", "A hand posting a letter")
+CALENDAR = _symbol("calendar", "A calendar")
+CLOCK = EASY_READ_SYMBOLS["time"]
+PLACE = _symbol("room", "An empty room with a door")
+NO_NAME = _symbol("mistake-no-wrong", "A cross")
+WRITE = _symbol("write", "A hand writing")
+ASK = _symbol("talk-1", "A person talking")
+CHANGE_MIND = _symbol("change-mind", "A person changing their mind")
+# The faces of the feedback form, and the two answers of the consent slip.
+FACES = (_point("Yes", _symbol("happy-lady", "A happy person")),
+         _point("Not sure", _symbol("confused-man", "A person who is not sure")),
+         _point("No", _symbol("sad-man", "A sad person")))
+YES_NO = (_point("Yes", _symbol("good", "A thumb up")), _point("No", _symbol("bad", "A thumb down")))
+# The roles of the sign-in sheet, by the option's words; a role of the organisation's own gets WHO.
+ROLE_PICTURES = {
+    "person using services": EASY_READ_SYMBOLS["you"],
+    "carer": _symbol("family", "A family"),
+    "staff": EASY_READ_SYMBOLS["staff"],
+    "senior manager": EASY_READ_SYMBOLS["manager"],
+    "manager": EASY_READ_SYMBOLS["manager"],
+    "trustee": EASY_READ_SYMBOLS["trustee"],
+    "volunteer": _symbol("help", "Two hands helping"),
+}
+WHO = _symbol("who", "A question mark and a person")
+
+
+def _from(options: Options) -> Block:
+    if options.organisation:
+        return _point(f"This letter is from {options.organisation}.", LETTER)
+    return _point("This letter is from:", LETTER, "write", lines=1)
+
+
+def _easy_invitation(options: Options) -> tuple[Block, ...]:
+    return (
+        _from(options),
+        _point("We would like you to come to a meeting.", EASY_READ_SYMBOLS["user group"]),
+        _point("At the meeting, you can say what you think. You can say what should change here.",
+               EASY_READ_SYMBOLS["talking"]),
+        _point("Day and date:", CALENDAR, "write", lines=1),
+        _point("Time:", CLOCK, "write", lines=1),
+        _point("Place:", PLACE, "write", lines=1),
+        _point("We pay for your travel. We pay you for your time too. You can say no to the money.",
+               EASY_READ_SYMBOLS["money"]),
+        _point("Money can change your benefits. Ask us who can help you check first.",
+               _symbol("help", "Two hands helping")),
+        _point("If you give a score, you do it on your own. Nobody in the room sees your score.",
+               _symbol("order-1", "A form with ticks and a pencil")),
+        _point("What help do you need to come? Tick what you need.", _symbol("ask", "A question in a speech bubble"),
+               "answer", options=[
+                   _point("Help to get there", _symbol("bus", "A bus")),
+                   _point("Someone to come with me", _symbol("hold-hands", "One hand holding another hand")),
+                   _point("Easy read papers", _symbol("read-2", "A person reading")),
+                   _point("Someone to sign or speak my language", _symbol("communicate", "A mouth and hands talking")),
+               ]),
+        _point("Other help I need:", WRITE, "write", lines=2),
+        _point("We keep what you tell us about your needs safe. We throw it away after the meeting.",
+               _symbol("save", "A save sign")),
+        _point("Please tell us by:", _symbol("calendar-month", "A calendar page"), "write", lines=1),
+        _point("Who to ask:", ASK, "write", lines=1),
+    )
+
+
+def _easy_agenda() -> tuple[Block, ...]:
+    return (
+        _point("Day and date:", CALENDAR, "write", lines=1),
+        _point("Place:", PLACE, "write", lines=1),
+        _point("This page shows what we do at the meeting, and when.",
+               _symbol("worksheet", "A plan on paper, with a pencil")),
+        _point("There is a break. You can go out of the room at any time.",
+               _symbol("take-a-work-break", "People having a break")),
+        {"kind": "rows", "columns": ["Time", "What we do"], "blank": 7},
+    )
+
+
+def _easy_sign_in(options: Options) -> tuple[Block, ...]:
+    return (
+        _point("Please do not write your name.", NO_NAME),
+        _point("Find who you are. Put a mark in the box next to it.", WRITE),
+        {"kind": "tally", "items": [_point(role, ROLE_PICTURES.get(role.lower(), WHO))
+                                    for role in (*options.roles, "Someone else")]},
+        _point("This shows how many people came. It does not show who you are.", _symbol("look", "Two eyes looking")),
+    )
+
+
+def _easy_consent() -> tuple[Block, ...]:
+    return (
+        _point("Please do not write your name.", NO_NAME),
+        _point("Number:", _symbol("one", "The number 1"), "write", lines=1),
+        _point("Keep the small paper with the same number. Show it to us if you change your mind.", CHANGE_MIND),
+        _point("Can we write down what you say? We will not write your name.", WRITE, "answer", options=list(YES_NO)),
+        _point("Can we use your words? We will check them with you first.", _symbol("talk-2", "A person speaking"),
+               "answer", options=list(YES_NO)),
+        _point("Can we take photos of the papers on the wall?", _symbol("pen-and-paper", "Paper and a pen"),
+               "answer", options=list(YES_NO)),
+        _point("Can we take photos of you?", _symbol("hello", "A person waving hello"), "answer", options=list(YES_NO)),
+        _point("You can wear a coloured strap round your neck. It means: no photos of me, please.", NO_NAME),
+    )
+
+
+def _easy_feedback() -> tuple[Block, ...]:
+    faces = list(FACES)
+    return (
+        _point("Please do not write your name. Tick one face for each question.", NO_NAME),
+        _point("Did you feel listened to?", _symbol("hear", "An ear"), "answer", options=faces),
+        _point("Could you say what you wanted?", _symbol("talk-2", "A person speaking"), "answer", options=faces),
+        _point("Do you think anything will change?", _symbol("change", "A square changing into a circle"), "answer",
+               options=faces),
+        _point("Were the room and the time right for you?", PLACE, "answer", options=faces),
+        _point("Did we pay you, as we said we would?", EASY_READ_SYMBOLS["money"], "answer", options=faces),
+        _point("What should we do better next time?", _symbol("lightbulb", "A light bulb"), "write", lines=3),
+        _point("Put this paper in the box. Or post it back to us.", LETTER),
+    )
+
+
+def _easy_follow_up(options: Options) -> tuple[Block, ...]:
+    return (
+        _from(options),
+        _point("Thank you for coming to the meeting on:", _symbol("clap-hands", "Two hands clapping"), "write",
+               lines=1),
+        _point("You told us what you think. This letter says what we did about it.",
+               _symbol("talk-3", "Two people talking together")),
+        {"kind": "rows", "columns": ["You said", "We did", "If we did not, why not"], "blank": 4},
+        _point("We will check these things again on:", _symbol("calendar-month", "A calendar page"), "write",
+               lines=1),
+        _point("The next meeting is on:", CALENDAR, "write", lines=1),
+        _point("Who to ask about this letter:", ASK, "write", lines=1),
+    )
+
+
+def easy_read_templates(options: Options) -> tuple[SessionTemplate, ...]:
+    """Every template of EASY_READ_TEMPLATES in easy read, in that order."""
+    blocks: dict[str, tuple[Block, ...]] = {
+        "invitation": _easy_invitation(options),
+        "agenda": _easy_agenda(),
+        "sign-in": _easy_sign_in(options),
+        "consent-slip": _easy_consent(),
+        "feedback-form": _easy_feedback(),
+        "follow-up-letter": _easy_follow_up(options),
+    }
+    return tuple(SessionTemplate(name, title, blocks[name]) for name, title in EASY_READ_TEMPLATES.items())
+
+
+def easy_read_text(template: SessionTemplate) -> list[str]:
+    """Every piece of text a reader sees in an easy-read template, in order: for the hard-word list
+    and the easy-read rules."""
+    found = [template.title]
+    for block in template.blocks:
+        found += [block["text"]] if "text" in block else []
+        found += [item["text"] for item in block.get("options", []) + block.get("items", [])]
+        found += list(block.get("columns", []))
+    return found

@@ -1,4 +1,5 @@
-"""Easy-read PDFs with Typst: a booklet, cards and a scoring sheet, all on A4.
+"""Easy-read PDFs with Typst: a booklet, cards, a scoring sheet, review sheets, and the letters and forms
+users see around a session (content/session_templates.py), on the organisation's paper (the cards on A4).
 
 The text comes from the model, as for the easy-read pages: each record's `easy_read`
 points, and the points of the easy-read pages in kit/easy-read-pages.yml (the same point
@@ -20,6 +21,7 @@ from ..content.easy_read_pages import plain, scale_words, sections_for
 from ..content.easy_read_rules import HardWords, markdown_to_text
 from ..content.model import EasyReadPage, EasyReadSection, Kit, Record, Statement
 from ..content.options import Options
+from ..content.session_templates import Block, easy_read_templates, easy_read_text
 from ..errors import Problem
 from ..outputs import BuildContext, Pictures
 from ..vocabulary import (
@@ -35,6 +37,7 @@ from ..vocabulary import (
     KIND_SENTENCES,
     OWN_SOURCE,
     SCALE,
+    SOURCE_LABELS,
     SYMBOL_CREDIT,
     SYMBOLS,
     download,
@@ -42,7 +45,7 @@ from ..vocabulary import (
 from .typesetting import Batch, Job, Json, Overflow
 
 TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ",
-             "review": "easy-read-review.typ"}
+             "review": "easy-read-review.typ", "templates": "easy-read-templates.typ"}
 MAX_BOOKLET_PAGES = 48
 PICTURE_COLOUR = "#283593"
 # The copied name of a symbol from docs/images/symbols/ (see _Pictures).
@@ -181,9 +184,29 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
                   for level in (*SCALE, DONT_KNOW)],
         "statements": statements,
         "review_pages": review_pages(kit),
+        "templates": templates_data(options, hard, pictures),
+        "source_label": SOURCE_LABELS["kit"],
         "review_pictures": {name: pictures(picture) for name, picture in REVIEW_PICTURES.items()},
         "picture_colour": PICTURE_COLOUR,
     }
+
+
+def templates_data(options: Options, hard: HardWords, pictures: _Pictures) -> list[Json]:
+    """The easy-read templates (an invitation, the sign-in sheet, the feedback form ...), each with
+    its pictures copied for Typst and the hard words it uses, explained at its end."""
+    def with_pictures(block: Block) -> Json:
+        out = dict(block)
+        if "picture" in block:
+            out["picture"] = pictures(block["picture"])
+        for key in ("options", "items"):
+            if key in block:
+                out[key] = [with_pictures(item) for item in block[key]]
+        return out
+
+    return [{"id": t.id, "title": t.title, "blocks": [with_pictures(b) for b in t.blocks],
+             "words": [{"word": w.word[:1].upper() + w.word[1:], "meaning": w.meaning}
+                       for w in hard.used_in(markdown_to_text("\n".join(easy_read_text(t))))]}
+            for t in easy_read_templates(options)]
 
 
 # The review sheet's questions, each with its symbol.

@@ -4,10 +4,12 @@ A pack opens with a contents page (each part's pages and how to print them), the
 plan (with its timetable and facilitator notes), the cards its steps use in the deck's
 two-sided layout, the easy-read pages and cards it names, the scoring sheets and the templates
 (agenda, sign-in sheet, action sheet ...) the plan lists, and ends with a checklist of every
-material the plan's steps name. Typst makes each pack as one document from the same templates as
-the deck (card.typ, layouts.typ), the sheets (scoring-sheet.typ) and the session templates
-(session-template.typ), so a pack never differs from the files printed on their own. Every part starts on an odd page,
-so the pack can be printed two-sided as one job.
+material the plan's steps name. A plan that uses easy-read pages gets the easy-read version of each
+template users see (easy-read-templates.typ) in place of the standard one. Typst makes each pack
+as one document from the same templates as the deck (card.typ, layouts.typ), the sheets
+(scoring-sheet.typ) and the session templates (session-template.typ), so a pack never differs from
+the files printed on their own. Every part starts on an odd page, so the pack can be printed
+two-sided as one job.
 
 Packs are dated with the build date (or SOURCE_DATE_EPOCH, for reproducible builds) and
 numbered "Page N of M". Like the decks, they are cached under a hash of every input.
@@ -22,7 +24,7 @@ import os
 from ..content.model import Activity, Kit, Record, SessionPlan
 from ..content.options import Options
 from ..outputs import BuildContext
-from ..vocabulary import PACKS, SESSION_TEMPLATES, SETS, SOURCE_LABELS, clock, slides_pdf
+from ..vocabulary import EASY_READ_TEMPLATES, PACKS, SESSION_TEMPLATES, SETS, SOURCE_LABELS, clock, slides_pdf
 from . import easy_read
 from .cards import activity_card, card, card_files, overflow_problem
 from .sessions import session_extras, session_step
@@ -50,6 +52,8 @@ PRINT_TEMPLATE = {
     "structure-chart": "One side, on plain paper; enlarge to A3 for the wall.",
 }
 PRINT_TEMPLATE_COPIES = "Two-sided, flip on long edge, on plain paper: as many copies as the session needs."
+PRINT_EASY_TEMPLATE = ("One side or two-sided, on plain paper: as many copies as the session needs; enlarge "
+                       "to A3 for anyone who wants larger print.")
 # A plan names an easy-read page among a step's materials as "<its title> (easy read)".
 EASY_READ_MATERIAL = " (easy read)"
 
@@ -99,10 +103,14 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
                       "cards": [c.title for c in row.cards], "materials": list(step.materials),
                       "notes": step.notes, **session_step(step)})
     titles = {page.id: page.title for page in kit.easy_read_pages}
-    templates = plan_templates(plan)
-    sections = pack_sections(cards, sheets, easy_cards, [(p, titles[p]) for p in easy_pages], templates)
+    # A session run in easy read hands its users the easy-read version of each template they read
+    # or fill in, in place of the standard one (which stays a download on the plan's page).
+    easy_templates = [name for name in plan_templates(plan) if name in EASY_READ_TEMPLATES] if easy_pages else []
+    templates = [name for name in plan_templates(plan) if name not in easy_templates]
+    sections = pack_sections(cards, sheets, easy_cards, [(p, titles[p]) for p in easy_pages], templates,
+                             easy_templates)
     return {**_pack_data(kit, plan, options, date, steps, cards, sheets), "easy_cards": easy_cards,
-            "easy_pages": easy_pages, "templates": templates, "sections": sections,
+            "easy_pages": easy_pages, "templates": templates, "easy_templates": easy_templates, "sections": sections,
             "checklist": pack_checklist(kit, plan, sections, cards)}
 
 
@@ -135,7 +143,7 @@ def pack_checklist(kit: Kit, plan: SessionPlan, sections: list[Json], cards: lis
 
 def pack_sections(cards: list[Json], sheets: list[str], easy_cards: list[str] | None = None,
                   easy_pages: list[tuple[str, str]] | None = None,
-                  templates: list[str] | None = None) -> list[Json]:
+                  templates: list[str] | None = None, easy_templates: list[str] | None = None) -> list[Json]:
     """The parts of a pack in print order: what each is, how to print it, and the labels the
     template leaves at its first and last page."""
     def part(key: str, what: str, how: str, start: str | None = None, end: str | None = None) -> Json:
@@ -151,6 +159,10 @@ def pack_sections(cards: list[Json], sheets: list[str], easy_cards: list[str] | 
         sections.append(part("easy-cards", f"{len(easy_cards)} easy-read cards.", PRINT_EASY_CARDS))
     for page_id, title in easy_pages or []:
         sections.append(part(f"easy-{page_id}", f"Easy read: {_plain_title(title)}.", PRINT_EASY_PAGE))
+    for name in easy_templates or []:
+        title = EASY_READ_TEMPLATES[name].lower()
+        sections.append(part(f"easy-template-{name}", f"Easy read: {title}" + ("" if title.endswith("?") else "."),
+                             PRINT_EASY_TEMPLATE))
     for name in sheets:
         sections.append(part(f"sheet-{name}", f"The {SETS[name].lower()} scoring sheet.", PRINT_SHEET,
                              start=f"kit-sheet-{name}", end=f"kit-sheet-end-{name}"))

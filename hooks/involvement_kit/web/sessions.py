@@ -16,11 +16,13 @@ from ..outputs import BuildContext, Page, Rendered
 from ..templating import render
 from ..vocabulary import (
     ACTIVITIES_PAGE,
+    EASY_READ_FILES,
     EASY_READ_MARK,
     EASY_READ_PAGES,
     SESSION_TEMPLATES,
     SESSIONS_INDEX,
     card_pdf,
+    download,
     pack_pdf,
     slides_pdf,
     template_docx,
@@ -50,6 +52,8 @@ def easy_read_link(material: str, options: Options) -> str:
 def _context(kit: Kit, options: Options, path: str) -> dict[str, object]:
     return {"kit": kit, "options": options, "link": links_from(path),
             "cards_on": "cards" in options.outputs, "packs_on": "packs" in options.outputs,
+            "easy_read_on": "easy-read" in options.outputs,
+            "easy_templates_pdf": download(EASY_READ_FILES["templates"]),
             "card_pdf": card_pdf, "template_pdf": template_pdf, "template_docx": template_docx,
             "slides_pdf": slides_pdf,
             "easy_read_link": lambda m: easy_read_link(m, options)}
