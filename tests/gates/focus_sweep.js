@@ -2,7 +2,8 @@
 // focused in turn, and what changes on screen is measured. It passes when the element (or,
 // for a radio or check box hidden by the page's style, its label) shows a ring, shadow,
 // background or border that stands at least 3:1 against what is behind it (WCAG 2.4.7,
-// 2.4.11, and the 3:1 of 1.4.11 and 2.4.13). Computed colours, not pixels: one call a page.
+// 2.4.11, and the 3:1 of 1.4.11 and 2.4.13), and its text still reads against its background
+// (1.4.3: 4.5:1, or 3:1 for large text). Computed colours, not pixels: one call a page.
 // Any colour format is read back through a 1 x 1 canvas, so oklch() and color() work too.
 async () => {
   const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -84,6 +85,13 @@ async () => {
     }
     return {ratio: best, how};
   };
+  const textContrast = el => {
+    const s = getComputedStyle(el);
+    const size = parseFloat(s.fontSize), bold = parseInt(s.fontWeight, 10) >= 700;
+    const large = size >= 24 || (bold && size >= 18.66);
+    const back = backdrop(el, true);
+    return {ratio: contrast(over(rgba(s.color), back), back), needs: large ? 3 : 4.5};
+  };
   const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
     + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '')
     + (el.type && el.tagName === 'INPUT' ? `[type=${el.type}]` : '');
@@ -124,7 +132,14 @@ async () => {
       continue;
     }
     const after = look(shown);
+    // 1.4.3 holds in the focused state too: the theme fills a focused button with its accent,
+    // and the text must still read against that fill.
+    const text = (el.innerText || '').trim() ? textContrast(el) : null;
     el.blur();
+    if (text && text.ratio < text.needs) {
+      out.push({el: name(el), text: label(el),
+                problem: `its text is only ${text.ratio.toFixed(2)}:1 against its background when focused (needs ${text.needs}:1)`});
+    }
     const found = indicator(shown, before, after);
     if (found.ratio < 3) {
       out.push({el: name(el) + (shown !== el ? ` (its label ${name(shown)})` : ''), text: label(el),
