@@ -509,3 +509,29 @@ def test_hand_written_easy_read_pages_pass_the_heading_check():
     jargon = load_jargon(ROOT / "kit")
     for path in sorted((ROOT / "docs" / "easy-read").glob("*.md")):
         assert check_headings(path.read_text(encoding="utf-8"), jargon, file=path.name) == []
+
+
+def test_a_theme_icon_as_a_point_picture_on_a_hand_written_page_stops_the_build(tmp_path):
+    """Records and kit/easy-read-pages.yml could not use a theme icon as a point's picture, but a page in
+    docs/easy-read/ could: 'Who sees my answers' had eleven."""
+    docs = tmp_path / "docs"
+    (docs / "easy-read").mkdir(parents=True)
+    real = (ROOT / "docs" / "easy-read" / "who-sees-my-answers.md").read_text(encoding="utf-8")
+    old = "![A mobile phone](../images/symbols/mobile-phone.svg){ .er-picture }"
+    assert real.count(old) == 1
+    broken = real.replace(old, ':material-cellphone-lock:{ .er-picture role="img" aria-label="A phone with a lock" }')
+    (docs / "easy-read" / "who-sees-my-answers.md").write_text(broken, encoding="utf-8")
+    line = broken.split("\n").index(next(x for x in broken.split("\n") if "material-cellphone-lock" in x)) + 1
+    with pytest.raises(KitError) as caught:
+        real_easy_read(docs_dir=docs)
+    assert [str(p) for p in caught.value.problems] == [str(p) for p in caught.value.problems if "theme icon" in str(p)]
+    assert len(caught.value.problems) == 1
+    text = caught.value.describe()
+    assert f"docs/easy-read/who-sees-my-answers.md, line {line}" in text
+    assert "':material-cellphone-lock:' is a theme icon" in text and "images/symbols/" in text
+
+
+def test_hand_written_easy_read_pages_use_no_theme_icon_as_a_point_picture():
+    from involvement_kit.content.easy_read_rules import theme_icons_on_page
+    for path in sorted((ROOT / "docs" / "easy-read").glob("*.md")):
+        assert theme_icons_on_page(path.read_text(encoding="utf-8"), file=path.name) == [], path

@@ -436,6 +436,21 @@ def picture_problem(picture: str, expected: str, picture_exists: Callable[[str],
     return None
 
 
+def theme_icons_on_page(markdown: str, *, file: str) -> list[Problem]:
+    """A hand-written easy-read page's points may not use a theme icon as their picture, as records and
+    kit/easy-read-pages.yml may not (the loader checks those); each problem names its line."""
+    body = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    body = _SKIP_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    problems = []
+    for block in _blocks(body):
+        icon = _ICON.match(block.text.lstrip()) if block.kind == "point" else None
+        if icon and not _in_words_box(body, block.line):
+            problems.append(Problem(file, f"':{icon.group(1)}:' {THEME_ICON}, for example "
+                                    "![A mobile phone](../images/symbols/mobile-phone.svg){ .er-picture }",
+                                    line=block.line))
+    return problems
+
+
 def overused_pictures(uses: Sequence[PictureUse]) -> list[Problem]:
     """One problem for each picture used for more than 4% of all points, at its first use over the limit."""
     limit = max(MOST_ALWAYS, int(len(uses) * MOST_SHARE))

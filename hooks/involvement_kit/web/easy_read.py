@@ -278,6 +278,7 @@ def render_web(ctx: BuildContext) -> Rendered:
     # The made pages' titles and headings come from records and pages the loader has checked.
     for path, _, text in handwritten:
         problems.extend(rules.check_headings(text, ctx.jargon, file=f"{docs_label}/{path}"))
+        problems.extend(rules.theme_icons_on_page(text, file=f"{docs_label}/{path}"))
     if problems:
         raise KitError(problems)
     pages = [page for page, _, _ in made]
