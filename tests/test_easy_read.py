@@ -535,3 +535,17 @@ def test_hand_written_easy_read_pages_use_no_theme_icon_as_a_point_picture():
     from involvement_kit.content.easy_read_rules import theme_icons_on_page
     for path in sorted((ROOT / "docs" / "easy-read").glob("*.md")):
         assert theme_icons_on_page(path.read_text(encoding="utf-8"), file=path.name) == [], path
+
+
+def test_no_page_the_build_makes_uses_a_theme_icon_as_a_point_picture():
+    """The scorer's consent and the switched-off page came from templates with theme icons."""
+    from involvement_kit.content.easy_read_rules import theme_icons_on_page
+    kit = load_kit(ROOT / "kit", picture_exists=picture_finder(ICONS, ROOT / "docs"), label="kit",
+                   switched_off=("glass-ceilings",))
+    easy = prepare_easy_read(kit, Options(switched_off=("glass-ceilings",)), kit_dir=ROOT / "kit",
+                             docs_dir=ROOT / "docs")
+    made = {p.path: p.markdown for p in easy.pages}
+    assert "does not use this part" in made["easy-read/barriers/glass-ceilings.md"]
+    assert "your choice" in made["easy-read/scoring.md"]
+    for page in easy.pages:
+        assert theme_icons_on_page(page.markdown, file=page.path) == [], page.path

@@ -437,7 +437,7 @@ def picture_problem(picture: str, expected: str, picture_exists: Callable[[str],
 
 
 def theme_icons_on_page(markdown: str, *, file: str) -> list[Problem]:
-    """A hand-written easy-read page's points may not use a theme icon as their picture, as records and
+    """An easy-read page's points may not use a theme icon as their picture, as records and
     kit/easy-read-pages.yml may not (the loader checks those); each problem names its line."""
     body = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
     body = _SKIP_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)

@@ -275,10 +275,13 @@ def render_web(ctx: BuildContext) -> Rendered:
     checks = [(file, record, page.markdown) for page, file, record in made]
     checks += [(f"{docs_label}/{path}", None, text) for path, _, text in handwritten]
     problems.extend(rules.check_all(checks, hard))
+    # Records and kit/easy-read-pages.yml are checked by the loader; this catches the templates' own
+    # points (the consent, a switched-off page) and the hand-written pages.
+    for file, _, text in checks:
+        problems.extend(rules.theme_icons_on_page(text, file=file))
     # The made pages' titles and headings come from records and pages the loader has checked.
     for path, _, text in handwritten:
         problems.extend(rules.check_headings(text, ctx.jargon, file=f"{docs_label}/{path}"))
-        problems.extend(rules.theme_icons_on_page(text, file=f"{docs_label}/{path}"))
     if problems:
         raise KitError(problems)
     pages = [page for page, _, _ in made]
