@@ -549,3 +549,22 @@ def test_no_page_the_build_makes_uses_a_theme_icon_as_a_point_picture():
     assert "your choice" in made["easy-read/scoring.md"]
     for page in easy.pages:
         assert theme_icons_on_page(page.markdown, file=page.path) == [], page.path
+
+
+def test_no_meaning_is_put_into_a_list_of_links():
+    """A hard word first met in a link ('Users in every part of the organisation') was explained
+    right under the link, breaking the list of pages; the page it leads to explains it, and the
+    Words to know box still lists it."""
+    kit, easy = real_easy_read()
+    hard = rules.load_hard_words(ROOT / "kit", "kit")
+    meanings = {w.meaning for w in hard.entries}
+    wedged = []
+    for page in easy.pages:
+        points = [line[2:] for line in page.markdown.split('class="er-words', 1)[0].split("\n") if line.startswith("- ")]
+        for before, point in zip(points, points[1:]):
+            words = rules.markdown_to_text(point).strip()
+            if rules.is_only_a_link(before) and any(words.endswith(m) for m in meanings):
+                wedged.append(f"{page.path}: {words}")
+    assert wedged == []
+    overview = {p.path: p.markdown for p in easy.pages}["easy-read/enablers/index.md"]
+    assert "Organisation" in overview.split('class="er-words', 1)[1]

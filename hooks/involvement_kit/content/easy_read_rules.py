@@ -580,9 +580,21 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
     return problems
 
 
+# A point that is only a link (a list of pages to go to) is not where a hard word is explained: a
+# meaning between two links breaks the list, and the page the link leads to explains its own words.
+# The Words to know box still lists the word.
+_ONLY_A_LINK = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|:[a-z0-9-]+:)(?:\{[^}\n]*\})?\s*\[[^\]]*\]\([^)]*\)\.?\s*$")
+
+
+def is_only_a_link(point: str) -> bool:
+    """The point's words are one link and nothing else (after its picture)."""
+    return bool(_ONLY_A_LINK.match(point.strip()))
+
+
 def _explained_where_used(entry: HardWord, points: Sequence[_Block], hard: HardWords, file: str,
                           record: str | None) -> list[Problem]:
     """A hard word is in bold at its first use in a point, and its meaning is in that point or the next."""
+    points = [b for b in points if not is_only_a_link(b.text)]
     for i, block in enumerate(points):
         words = markdown_to_text(block.text)
         if entry not in hard.used_in(words):

@@ -103,7 +103,7 @@ def explain_where_used(page: str, words: Sequence[rules.HardWord], hard: rules.H
     for word in words:
         for i, line in enumerate(lines[:box]):
             prefix = _PICTURE_PREFIX.match(line) if _POINT.match(line) else None
-            if prefix is None:
+            if prefix is None or rules.is_only_a_link(line[2:]):
                 continue
             found = hard.find(word, line[prefix.end():])
             if found is None:
