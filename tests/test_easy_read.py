@@ -509,3 +509,62 @@ def test_hand_written_easy_read_pages_pass_the_heading_check():
     jargon = load_jargon(ROOT / "kit")
     for path in sorted((ROOT / "docs" / "easy-read").glob("*.md")):
         assert check_headings(path.read_text(encoding="utf-8"), jargon, file=path.name) == []
+
+
+def test_a_theme_icon_as_a_point_picture_on_a_hand_written_page_stops_the_build(tmp_path):
+    """Records and kit/easy-read-pages.yml could not use a theme icon as a point's picture, but a page in
+    docs/easy-read/ could: 'Who sees my answers' had eleven."""
+    docs = tmp_path / "docs"
+    (docs / "easy-read").mkdir(parents=True)
+    real = (ROOT / "docs" / "easy-read" / "who-sees-my-answers.md").read_text(encoding="utf-8")
+    old = "![A mobile phone](../images/symbols/mobile-phone.svg){ .er-picture }"
+    assert real.count(old) == 1
+    broken = real.replace(old, ':material-cellphone-lock:{ .er-picture role="img" aria-label="A phone with a lock" }')
+    (docs / "easy-read" / "who-sees-my-answers.md").write_text(broken, encoding="utf-8")
+    line = broken.split("\n").index(next(x for x in broken.split("\n") if "material-cellphone-lock" in x)) + 1
+    with pytest.raises(KitError) as caught:
+        real_easy_read(docs_dir=docs)
+    assert [str(p) for p in caught.value.problems] == [str(p) for p in caught.value.problems if "theme icon" in str(p)]
+    assert len(caught.value.problems) == 1
+    text = caught.value.describe()
+    assert f"docs/easy-read/who-sees-my-answers.md, line {line}" in text
+    assert "':material-cellphone-lock:' is a theme icon" in text and "images/symbols/" in text
+
+
+def test_hand_written_easy_read_pages_use_no_theme_icon_as_a_point_picture():
+    from involvement_kit.content.easy_read_rules import theme_icons_on_page
+    for path in sorted((ROOT / "docs" / "easy-read").glob("*.md")):
+        assert theme_icons_on_page(path.read_text(encoding="utf-8"), file=path.name) == [], path
+
+
+def test_no_page_the_build_makes_uses_a_theme_icon_as_a_point_picture():
+    """The scorer's consent and the switched-off page came from templates with theme icons."""
+    from involvement_kit.content.easy_read_rules import theme_icons_on_page
+    kit = load_kit(ROOT / "kit", picture_exists=picture_finder(ICONS, ROOT / "docs"), label="kit",
+                   switched_off=("glass-ceilings",))
+    easy = prepare_easy_read(kit, Options(switched_off=("glass-ceilings",)), kit_dir=ROOT / "kit",
+                             docs_dir=ROOT / "docs")
+    made = {p.path: p.markdown for p in easy.pages}
+    assert "does not use this part" in made["easy-read/barriers/glass-ceilings.md"]
+    assert "your choice" in made["easy-read/scoring.md"]
+    for page in easy.pages:
+        assert theme_icons_on_page(page.markdown, file=page.path) == [], page.path
+
+
+def test_no_meaning_is_put_into_a_list_of_links():
+    """A hard word first met in a link ('Users in every part of the organisation') was explained
+    right under the link, breaking the list of pages; the page it leads to explains it, and the
+    Words to know box still lists it."""
+    kit, easy = real_easy_read()
+    hard = rules.load_hard_words(ROOT / "kit", "kit")
+    meanings = {w.meaning for w in hard.entries}
+    wedged = []
+    for page in easy.pages:
+        points = [line[2:] for line in page.markdown.split('class="er-words', 1)[0].split("\n") if line.startswith("- ")]
+        for before, point in zip(points, points[1:]):
+            words = rules.markdown_to_text(point).strip()
+            if rules.is_only_a_link(before) and any(words.endswith(m) for m in meanings):
+                wedged.append(f"{page.path}: {words}")
+    assert wedged == []
+    overview = {p.path: p.markdown for p in easy.pages}["easy-read/enablers/index.md"]
+    assert "Organisation" in overview.split('class="er-words', 1)[1]

@@ -290,3 +290,21 @@ def test_easy_read_pages_in_the_user_group_pack_have_25_mm_pictures(built_site):
     assert body
     beside = [x for x in body if x >= (18 + 25 + 6) * MM - 2]
     assert len(beside) / len(body) > 0.9, f"only {len(beside)} of {len(body)} runs sit right of a 25 mm picture"
+
+
+def test_no_topic_in_the_booklet_is_split_over_two_pages(built_site):
+    """A reader should not turn the page in the middle of one topic: each record's title and all its
+    points are on one page (four were split before)."""
+    pages = [" ".join(page.extract_text().split()) for page in pdf(built_site, "booklet").pages]
+    split = []
+    for record in KIT.enablers + KIT.barriers + KIT.leader_behaviours:
+        if not record.easy_read:
+            continue
+        title = record.plain_title
+        on = [i for i, text in enumerate(pages) if title in text]
+        assert on, title
+        first = " ".join(record.easy_read[0].text.split())[:30]
+        last = " ".join(record.easy_read[-1].text.split())[:30]
+        if not any(first in pages[i] and last in pages[i] for i in on):
+            split.append(title)
+    assert split == []

@@ -425,21 +425,87 @@ def test_back_and_next_walk_every_easy_read_page_in_menu_order(browser, site_url
     context.close()
 
 
-def test_easy_read_pages_are_one_column_on_a_desktop_with_a_large_easy_read_menu(browser, site_url):
+ALL_PAGES_LINK = "All easy read pages"
+# What a person sees of the page at this width: each side column, the words' width in their own
+# ems, the smallest text, and the link back to the list of easy-read pages.
+ONE_COLUMN = """() => {
+    const shown = (sel) => [...document.querySelectorAll(sel)].some(n => n.checkVisibility()
+        && n.getBoundingClientRect().width > 0 && n.getBoundingClientRect().right > 0);
+    const words = document.querySelector('.er-page');
+    const size = parseFloat(getComputedStyle(words).fontSize);
+    const texts = [...words.querySelectorAll('li, p, dd, dt, label, legend span, button')]
+        .filter(n => n.checkVisibility() && n.textContent.trim())
+        .map(n => parseFloat(getComputedStyle(n).fontSize));
+    const all = [...document.querySelectorAll('.er-all a')].filter(a => a.checkVisibility());
+    const box = all.length ? all[0].getBoundingClientRect() : null;
+    return {menu: shown('.md-sidebar--primary'), toc: shown('.md-sidebar--secondary'),
+            ems: words.getBoundingClientRect().width / size, smallest: Math.min(...texts),
+            link: all.map(a => [a.textContent.trim(), a.href, parseFloat(getComputedStyle(a).fontSize)]),
+            link_on_first_screen: !!box && box.top >= 0 && box.bottom <= innerHeight};
+}"""
+
+
+def test_every_easy_read_page_is_one_column_on_a_desktop(browser, site_url, built_site):
+    """No menu and no table of contents beside the words at 1280 px, on the pages the build makes
+    and the hand-written ones alike; the words keep a readable width; the way round is the link to
+    the list at the top and Back and Next at the foot."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
-    page.goto(f"{site_url}/easy-read/scoring.html")
-    assert not page.locator(".md-sidebar--secondary").is_visible()
-    shown = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link')]
-        .filter(a => a.checkVisibility()).map(a => [a.textContent.trim(), parseFloat(getComputedStyle(a).fontSize)])""")
-    assert shown
-    assert all(size >= 18 for _, size in shown), shown
-    texts = [t for t, _ in shown]
-    assert "Score your organisation" in " ".join(texts)
-    assert not any(t.startswith("Key findings") for t in texts), texts
-    # The standard pages keep their table of contents.
+    index = f"{site_url}/easy-read/index.html"
+    problems = []
+    paths = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "easy-read").rglob("*.html"))
+    assert any(p.endswith("who-sees-my-answers.html") for p in paths)  # a hand-written page is among them
+    for path in paths:
+        page.goto(f"{site_url}/{path}")
+        seen = page.evaluate(ONE_COLUMN)
+        if seen["menu"] or seen["toc"]:
+            problems.append(f"{path}: a side column (menu {seen['menu']}, contents {seen['toc']})")
+        if seen["ems"] > 40:
+            problems.append(f"{path}: lines {seen['ems']:.0f} em wide")
+        if seen["smallest"] < 16:
+            problems.append(f"{path}: text {seen['smallest']} px")
+        if path == "easy-read/index.html":
+            if seen["link"]:
+                problems.append(f"{path}: links to itself")
+            continue
+        if [(text, href) for text, href, _ in seen["link"]] != [(ALL_PAGES_LINK, index)]:
+            problems.append(f"{path}: link to the list {seen['link']}")
+        elif seen["link"][0][2] < 18 or not seen["link_on_first_screen"]:
+            problems.append(f"{path}: the link to the list is small or not on the first screen {seen}")
+        if not page.locator(".er-pager a").count():
+            problems.append(f"{path}: no Back or Next")
+    assert problems == []
+    page.goto(f"{site_url}/easy-read/enablers/{KIT.enablers[0].id}.html")
+    page.get_by_role("link", name=ALL_PAGES_LINK).click()
+    page.wait_for_url(index, timeout=WAIT)
+    # The standard pages keep their menu and table of contents.
     page.goto(f"{site_url}/scoring/index.html")
-    assert page.locator(".md-sidebar--secondary").is_visible()
+    assert page.locator(".md-sidebar--primary").is_visible() and page.locator(".md-sidebar--secondary").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path, title", [
+    ("easy-read/index.html", "What involvement means"),
+    (f"easy-read/enablers/{KIT.enablers[0].id}.html", KIT.enablers[1].plain_title),
+    ("easy-read/who-sees-my-answers.html", "Get ready to meet managers"),
+], ids=["index", "record", "hand-written"])
+def test_on_a_phone_the_menu_drawer_still_lists_the_easy_read_pages(browser, site_url, path, title):
+    """Hiding the desktop menu must not empty the phone's drawer: it is the same part of the page."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    assert page.get_by_role("link", name=ALL_PAGES_LINK).count() == (0 if path.endswith("index.html") else 1)
+    page.locator("label.md-header__button[for='__drawer']").tap()
+    link = page.locator(".md-sidebar--primary .md-nav__link", has_text=title).filter(visible=True).last
+    link.wait_for(state="visible", timeout=WAIT)
+    # The drawer slides in: wait until the link has arrived inside the screen.
+    page.wait_for_function("(a) => a.getBoundingClientRect().left >= 0", arg=link.element_handle(), timeout=WAIT)
+    box = link.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] and box["height"] >= 44, box
+    before = page.url
+    link.tap()
+    page.wait_for_url(lambda u: u != before, timeout=WAIT)
+    assert page.locator("h1").inner_text().strip().rstrip("¶").strip() == title
     context.close()
 
 

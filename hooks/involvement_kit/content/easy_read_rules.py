@@ -436,6 +436,21 @@ def picture_problem(picture: str, expected: str, picture_exists: Callable[[str],
     return None
 
 
+def theme_icons_on_page(markdown: str, *, file: str) -> list[Problem]:
+    """An easy-read page's points may not use a theme icon as their picture, as records and
+    kit/easy-read-pages.yml may not (the loader checks those); each problem names its line."""
+    body = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    body = _SKIP_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    problems = []
+    for block in _blocks(body):
+        icon = _ICON.match(block.text.lstrip()) if block.kind == "point" else None
+        if icon and not _in_words_box(body, block.line):
+            problems.append(Problem(file, f"':{icon.group(1)}:' {THEME_ICON}, for example "
+                                    "![A mobile phone](../images/symbols/mobile-phone.svg){ .er-picture }",
+                                    line=block.line))
+    return problems
+
+
 def overused_pictures(uses: Sequence[PictureUse]) -> list[Problem]:
     """One problem for each picture used for more than 4% of all points, at its first use over the limit."""
     limit = max(MOST_ALWAYS, int(len(uses) * MOST_SHARE))
@@ -565,9 +580,21 @@ def check_page(markdown: str, hard: HardWords, *, file: str, record: str | None 
     return problems
 
 
+# A point that is only a link (a list of pages to go to) is not where a hard word is explained: a
+# meaning between two links breaks the list, and the page the link leads to explains its own words.
+# The Words to know box still lists the word.
+_ONLY_A_LINK = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|:[a-z0-9-]+:)(?:\{[^}\n]*\})?\s*\[[^\]]*\]\([^)]*\)\.?\s*$")
+
+
+def is_only_a_link(point: str) -> bool:
+    """The point's words are one link and nothing else (after its picture)."""
+    return bool(_ONLY_A_LINK.match(point.strip()))
+
+
 def _explained_where_used(entry: HardWord, points: Sequence[_Block], hard: HardWords, file: str,
                           record: str | None) -> list[Problem]:
     """A hard word is in bold at its first use in a point, and its meaning is in that point or the next."""
+    points = [b for b in points if not is_only_a_link(b.text)]
     for i, block in enumerate(points):
         words = markdown_to_text(block.text)
         if entry not in hard.used_in(words):

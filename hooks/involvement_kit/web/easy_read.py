@@ -103,7 +103,7 @@ def explain_where_used(page: str, words: Sequence[rules.HardWord], hard: rules.H
     for word in words:
         for i, line in enumerate(lines[:box]):
             prefix = _PICTURE_PREFIX.match(line) if _POINT.match(line) else None
-            if prefix is None:
+            if prefix is None or rules.is_only_a_link(line[2:]):
                 continue
             found = hard.find(word, line[prefix.end():])
             if found is None:
@@ -275,6 +275,10 @@ def render_web(ctx: BuildContext) -> Rendered:
     checks = [(file, record, page.markdown) for page, file, record in made]
     checks += [(f"{docs_label}/{path}", None, text) for path, _, text in handwritten]
     problems.extend(rules.check_all(checks, hard))
+    # Records and kit/easy-read-pages.yml are checked by the loader; this catches the templates' own
+    # points (the consent, a switched-off page) and the hand-written pages.
+    for file, _, text in checks:
+        problems.extend(rules.theme_icons_on_page(text, file=file))
     # The made pages' titles and headings come from records and pages the loader has checked.
     for path, _, text in handwritten:
         problems.extend(rules.check_headings(text, ctx.jargon, file=f"{docs_label}/{path}"))
