@@ -109,14 +109,15 @@ def test_card_data_matches_golden_file(tmp_path):
 def test_every_record_becomes_one_card_in_deck_order(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     cards = build_cards(kit, Options(public_url=PUBLIC_URL))["cards"]
-    # How to use the deck, then the records in the report's order, then activities, then blanks.
-    expected = (["how-to-use"] + [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
-                + [a.id for a in kit.activities] + ["blank-1", "blank-2"])
+    # The index, how to use the deck, then the records in the report's order, then activities, then blanks.
+    expected = (["index", "how-to-use"] + [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
+                + [a.id for a in kit.activities] + [f"blank-{n}" for n in range(1, 6)])
     assert [c["id"] for c in cards] == expected
     # The fixture's own barrier is labelled on its front too, so the fronts-only deck shows it.
-    assert {c["kind_label"] for c in cards} == {"How to use the deck", "Enabler", "Barrier", "Leader behaviour",
-                                                 "Activity", "Your own card", "Barrier · Added by your organisation"}
-    first = cards[1]
+    assert {c["kind_label"] for c in cards} == {"Deck index", "How to use the deck", "Enabler", "Barrier",
+                                                 "Leader behaviour", "Activity", "Your own card",
+                                                 "Barrier · Added by your organisation"}
+    first = cards[2]
     assert first["url"] == PUBLIC_URL + "/enablers/listen-first.html"
     assert first["source_label"] == "Research finding"
     assert first["version"] == VERSION
@@ -127,6 +128,45 @@ def test_every_record_becomes_one_card_in_deck_order(tmp_path):
     assert (activity["minutes"], activity["steps"][0]) == (10, "List every committee.")
     assert activity["source_label"] == "The kit's suggestion"
     assert all(c["url"] == "" and c["title"] == "" for c in cards if c["kind"] == "blank")
+
+
+def test_the_index_card_lists_every_numbered_card_by_kind_with_its_number(tmp_path):
+    """Issue 18, item 7: the deck opens with an index card in the card's own frame."""
+    kit = load(kit_folder(tmp_path / "kit"))
+    cards = build_cards(kit, Options(public_url=PUBLIC_URL))["cards"]
+    [index] = [c for c in cards if c["kind"] == "index"]
+    assert cards[0] is index and index["title"] == "Cards in this deck"
+    assert [g["heading"] for g in index["groups"]] == ["Enablers", "Barriers", "Leader behaviours", "Activities"]
+    listed = [f"{e['number']}: {e['title']}" for g in index["groups"] for e in g["items"]]
+    assert listed == [f"{c['number']}: {c['title']}" for c in cards if c["kind"] in
+                      ("enabler", "barrier", "leader_behaviour", "activity")]
+    assert listed[0] == "Enabler 1 of 3: Listen before you plan"
+    # Its back says how to keep the deck in order: the kit's suggestion, labelled so.
+    assert index["steps"] and index["source_label"] == "The kit's suggestion"
+
+
+def test_a_long_list_takes_as_many_index_cards_as_it_needs_and_each_fits(tmp_path):
+    """Titles as long as the schema allows: the list runs onto more index cards, never off one."""
+    kit = load(kit_folder(tmp_path / "kit"))
+    titles = [longest("title", "") + f" {n}" for n in range(len(kit.records))]
+    titles = [t if len(t) <= 70 else t[-70:].strip() for t in titles]
+    records = tuple(replace(r, title=titles[n]) for n, r in enumerate(kit.records))
+    long_kit = replace(kit, records=records)
+    cards = build_cards(long_kit, Options())["cards"]
+    index = [c for c in cards if c["kind"] == "index"]
+    assert len(index) > 1 and [c["id"] for c in cards[:len(index)]] == [f"index-{n + 1}" for n in range(len(index))]
+    assert [c["title"] for c in index] == [f"Cards in this deck ({n + 1} of {len(index)})" for n in range(len(index))]
+    assert sum(len(g["items"]) for c in index for g in c["groups"]) == len(card_records(kit))
+    # The deck's fit check passes on every index card (a record front with a long title may not fit,
+    # so only the index cards and their own files go to Typst).
+    data = {**build_cards(long_kit, Options()), "cards": index}
+    from involvement_kit.paper.typesetting import Batch, typeset
+    job = printing.planned_jobs(data, Options())[0]
+    files = printing.card_files(build_context(long_kit, Options(), cache_dir=tmp_path), index)
+    files["cards.json"] = printing.cards_json(data)
+    made = typeset([Batch("cards", files, [job], {job.output: job.output},
+                          printing.overflow_problem({c["id"]: c for c in index}))], tmp_path / "cache")
+    assert made["cards"]
 
 
 @pytest.mark.parametrize("cards, blanks", [(10, 2), (9, 3), (11, 5), (12, 4), (13, 3)])
@@ -149,8 +189,9 @@ def test_cards_without_public_url_have_no_address(tmp_path):
 
 def test_qr_codes_are_made_only_when_there_is_an_address(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
-    # Every card with a page (records, activities) and the instructions card, which points to the print page.
-    for url, expected in ((PUBLIC_URL, len(card_records(kit)) + 1), ("", 0)):
+    # Every card with a page (records, activities), and the index and instructions cards, which point to the
+    # print page.
+    for url, expected in ((PUBLIC_URL, len(card_records(kit)) + 2), ("", 0)):
         data = build_cards(kit, Options(public_url=url))
         files = printing.card_files(build_context(kit, Options(public_url=url), cache_dir=tmp_path), data["cards"])
         qr = [files[name] for name in sorted(files) if name.startswith("qr/")]
