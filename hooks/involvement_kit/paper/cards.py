@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -168,10 +169,14 @@ def _entry_lines(entry: Json) -> int:
 def index_cards(cards: list[Json], kit: Kit, options: Options, what: str = "deck") -> list[Json]:
     """The cards that open a deck or a pack's cards: each numbered card by number, kind and title,
     grouped by kind, on as many index cards as the list needs; none when no card is numbered."""
-    plurals = {kind: KIND_BY_NAME[kind].plural for kind in RECORD_KINDS + ("activity",)}
+    kinds = RECORD_KINDS + ("activity",)
+    plurals = {kind: KIND_BY_NAME[kind].plural for kind in kinds}
+    # A pack's cards come in the order its plan uses them: listed here by kind, then by number.
+    numbered = sorted((c for c in cards if c["number"]),
+                      key=lambda c: (kinds.index(c["kind"]), int(re.findall(r"\d+", c["number"])[0])))
     chunks: list[list[Json]] = []
     used = INDEX_LINES + 1
-    for kind, entry in ((c["kind"], {"number": c["number"], "title": c["title"]}) for c in cards if c["number"]):
+    for kind, entry in ((c["kind"], {"number": c["number"], "title": c["title"]}) for c in numbered):
         lines = _entry_lines(entry)
         group = chunks[-1][-1] if chunks and chunks[-1] else None
         new_group = group is None or group["kind"] != kind
