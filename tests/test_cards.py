@@ -162,28 +162,46 @@ def test_a_pack_index_groups_its_cards_by_kind_whatever_order_the_plan_uses_them
     assert [e["number"] for g in groups for e in g["items"]] == [c["number"] for c in numbered]
 
 
-def test_a_long_list_takes_as_many_index_cards_as_it_needs_and_each_fits(tmp_path):
-    """Titles as long as the schema allows: the list runs onto more index cards, never off one."""
-    kit = load(kit_folder(tmp_path / "kit"))
+def long_titled(kit):
+    """The kit with every record's title as long as the schema allows."""
     titles = [longest("title", "") + f" {n}" for n in range(len(kit.records))]
     titles = [t if len(t) <= 70 else t[-70:].strip() for t in titles]
-    records = tuple(replace(r, title=titles[n]) for n, r in enumerate(kit.records))
-    long_kit = replace(kit, records=records)
-    cards = build_cards(long_kit, Options())["cards"]
+    return replace(kit, records=tuple(replace(r, title=titles[n]) for n, r in enumerate(kit.records)))
+
+
+def typeset_index_cards(kit, index: list, tmp_path: Path) -> list:
+    """The deck's first file, fit check on, holding only these index cards (a record front with the
+    longest title may not fit, so only the index cards and their own files go to Typst)."""
+    from involvement_kit.paper.typesetting import Batch, typeset
+    data = {**build_cards(kit, Options()), "cards": index}
+    job = printing.planned_jobs(data, Options())[0]
+    files = printing.card_files(build_context(kit, Options(), cache_dir=tmp_path), index)
+    files["cards.json"] = printing.cards_json(data)
+    return typeset([Batch("cards", files, [job], {job.output: job.output},
+                          printing.overflow_problem({c["id"]: c for c in index}))], tmp_path / "cache")["cards"]
+
+
+def test_a_long_list_takes_as_many_index_cards_as_it_needs_and_each_fits(tmp_path):
+    """Titles as long as the schema allows: the list runs onto more index cards, never off one."""
+    kit = long_titled(load(kit_folder(tmp_path / "kit")))
+    cards = build_cards(kit, Options())["cards"]
     index = [c for c in cards if c["kind"] == "index"]
     assert len(index) > 1 and [c["id"] for c in cards[:len(index)]] == [f"index-{n + 1}" for n in range(len(index))]
     assert [c["title"] for c in index] == [f"Cards in this deck ({n + 1} of {len(index)})" for n in range(len(index))]
     assert sum(len(g["items"]) for c in index for g in c["groups"]) == len(card_records(kit))
-    # The deck's fit check passes on every index card (a record front with a long title may not fit,
-    # so only the index cards and their own files go to Typst).
-    data = {**build_cards(long_kit, Options()), "cards": index}
-    from involvement_kit.paper.typesetting import Batch, typeset
-    job = printing.planned_jobs(data, Options())[0]
-    files = printing.card_files(build_context(long_kit, Options(), cache_dir=tmp_path), index)
-    files["cards.json"] = printing.cards_json(data)
-    made = typeset([Batch("cards", files, [job], {job.output: job.output},
-                          printing.overflow_problem({c["id"]: c for c in index}))], tmp_path / "cache")
-    assert made["cards"]
+    assert typeset_index_cards(kit, index, tmp_path)
+
+
+def test_an_index_list_that_would_run_over_stops_the_build_saying_so(tmp_path, monkeypatch):
+    """The split is an estimate; the fit check still measures each index card, and says what to do."""
+    kit = long_titled(load(kit_folder(tmp_path / "kit")))
+    monkeypatch.setattr(printing, "INDEX_LINES", 80)
+    index = [c for c in build_cards(kit, Options())["cards"] if c["kind"] == "index"]
+    assert len(index) == 1
+    with pytest.raises(KitError) as caught:
+        typeset_index_cards(kit, index, tmp_path)
+    [problem] = caught.value.problems
+    assert "does not fit on index card 'index'" in str(problem) and "INDEX_LINES" in str(problem)
 
 
 @pytest.mark.parametrize("cards, blanks", [(10, 2), (9, 3), (11, 5), (12, 4), (13, 3)])
