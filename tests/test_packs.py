@@ -92,6 +92,11 @@ def test_pack_contents(real, paper):
             assert fronts.count(number) == 2, (plan.id, number)
             assert f"{number}: {card.title}" in fronts, (plan.id, number)
         reader = PdfReader(pdf)
+        # The index sits in the first slot, its back behind it when the sheet is flipped on the long edge.
+        for page, size, col in ((card_pages[0], 18, 0), (card_pages[1], 16, 1)):
+            found = [r for r in text_runs(reader.pages[page]) if r["text"].startswith("Cards in this pack")
+                     and r["size"] == pytest.approx(size, abs=0.01)]
+            assert found and locate(paper, found[0]) == (0, col), (plan.id, page)
         for index, card in enumerate(cards, indexes):
             sheet, position = divmod(index, 4)
             front_page, back_page = card_pages[2 * sheet], card_pages[2 * sheet + 1]
