@@ -109,14 +109,16 @@ def test_card_data_matches_golden_file(tmp_path):
 def test_every_record_becomes_one_card_in_deck_order(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     cards = build_cards(kit, Options(public_url=PUBLIC_URL))["cards"]
-    # How to use the deck, then the records in the report's order, then activities, then blanks.
-    expected = (["how-to-use"] + [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
-                + [a.id for a in kit.activities] + ["blank-1", "blank-2"])
+    # The index (two cards), how to use the deck, then the records in the report's order, then activities, then blanks.
+    expected = (["index-1", "index-2", "how-to-use"]
+                + [r.id for r in kit.enablers + kit.barriers + kit.leader_behaviours]
+                + [a.id for a in kit.activities] + [f"blank-{n}" for n in range(1, 5)])
     assert [c["id"] for c in cards] == expected
     # The fixture's own barrier is labelled on its front too, so the fronts-only deck shows it.
-    assert {c["kind_label"] for c in cards} == {"How to use the deck", "Enabler", "Barrier", "Leader behaviour",
-                                                 "Activity", "Your own card", "Barrier · Added by your organisation"}
-    first = cards[1]
+    assert {c["kind_label"] for c in cards} == {"Deck index", "How to use the deck", "Enabler", "Barrier",
+                                                 "Leader behaviour", "Activity", "Your own card",
+                                                 "Barrier · Added by your organisation"}
+    first = cards[3]
     assert first["url"] == PUBLIC_URL + "/enablers/listen-first.html"
     assert first["source_label"] == "Research finding"
     assert first["version"] == VERSION
@@ -127,6 +129,79 @@ def test_every_record_becomes_one_card_in_deck_order(tmp_path):
     assert (activity["minutes"], activity["steps"][0]) == (10, "List every committee.")
     assert activity["source_label"] == "The kit's suggestion"
     assert all(c["url"] == "" and c["title"] == "" for c in cards if c["kind"] == "blank")
+
+
+def test_the_index_card_lists_every_numbered_card_by_kind_with_its_number(tmp_path):
+    """Issue 18, item 7: the deck opens with an index card in the card's own frame."""
+    kit = load(kit_folder(tmp_path / "kit"))
+    cards = build_cards(kit, Options(public_url=PUBLIC_URL))["cards"]
+    index = [c for c in cards if c["kind"] == "index"]
+    assert cards[:len(index)] == index and index[0]["title"].startswith("Cards in this deck")
+    groups = [g for c in index for g in c["groups"]]
+    assert [g["heading"] for g in groups] == ["Enablers", "Barriers", "Leader behaviours", "Activities"]
+    listed = [f"{e['number']}: {e['title']}" for g in groups for e in g["items"]]
+    assert listed == [f"{c['number']}: {c['title']}" for c in cards if c["kind"] in
+                      ("enabler", "barrier", "leader_behaviour", "activity")]
+    assert listed[0] == "Enabler 1 of 3: Listen before you plan"
+    # Its back says how to keep the deck in order: the kit's suggestion, labelled so.
+    assert all(c["steps"] and c["source_label"] == "The kit's suggestion" for c in index)
+
+
+def test_a_pack_index_groups_its_cards_by_kind_whatever_order_the_plan_uses_them(tmp_path):
+    """A pack's cards come in plan order (kinds mixed): its index still lists them by kind, then number."""
+    kit = load(kit_folder(tmp_path / "kit"))
+    numbered = [c for c in build_cards(kit, Options())["cards"] if c["number"]]
+    mixed = numbered[::-1]
+    index = printing.index_cards(mixed, kit, Options(), "pack")
+    assert index[0]["title"].startswith("Cards in this pack")
+    groups = [g for c in index for g in c["groups"]]
+    # A kind split over two index cards is headed on both; no kind comes back after another.
+    headings = [g["heading"] for g in groups]
+    assert list(dict.fromkeys(headings)) == ["Enablers", "Barriers", "Leader behaviours", "Activities"]
+    assert len(headings) <= 4 + len(index) - 1
+    assert [e["number"] for g in groups for e in g["items"]] == [c["number"] for c in numbered]
+
+
+def long_titled(kit):
+    """The kit with every record's title as long as the schema allows."""
+    titles = [longest("title", "") + f" {n}" for n in range(len(kit.records))]
+    titles = [t if len(t) <= 70 else t[-70:].strip() for t in titles]
+    return replace(kit, records=tuple(replace(r, title=titles[n]) for n, r in enumerate(kit.records)))
+
+
+def typeset_index_cards(kit, index: list, tmp_path: Path) -> list:
+    """The deck's first file, fit check on, holding only these index cards (a record front with the
+    longest title may not fit, so only the index cards and their own files go to Typst)."""
+    from involvement_kit.paper.typesetting import Batch, typeset
+    data = {**build_cards(kit, Options()), "cards": index}
+    job = printing.planned_jobs(data, Options())[0]
+    files = printing.card_files(build_context(kit, Options(), cache_dir=tmp_path), index)
+    files["cards.json"] = printing.cards_json(data)
+    return typeset([Batch("cards", files, [job], {job.output: job.output},
+                          printing.overflow_problem({c["id"]: c for c in index}))], tmp_path / "cache")["cards"]
+
+
+def test_a_long_list_takes_as_many_index_cards_as_it_needs_and_each_fits(tmp_path):
+    """Titles as long as the schema allows: the list runs onto more index cards, never off one."""
+    kit = long_titled(load(kit_folder(tmp_path / "kit")))
+    cards = build_cards(kit, Options())["cards"]
+    index = [c for c in cards if c["kind"] == "index"]
+    assert len(index) > 1 and [c["id"] for c in cards[:len(index)]] == [f"index-{n + 1}" for n in range(len(index))]
+    assert [c["title"] for c in index] == [f"Cards in this deck ({n + 1} of {len(index)})" for n in range(len(index))]
+    assert sum(len(g["items"]) for c in index for g in c["groups"]) == len(card_records(kit))
+    assert typeset_index_cards(kit, index, tmp_path)
+
+
+def test_an_index_list_that_would_run_over_stops_the_build_saying_so(tmp_path, monkeypatch):
+    """The split is an estimate; the fit check still measures each index card, and says what to do."""
+    kit = long_titled(load(kit_folder(tmp_path / "kit")))
+    monkeypatch.setattr(printing, "INDEX_LINES", 80)
+    index = [c for c in build_cards(kit, Options())["cards"] if c["kind"] == "index"]
+    assert len(index) == 1
+    with pytest.raises(KitError) as caught:
+        typeset_index_cards(kit, index, tmp_path)
+    [problem] = caught.value.problems
+    assert "does not fit on index card 'index'" in str(problem) and "INDEX_LINES" in str(problem)
 
 
 @pytest.mark.parametrize("cards, blanks", [(10, 2), (9, 3), (11, 5), (12, 4), (13, 3)])
@@ -149,8 +224,9 @@ def test_cards_without_public_url_have_no_address(tmp_path):
 
 def test_qr_codes_are_made_only_when_there_is_an_address(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
-    # Every card with a page (records, activities) and the instructions card, which points to the print page.
-    for url, expected in ((PUBLIC_URL, len(card_records(kit)) + 1), ("", 0)):
+    # Every card with a page (records, activities), and the index and instructions cards, which point to the
+    # print page.
+    for url, expected in ((PUBLIC_URL, len(card_records(kit)) + 3), ("", 0)):
         data = build_cards(kit, Options(public_url=url))
         files = printing.card_files(build_context(kit, Options(public_url=url), cache_dir=tmp_path), data["cards"])
         qr = [files[name] for name in sorted(files) if name.startswith("qr/")]

@@ -308,3 +308,54 @@ def test_no_topic_in_the_booklet_is_split_over_two_pages(built_site):
         if not any(first in pages[i] and last in pages[i] for i in on):
             split.append(title)
     assert split == []
+
+
+LETTER_LANDSCAPE = (792, 612)
+HALF_LETTER_MM = 139.7
+
+
+@pytest.fixture(scope="module")
+def letter_easy_read(tmp_path_factory) -> dict[str, Path]:
+    """The real kit's easy-read files made for an organisation that prints on US Letter."""
+    hard = rules.load_hard_words(ROOT / "kit")
+    return dict(render_paper(easy_read_print.batch, KIT, Options(paper="letter"),
+                             cache_dir=tmp_path_factory.mktemp("letter-easy-read"), hard_words=hard))
+
+
+def test_easy_read_cards_on_letter_are_half_letter_two_to_a_landscape_sheet(letter_easy_read, tmp_path):
+    """Issue 18: on `paper: letter` the easy-read cards were still A5 on landscape A4."""
+    path = letter_easy_read["downloads/easy-read-cards.pdf"]
+    reader = PdfReader(path)
+    records = [r for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read]
+    assert len(reader.pages) == math.ceil(len(records) / 2)
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER_LANDSCAPE
+    # Text 16 pt or more, the facilitator's record id (12 pt) apart.
+    ids = {r.id for r in records}
+    small = [(size, text) for size, _, text in runs(reader) if size < MIN_PT and text.strip() not in ids]
+    assert not small, small[:5]
+    # Each card's first point sits right of a 25 mm picture inside its own half of the sheet.
+    for n, page in enumerate(reader.pages):
+        for i, record in enumerate(records[2 * n:2 * n + 2]):
+            start = " ".join(record.easy_read[0].text.split()[:2])
+            xs = [x / MM for _, x, text in runs_of(page) if text.startswith(start)]
+            assert xs, (record.id, start)
+            card_x = i * HALF_LETTER_MM
+            # (The question to talk about may start with the same words, at the card's left edge.)
+            assert any(card_x + 7 + 25 + 6 - 0.5 <= x < card_x + HALF_LETTER_MM for x in xs), (record.id, xs)
+    # The same cut mark as on A4: a dashed line down the middle, where the two cards meet.
+    subprocess.run(["pdftoppm", "-gray", "-r", "50", "-f", "1", "-l", "1", "-singlefile", str(path),
+                    str(tmp_path / "sheet")], check=True)
+    data = (tmp_path / "sheet.pgm").read_bytes()
+    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    width, height = int(match.group(1)), int(match.group(2))
+    pixels = data[match.end():]
+    middle = round(HALF_LETTER_MM / 25.4 * 50)
+    column = [min(pixels[y * width + x] for x in range(middle - 1, middle + 2)) for y in range(height)]
+    assert sum(v < 240 for v in column) > height / 3
+
+
+def test_other_easy_read_files_follow_letter_too(letter_easy_read):
+    for name in ("booklet", "scoring", "review-sheets"):
+        for page in PdfReader(letter_easy_read[f"downloads/easy-read-{name}.pdf"]).pages:
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792), name

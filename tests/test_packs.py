@@ -81,9 +81,23 @@ def test_pack_contents(real, paper):
         # Every card the steps use is in the pack, front and back, in the deck's two-sided layout.
         cards = kit.plan_cards(plan)
         card_pages = [i for i, t in enumerate(texts) if "Pack cards" in t]
-        assert len(card_pages) == 2 * math.ceil(len(cards) / 4)
+        # They open with their index (issue 18, item 7), in card slots of its own.
+        fronts = " ".join(" ".join(texts[i].split()) for i in card_pages[::2])
+        indexes = fronts.count("Cards in this pack")
+        assert indexes >= 1 and " ".join(texts[card_pages[0]].split()).startswith("Deck index"), plan.id
+        assert len(card_pages) == 2 * math.ceil((len(cards) + indexes) / 4)
+        for card in cards:
+            # Listed with the number its front shows: once in the index, once at the card's foot.
+            number = pack_card_number(kit, card)
+            assert fronts.count(number) == 2, (plan.id, number)
+            assert f"{number}: {card.title}" in fronts, (plan.id, number)
         reader = PdfReader(pdf)
-        for index, card in enumerate(cards):
+        # The index sits in the first slot, its back behind it when the sheet is flipped on the long edge.
+        for page, size, col in ((card_pages[0], 18, 0), (card_pages[1], 16, 1)):
+            found = [r for r in text_runs(reader.pages[page]) if r["text"].startswith("Cards in this pack")
+                     and r["size"] == pytest.approx(size, abs=0.01)]
+            assert found and locate(paper, found[0]) == (0, col), (plan.id, page)
+        for index, card in enumerate(cards, indexes):
             sheet, position = divmod(index, 4)
             front_page, back_page = card_pages[2 * sheet], card_pages[2 * sheet + 1]
             assert card.title in texts[front_page] and card.title in texts[back_page], card.id
@@ -110,6 +124,12 @@ def test_pack_contents(real, paper):
             assert not [r for r in text_runs(reader.pages[i]) if r["text"] in others and r["size"] >= 16]
 
 
+def pack_card_number(kit, item) -> str:
+    """'Enabler 3 of 11': the card's place in its kind across the whole deck."""
+    same = [r.id for r in kit.records if r.kind.name == item.kind.name]
+    return f"{item.kind.label} {same.index(item.id) + 1} of {len(same)}"
+
+
 def test_pack_text_is_large_enough(real):
     _, files = real
     for path in files.values():
@@ -127,13 +147,14 @@ def test_fixture_packs_without_statements_or_cards(tmp_path):
     kit = load(kit_folder(tmp_path / "kit"))
     files = render(kit, tmp_path / "cache")
     short = page_texts(files["downloads/packs/short-session-a4.pdf"])
-    # Contents and its blank verso, the plan (two pages), one sheet of four cards (fronts and
-    # backs), then the materials checklist.
-    assert len(short) == 2 + 2 + 2 + 1
+    # Contents and its blank verso, the plan (two pages), the index card and four cards on two
+    # sheets (fronts and backs), then the materials checklist.
+    assert len(short) == 2 + 2 + 4 + 1
+    assert "Cards in this pack" in short[4] and "Cards in this pack" in short[5]
     for title in ("Listen before you plan", "Count the seats", "Closed meetings", "Asks users first"):
-        assert title in short[4] and title in short[5]
-        assert f"Card: {title}" in short[6]
-    assert short[6].startswith("Materials checklist")
+        assert title in short[4] + short[6] and title in short[5] + short[7]
+        assert f"Card: {title}" in short[8]
+    assert short[8].startswith("Materials checklist")
     # A plan whose steps use no cards and whose kit has no statements: contents, the plan and
     # the checklist, each on a recto.
     alone = page_texts(files["downloads/packs/no-cards-session-a4.pdf"])

@@ -101,7 +101,7 @@ def decks(kit, cache: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def fixture_decks(tmp_path_factory):
-    """The fixture kit (12 cards with the instructions, activities and blanks: three sheets), rendered once."""
+    """The fixture kit (16 cards with the index, instructions, activities and blanks: four sheets), rendered once."""
     tmp = tmp_path_factory.mktemp("decks")
     return decks(load(kit_folder(tmp / "kit")), tmp / "cache")
 
@@ -121,8 +121,9 @@ def titled(cards: list[dict]) -> list[tuple[int, dict]]:
 def test_page_size_and_count(fixture_decks, paper):
     reader = PdfReader(fixture_decks[paper])
     width_pt, height_pt = PAPERS[paper][2:]
-    # 12 cards: three sheets, each printed as a page of fronts and a page of backs.
-    assert len(reader.pages) == 6
+    # 16 cards (two index cards, how to use, nine numbered, five blanks): four sheets, each printed
+    # as a page of fronts and a page of backs.
+    assert len(fixture_decks["cards"]) == 16 and len(reader.pages) == 8
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(width_pt, abs=0.05)
         assert float(page.mediabox.height) == pytest.approx(height_pt, abs=0.05)
@@ -167,7 +168,8 @@ def test_one_front_per_card_and_backs_mirrored(fixture_decks, paper):
             assert sum(r["text"] == card["title"] for r in text_runs(page)) == 1
     # The last sheet ends with blank cards: their label, no title.
     last = bbox_blocks(fixture_decks[paper])[-2]
-    assert sum(block == "Your own card" for block in last) == 2
+    assert sum(block == "Your own card" for block in last) == sum(
+        c["kind"] == "blank" for c in fixture_decks["cards"][-4:]) >= 2
 
 
 def test_cards_sit_at_the_same_place_in_their_slot_on_both_papers(fixture_decks):
@@ -287,6 +289,37 @@ def test_real_kit_decks(real_decks):
             back = " ".join(pages[2 * sheet + 1])
             assert card["title"] in front, f"{card['id']}: title not on its front ({paper})"
             assert card["title"] in back, f"{card['id']}: title not on its back ({paper})"
+
+
+DECK_LAYOUTS = ("cards", "cards-fronts", "cards-fold", "cards-large")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("layout", DECK_LAYOUTS)
+def test_every_deck_opens_with_its_index_naming_each_card_by_its_front_number(fixture_decks, layout, paper):
+    """Issue 18, item 7: the first card of every deck file is the index; it lists every numbered card
+    as 'Enabler 1 of 3: Listen before you plan', the same number the card's own front shows."""
+    pdf = layout_file(fixture_decks, layout, paper)
+    cards = fixture_decks["cards"]
+    indexes = [c for c in cards if c["kind"] == "index"]
+    numbered = [c for c in cards if c["number"]]
+    assert cards[:len(indexes)] == indexes and numbered
+    pages = [" ".join(blocks) for blocks in bbox_blocks(pdf)]
+    # The first page opens with the index (its slot is checked with every card's, by layout, above and below).
+    assert pages[0].startswith("Deck index") and indexes[0]["title"] in pages[0], pages[0][:80]
+    per_page = {"cards": 4, "cards-fronts": 4, "cards-fold": 2, "cards-large": 2}[layout]
+    step = 1 if layout in ("cards-fronts", "cards-fold") else 2
+    fronts = [pages[n * step] for n in range(-(-len(cards) // per_page))]
+    index_text = " ".join(fronts[:-(-len(indexes) // per_page)])
+    for card in numbered:
+        assert f"{card['number']}: {card['title']}" in index_text, (layout, paper, card["id"])
+        # The card's own front shows the same number.
+        sheet = cards.index(card) // per_page
+        assert f"{card['number']} · Card {card['id']}" in fronts[sheet], (layout, paper, card["id"])
+    # Its back (two-sided and fold-over) says how to keep the deck in order, as the kit's suggestion.
+    if layout != "cards-fronts":
+        back = pages[1] if layout in ("cards", "cards-large") else pages[0]
+        assert "Keeping the cards in order" in back and "The kit's suggestion" in back
 
 
 # --- the other layouts: the same faces, placed differently ---------------------------------

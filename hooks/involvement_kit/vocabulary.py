@@ -200,9 +200,10 @@ KIND_ICONS = {
     "instructions": "material/information-outline",
     "blank": "material/pencil-outline",
     "session": "material/calendar-clock",
+    "index": "material/format-list-numbered",
 }
-CARD_KINDS = RECORD_KINDS + ("activity", "instructions", "blank")
-CARD_LABELS = {"instructions": "How to use the deck", "blank": "Your own card"}
+CARD_KINDS = RECORD_KINDS + ("activity", "instructions", "blank", "index")
+CARD_LABELS = {"instructions": "How to use the deck", "blank": "Your own card", "index": "Deck index"}
 # The two enablers the report's key findings call key (`key_enabler: true`): the overview,
 # the page and the card front say so in these words.
 KEY_ENABLER = "Key enabler"

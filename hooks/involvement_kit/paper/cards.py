@@ -9,9 +9,9 @@ Laying out the cards is the only way to know that their text fits, so this runs 
 build is prepared, before MkDocs cleans `site/`: a card that does not fit stops the build
 with a mistake naming the card, the field and the face.
 
-A deck holds, in order: the card that says how to use the deck, every enabler, barrier
-and leader behaviour, every activity, then blank cards to write on (enough to fill the
-last sheet, and never fewer than two).
+A deck holds, in order: its index (one card or more, listing every numbered card), the card
+that says how to use the deck, every enabler, barrier and leader behaviour, every activity,
+then blank cards to write on (enough to fill the last sheet, and never fewer than two).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
+import textwrap
 from pathlib import Path
 
 from ..content.model import Activity, Kit, Record
@@ -68,7 +70,21 @@ INSTRUCTIONS = {
 
 _EMPTY = {"picture": "", "picture_source": "", "picture_alt": "", "number": "",
           "opening_question": "", "findings": [], "questions": [], "purpose": "", "minutes": 0, "people": "",
-          "materials": [], "steps": []}
+          "materials": [], "steps": [], "groups": []}
+
+# The back of every index card: the kit's suggestion for keeping the deck in order.
+INDEX_STEPS = [
+    "Every card's front shows its number, as in the list on the other side of this card.",
+    "After a session, sort the cards back into that order, so a missing card shows.",
+    "Pick three to five cards for a meeting: each session plan names the cards it uses, and the card "
+    "'How to use these cards' says more.",
+]
+# How many lines of 12 pt text the list on an index card's front may take, and about how many
+# characters fit on one line. Kept on the safe side: the fit check of every face still runs
+# on the index cards, so a list that does not fit stops the build instead of running over.
+INDEX_LINES = 18
+INDEX_LINE_CHARS = 34
+INDEX_HEADING_LINES = 2
 
 
 def _limit(kind_name: str, field_name: str) -> int | None:
@@ -145,6 +161,43 @@ def instructions_card(kit: Kit, options: Options) -> Json:
             "url": options.page_url(PRINT_PAGE), "file": "cards.py"}
 
 
+def _entry_lines(entry: Json) -> int:
+    """About how many lines 'Enabler 3 of 11: Committed leaders' takes, broken at spaces as Typst does."""
+    return len(textwrap.wrap(f"{entry['number']}: {entry['title']}", INDEX_LINE_CHARS, subsequent_indent="  "))
+
+
+def index_cards(cards: list[Json], kit: Kit, options: Options, what: str = "deck") -> list[Json]:
+    """The cards that open a deck or a pack's cards: each numbered card by number, kind and title,
+    grouped by kind, on as many index cards as the list needs; none when no card is numbered."""
+    kinds = RECORD_KINDS + ("activity",)
+    plurals = {kind: KIND_BY_NAME[kind].plural for kind in kinds}
+    # A pack's cards come in the order its plan uses them: listed here by kind, then by number.
+    numbered = sorted((c for c in cards if c["number"]),
+                      key=lambda c: (kinds.index(c["kind"]), int(re.findall(r"\d+", c["number"])[0])))
+    chunks: list[list[Json]] = []
+    used = INDEX_LINES + 1
+    for kind, entry in ((c["kind"], {"number": c["number"], "title": c["title"]}) for c in numbered):
+        lines = _entry_lines(entry)
+        group = chunks[-1][-1] if chunks and chunks[-1] else None
+        new_group = group is None or group["kind"] != kind
+        if used + lines + (INDEX_HEADING_LINES if new_group else 0) > INDEX_LINES:
+            chunks.append([])
+            used, new_group = 0, True
+        if new_group:
+            chunks[-1].append({"kind": kind, "heading": plurals[kind], "items": []})
+            used += INDEX_HEADING_LINES
+        chunks[-1][-1]["items"].append(entry)
+        used += lines
+    count = len(chunks)
+    return [{**_common("index", options, kit), "id": f"index-{n}" if count > 1 else "index",
+             "kind_label": CARD_LABELS["index"],
+             "title": f"Cards in this {what}" + (f" ({n} of {count})" if count > 1 else ""), "summary": "",
+             "groups": groups, "steps": list(INDEX_STEPS),
+             "source": "kit", "source_label": SOURCE_LABELS["kit"], "url": options.page_url(PRINT_PAGE),
+             "file": "cards.py"}
+            for n, groups in enumerate(chunks, 1)]
+
+
 def blank_card(number: int, kit: Kit, options: Options) -> Json:
     return {**_common("blank", options, kit), "id": f"blank-{number}", "kind_label": CARD_LABELS["blank"],
             "title": "", "summary": "", "source": "organisation", "source_label": "", "url": "", "file": ""}
@@ -157,10 +210,11 @@ def blank_count(cards: int) -> int:
 
 
 def build_cards(kit: Kit, options: Options) -> Json:
-    """The whole deck in print order: instructions, records, activities, blanks."""
-    cards = [instructions_card(kit, options)]
-    cards += [card(r, kit, options) for kind in RECORD_KINDS for r in kit.of_kind(kind)]
-    cards += [activity_card(a, kit, options) for a in kit.activities]
+    """The whole deck in print order: index, instructions, records, activities, blanks."""
+    numbered = [card(r, kit, options) for kind in RECORD_KINDS for r in kit.of_kind(kind)]
+    numbered += [activity_card(a, kit, options) for a in kit.activities]
+    # The index takes card slots like any card, so every back still falls behind its front.
+    cards = index_cards(numbered, kit, options) + [instructions_card(kit, options)] + numbered
     cards += [blank_card(n + 1, kit, options) for n in range(blank_count(len(cards)))]
     return {
         "version": kit.version,
@@ -221,6 +275,11 @@ def overflow_problem(cards: dict[str, Json]) -> Overflow:
     """A fit-check message from card.typ -> the mistake, naming the card's own file."""
     def problem(found: dict[str, str]) -> Problem:
         card_id = found.get("card", "")
+        if cards.get(card_id, {}).get("kind") == "index":
+            # No record holds the index's text: it is split by an estimate that erred.
+            return Problem("kit", f"the list of cards does not fit on index card '{card_id}' (about "
+                           f"{found.get('over', '?')} mm too long); shorten the longest card titles, or lower "
+                           "INDEX_LINES in hooks/involvement_kit/paper/cards.py")
         return Problem(cards.get(card_id, {}).get("file", "kit"),
                        f"the text does not fit on the {found.get('face', 'card')} of card '{card_id}' "
                        f"(about {found.get('over', '?')} mm too long); shorten this field or the ones above it "

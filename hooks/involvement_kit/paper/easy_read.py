@@ -1,5 +1,5 @@
 """Easy-read PDFs with Typst: a booklet, cards, a scoring sheet, review sheets, and the letters and forms
-users see around a session (content/session_templates.py), on the organisation's paper (the cards on A4).
+users see around a session (content/session_templates.py), on the organisation's paper.
 
 The text comes from the model, as for the easy-read pages: each record's `easy_read`
 points, and the points of the easy-read pages in kit/easy-read-pages.yml (the same point
@@ -250,7 +250,8 @@ def _check(job: Job, path: Path) -> list[Problem]:
 
 
 def batch(ctx: BuildContext) -> Batch | None:
-    """The booklet and the easy-read scoring sheet on the organisation's paper; the easy-read cards on A4."""
+    """The booklet, cards, scoring sheet and review sheets on the organisation's paper (the cards
+    two to a landscape sheet: A5 on A4, half-letter on US Letter)."""
     if not ctx.wants("easy-read"):
         return None
     pictures = _Pictures(ctx.pictures)
@@ -264,9 +265,7 @@ def batch(ctx: BuildContext) -> Batch | None:
             # The symbols keep their own colours.
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
-    # The easy-read cards stay on A4: two rows of 135 mm cards do not fit on US Letter.
-    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": "a4" if name == "cards" else ctx.options.paper})
-            for name, entry in TEMPLATES.items()]
+    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": ctx.options.paper}) for name, entry in TEMPLATES.items()]
     cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"] + data["own"]}
     return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),
                  _check)

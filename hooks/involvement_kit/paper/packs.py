@@ -26,7 +26,7 @@ from ..content.options import Options
 from ..outputs import BuildContext
 from ..vocabulary import EASY_READ_TEMPLATES, PACKS, SESSION_TEMPLATES, SETS, SOURCE_LABELS, clock, slides_pdf
 from . import easy_read
-from .cards import activity_card, card, card_files, overflow_problem
+from .cards import activity_card, card, card_files, index_cards, overflow_problem
 from .sessions import session_extras, session_step
 from .sheets import sheet_files
 from .typesetting import Batch, Job, Json
@@ -91,9 +91,7 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
     cards = [_card_data(item, kit, options) for item in kit.plan_cards(plan)]
     easy_pages = plan_easy_read_pages(kit, plan) if "easy-read" in options.outputs else []
     # A session that uses easy-read pages uses the easy-read cards too, where a card has them.
-    # The easy-read cards are laid out for A4 only (two rows of 135 mm cards).
-    easy_cards = [c.id for c in kit.plan_cards(plan)
-                  if easy_pages and options.paper == "a4" and isinstance(c, Record) and c.easy_read]
+    easy_cards = [c.id for c in kit.plan_cards(plan) if easy_pages and isinstance(c, Record) and c.easy_read]
     sheets = [name for name in plan.sheets if name in SETS] if kit.statements else []
     steps = []
     for row in kit.schedule(plan):
@@ -110,6 +108,8 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
     sections = pack_sections(cards, sheets, easy_cards, [(p, titles[p]) for p in easy_pages], templates,
                              easy_templates)
     return {**_pack_data(kit, plan, options, date, steps, cards, sheets), "easy_cards": easy_cards,
+            # The cards open with their index, as the deck does, on card slots of their own.
+            "index_cards": index_cards(cards, kit, options, "pack"),
             "easy_pages": easy_pages, "templates": templates, "easy_templates": easy_templates, "sections": sections,
             "checklist": pack_checklist(kit, plan, sections, cards)}
 
@@ -153,8 +153,8 @@ def pack_sections(cards: list[Json], sheets: list[str], easy_cards: list[str] | 
     sections = [part("contents", "This contents page.", "On plain paper; keep it with the pack."),
                 part("plan", "The plan, with its timetable and notes for the facilitator.", PRINT_PLAIN)]
     if cards:
-        sections.append(part("cards", f"{len(cards)} cards: fronts on odd pages, each back on the next page.",
-                             PRINT_CARDS))
+        sections.append(part("cards", f"{len(cards)} cards and their index: fronts on odd pages, each back on "
+                             "the next page.", PRINT_CARDS))
     if easy_cards:
         sections.append(part("easy-cards", f"{len(easy_cards)} easy-read cards.", PRINT_EASY_CARDS))
     for page_id, title in easy_pages or []:
@@ -212,7 +212,7 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
         return None
     date = date or ctx.date or build_date()
     packs = {plan.id: build_pack(kit, plan, options, date) for plan in kit.sessions}
-    every_card = {c["id"]: c for pack in packs.values() for c in pack["cards"]}
+    every_card = {c["id"]: c for pack in packs.values() for c in pack["index_cards"] + pack["cards"]}
     files = card_files(ctx, list(every_card.values()))
     if kit.statements:
         files.update(sheet_files(kit, options))
@@ -228,7 +228,7 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
         files[f"pack-{plan_id}.json"] = _json(pack)
         # A pack is remade only when something it prints changed: its plan, its cards, its sheets.
         reads = [f"pack-{plan_id}.json"] + [name for name in files if name.startswith("icons/")]
-        reads += [f"qr/{c['id']}.svg" for c in pack["cards"] if f"qr/{c['id']}.svg" in files]
+        reads += [f"qr/{c['id']}.svg" for c in pack["index_cards"] + pack["cards"] if f"qr/{c['id']}.svg" in files]
         reads += [c["picture"] for c in pack["cards"] if c["picture"]]
         reads += [f"sheet-{name}.json" for name in pack["sheets"]]
         reads += [f"worksheet-{name}.json" for name in pack["templates"]]
