@@ -143,3 +143,24 @@ def test_curly_quotes_everywhere_in_print(every_pdf):
         for number, page in enumerate(PdfReader(path).pages, 1):
             text = page.extract_text()
             assert "'" not in text and '"' not in text, (site, number, re.findall(r".{0,30}['\"].{0,30}", text)[:3])
+
+
+def test_every_pdf_that_shows_the_symbols_credits_them(every_pdf):
+    """The Mulberry Symbols' licence (CC BY-SA 4.0) asks for their credit wherever they are shown:
+    card decks, single cards and packs showed card pictures without it."""
+    import subprocess
+
+    from involvement_kit.paper.cards import card_picture
+    from test_easy_read_print import KIT
+
+    pictured = {r.id for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if card_picture(r)[0]}
+    showing = [site for site in every_pdf
+               if re.search(r"downloads/(cards-(?!test)[^/]*|packs/[^/]*|easy-read-[^/]*)\.pdf$", site)
+               or (site.startswith("downloads/cards/") and Path(site).stem in pictured)]
+    assert len(showing) > 40
+    missing = []
+    for site in showing:
+        text = subprocess.run(["pdftotext", str(every_pdf[site]), "-"], capture_output=True, text=True).stdout
+        if "Mulberry Symbols" not in " ".join(text.split()):
+            missing.append(site)
+    assert missing == [], missing

@@ -237,6 +237,8 @@ EASY_READ_PICTURES = {
 # One picture for each person or idea that comes up again and again, used the same way everywhere.
 SYMBOLS = "images/symbols"
 SYMBOL_CREDIT = "Pictures: Mulberry Symbols by Steve Lee, CC BY-SA 4.0 (mulberrysymbols.org)."
+# Where the copied symbols sit in docs/: a picture from here carries SYMBOL_CREDIT wherever it prints.
+SYMBOLS_FOLDER = "images/symbols/"
 EASY_READ_SYMBOLS = {
     "you": (f"{SYMBOLS}/good-person.svg", "A person giving a thumbs up"),
     "user group": (f"{SYMBOLS}/meet.svg", "People coming together"),

@@ -39,6 +39,8 @@ from ..vocabulary import (
     PRINT_PAGE,
     RECORD_KINDS,
     SOURCE_LABELS,
+    SYMBOL_CREDIT,
+    SYMBOLS_FOLDER,
     deck_pdf,
     download,
     kind_with_source,
@@ -68,7 +70,7 @@ INSTRUCTIONS = {
     ],
 }
 
-_EMPTY = {"picture": "", "picture_source": "", "picture_alt": "", "number": "",
+_EMPTY = {"picture": "", "picture_source": "", "picture_alt": "", "credit": "", "number": "",
           "opening_question": "", "findings": [], "questions": [], "purpose": "", "minutes": 0, "people": "",
           "materials": [], "steps": [], "groups": []}
 
@@ -110,6 +112,11 @@ def card_picture(record: Record) -> tuple[str, str]:
     return (record.easy_read[0].picture, record.easy_read[0].alt) if record.easy_read else ("", "")
 
 
+def symbol_credit(cards: list[Json]) -> str:
+    """The symbols' credit, which their licence asks for, when any of these cards shows one of them."""
+    return SYMBOL_CREDIT if any(c.get("picture_source", "").startswith(SYMBOLS_FOLDER) for c in cards) else ""
+
+
 def _picture_file(card_id: str, picture: str) -> str:
     return f"card-pictures/{card_id}{Path(picture).suffix if '.' in picture else '.svg'}" if picture else ""
 
@@ -120,6 +127,7 @@ def card(record: Record, kit: Kit, options: Options) -> Json:
     return {
         **_common(kind, options, kit),
         "picture": _picture_file(record.id, picture), "picture_source": picture, "picture_alt": alt,
+        "credit": symbol_credit([{"picture_source": picture}]),
         "id": record.id,
         "number": _number([r.id for r in kit.of_kind(kind)], record.id, record.kind.label),
         "kind_label": kind_with_source(KEY_ENABLER if record.key_enabler else record.kind.label, record.source),
@@ -192,7 +200,7 @@ def index_cards(cards: list[Json], kit: Kit, options: Options, what: str = "deck
     return [{**_common("index", options, kit), "id": f"index-{n}" if count > 1 else "index",
              "kind_label": CARD_LABELS["index"],
              "title": f"Cards in this {what}" + (f" ({n} of {count})" if count > 1 else ""), "summary": "",
-             "groups": groups, "steps": list(INDEX_STEPS),
+             "groups": groups, "steps": list(INDEX_STEPS), "credit": symbol_credit(cards),
              "source": "kit", "source_label": SOURCE_LABELS["kit"], "url": options.page_url(PRINT_PAGE),
              "file": "cards.py"}
             for n, groups in enumerate(chunks, 1)]
