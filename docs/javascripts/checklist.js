@@ -33,10 +33,30 @@
       status.textContent = "Your ticks were changed in another tab or window; this page now shows them.";
     });
 
-    form.querySelector("[data-kit-clear]").addEventListener("click", function () {
+    // Clearing cannot be undone, so the page asks first, on the page itself (no pop-up).
+    var clear = form.querySelector("[data-kit-clear]");
+    var el = window.KitDom.el;
+    var no = el("button", { type: "button", class: "md-button", text: "Cancel" });
+    var yes = el("button", { type: "button", class: "md-button md-button--primary", text: "Yes, clear my ticks" });
+    var ask = el("div", { class: "kit-checklist__confirm kit-screen-only", hidden: true, role: "group",
+                          "aria-labelledby": key + ":question" }, [
+      el("p", { id: key + ":question", text: "Clear every tick on this checklist in this browser? This cannot be undone." }),
+      yes, " ", no]);
+    clear.parentNode.parentNode.insertBefore(ask, clear.parentNode.nextSibling);
+    function close(said) {
+      ask.hidden = true;
+      if (said) status.textContent = said;
+      clear.focus();
+    }
+    clear.addEventListener("click", function () { ask.hidden = false; no.focus(); });
+    no.addEventListener("click", function () { close("Nothing was cleared."); });
+    ask.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); close("Nothing was cleared."); }
+    });
+    yes.addEventListener("click", function () {
       boxes.forEach(function (b) { b.checked = false; });
       try { localStorage.removeItem(key); } catch (e) { /* storage blocked: nothing was kept */ }
-      status.textContent = "Your ticks are cleared.";
+      close("Your ticks are cleared.");
     });
     form.querySelector("[data-kit-print]").addEventListener("click", function () { window.print(); });
   }

@@ -325,6 +325,10 @@
     yes.addEventListener("click", function () { panel.hidden = true; onYes(); if (back) back.focus(); });
     no.addEventListener("click", function () { panel.hidden = true; if (back) back.focus(); });
     append(panel, [yes, " ", no]);
+    // Escape answers no, as it would close a dialog.
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); no.click(); }
+    });
     panel.ask = function () { panel.hidden = false; no.focus(); };
     return panel;
   }

@@ -558,6 +558,10 @@
         self.root.querySelector(".er-clear__ask").focus();
       });
       holder.appendChild(el("div", { class: "er-steps" }, [no, yes]));
+      // Escape answers no, as it would close a dialog.
+      holder.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") { event.preventDefault(); no.click(); }
+      });
       no.focus();
     });
     holder.appendChild(ask);

@@ -65,6 +65,10 @@
       button.focus();
       status.textContent = "Nothing was forgotten.";
     });
+    // Escape answers no, as it would close a dialog.
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); no.click(); }
+    });
     yes.addEventListener("click", function () {
       try {
         forgetAll();

@@ -266,6 +266,10 @@
       self.say("Nothing was cleared.");
     });
     confirmYes.addEventListener("click", function () { self.clearAll(); });
+    // Escape answers no, as it would close a dialog.
+    c.confirm.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); confirmNo.click(); }
+    });
     clear.setAttribute("aria-expanded", "false");
 
     var tools = el("section", { class: "kit-scorer__tools", "aria-labelledby": "kit-tools" }, [
