@@ -14,6 +14,7 @@ from ..errors import KitError, Problem
 from ..vocabulary import EASY_READ_SYMBOLS, QUICK_CHECK_SIZE, SCALE
 from .easy_read_pages import load_pages
 from .easy_read_rules import (
+    WE,
     Jargon,
     PictureUse,
     check_records,
@@ -257,9 +258,21 @@ def _record(kind: Kind, source: Source, index: int, item: object, problems: list
         values[spec.name] = _value(spec, item[spec.name], problem, picture_exists)
     if kind.name == "statement" and "easy_read" in values:
         _older_easy_read(values, problem)
+    if isinstance(values.get("user_question"), str):
+        _check_user_question(values["user_question"], problem)
     if len(problems) > before:
         return None
     return MODELS.get(kind.name, Record)(kind=kind, file=source.name, **values)
+
+
+def _check_user_question(text: str, problem: Report) -> None:
+    """The twin of the organisation's questions: asked of people who use services, so 'we' or 'our' would
+    speak for the organisation to them, and a statement would not invite their answer."""
+    if found := WE.search(text):
+        problem("user_question", f"says '{found.group(0)}', which speaks for the organisation; write to people "
+                "who use services as 'you' and name the organisation ('here', 'this organisation')")
+    if text.strip() and not text.rstrip().endswith("?"):
+        problem("user_question", "should be a question to people who use services, ending with '?'")
 
 
 def _older_easy_read(values: Values, problem: Report) -> None:

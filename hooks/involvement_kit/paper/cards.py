@@ -37,6 +37,7 @@ from ..vocabulary import (
     PRINT_PAGE,
     RECORD_KINDS,
     SOURCE_LABELS,
+    USER_QUESTION,
     deck_pdf,
     download,
     kind_with_source,
@@ -68,7 +69,7 @@ INSTRUCTIONS = {
 
 _EMPTY = {"picture": "", "picture_source": "", "picture_alt": "", "number": "",
           "opening_question": "", "findings": [], "questions": [], "purpose": "", "minutes": 0, "people": "",
-          "materials": [], "steps": []}
+          "materials": [], "steps": [], "user_question": "", "user_question_label": ""}
 
 
 def _limit(kind_name: str, field_name: str) -> int | None:
@@ -112,6 +113,8 @@ def card(record: Record, kit: Kit, options: Options) -> Json:
         "opening_question": record.opening_question,
         "findings": list(record.findings[:_limit(kind, "findings")]),
         "questions": list(record.questions[:_limit(kind, "questions")]),
+        "user_question": record.user_question,
+        "user_question_label": USER_QUESTION,
         "source": record.source,
         "source_label": SOURCE_LABELS[record.source],
         "url": options.page_url(record.page),
