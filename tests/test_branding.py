@@ -17,6 +17,7 @@ OWN_ENABLER = """- id: peer-mentors
   summary: People who have used our services train and support new members.
   source: organisation
   report_section: none
+  user_question: "When did you last see something change here because users asked?"
   findings:
     - Our peer mentors made new members feel welcome.
   opening_question: Who welcomed you when you first came?

@@ -63,3 +63,12 @@ def test_a_template_reads_back(made):
     actions = Document(str(files["downloads/editable/action-sheet.docx"]))
     assert [c.text for c in actions.tables[0].rows[0].cells] == ["What", "Who", "By when", "How we tell users"]
     assert len(actions.tables[0].rows) == 11
+
+
+def test_the_young_peoples_plan_reads_back(made):
+    """Review finding 28: the young people's plan has its editable copy, like every plan."""
+    _, files = made
+    text = text_of(files["downloads/editable/young-people-session.docx"])
+    for words in ("A session for young people after school", "Welcome and staying safe", "enhanced DBS checks",
+                  "parent or guardian for everyone under 16", "Audience and influence"):
+        assert words in text, words

@@ -64,6 +64,18 @@ CASES = {
                               ["kit/barriers.yml", "expected a list of barriers"]),
     "not utf-8": ({"barriers.yml": "- id: only-barrier\n  title: Caf\xe9\n".encode("latin-1")},
                   ["kit/barriers.yml", "line 2", "not UTF-8"]),
+    # The twin of the organisation's questions (review finding 18): every card has one, put to users.
+    "no user question": (replace_in("barriers.yml", "  user_question: \"When did you last see something change "
+                                    "here because users asked?\"", ""),
+                         ["kit/barriers.yml", "line 1", "'only-barrier'", "'user_question'", "is required"]),
+    "user question in the organisation's voice": (
+        replace_in("barriers.yml", "When did you last see something change here because users asked?",
+                   "Which issue raised by our users did we act on?"),
+        ["kit/barriers.yml", "line 7", "'only-barrier'", "'user_question'", "says 'our'", "speaks for the organisation"]),
+    "user question that is not a question": (
+        replace_in("barriers.yml", "When did you last see something change here because users asked?",
+                   "Tell the group about a time something changed because users asked."),
+        ["kit/barriers.yml", "line 7", "'only-barrier'", "'user_question'", "ending with '?'"]),
 }
 
 
@@ -93,6 +105,7 @@ OWN_ENABLER = """- id: our-own-enabler
   summary: Something our organisation learnt.
   source: organisation
   report_section: none
+  user_question: "When did you last see something change here because users asked?"
   related: [only-barrier]
 """
 

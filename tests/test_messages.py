@@ -107,6 +107,7 @@ def test_too_few_statements_names_the_line_in_plain_grammar(tmp_path):
   summary: Carers meet over tea.
   source: organisation
   report_section: none
+  user_question: "When did you last see something change here because users asked?"
 """, encoding="utf-8")
     (own / "statements.yml").write_text("""- id: cafe-listened
   area: carers-cafe

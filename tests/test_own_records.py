@@ -31,6 +31,7 @@ OWN_ENABLER = """- id: carers-cafe
   summary: Carers meet over tea each month and tell us what to change.
   source: organisation
   report_section: none
+  user_question: "When did you last see something change here because users asked?"
   opening_question: Where can carers talk to us without filling in a form?
   questions:
     - What did the last cafe change?
@@ -47,6 +48,7 @@ OWN_BARRIER = """- id: no-bus
   summary: Some members cannot reach weekend meetings without a bus.
   source: organisation
   report_section: none
+  user_question: "When did you last see something change here because users asked?"
   opening_question: Who could not come to our last weekend meeting?
   related: [resources]
   easy_read:

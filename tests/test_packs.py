@@ -205,3 +205,16 @@ def test_pack_shows_the_sequence_the_cuts_and_what_is_shown(real):
         assert "Templates for this session" in everything, plan.id
         if plan.sheets:
             assert "Scores shown: the combined result for everyone in the room only" in everything, plan.id
+
+
+def test_the_young_peoples_pack_carries_safeguarding_consent_and_its_templates(real):
+    """Review finding 28: the young people's plan gets its pack like the others, read back from the PDF."""
+    kit, files = real
+    plan = next(p for p in kit.sessions if p.id == "young-people-session")
+    everything = re.sub(r"\s+", " ", " ".join(page_texts(files["downloads/packs/young-people-session-a4.pdf"])))
+    assert plan.title in everything and "(90 minutes)" in everything
+    for words in ("enhanced DBS checks", "safeguarding lead", "parent or guardian for everyone under 16",
+                  "vouchers", "Never ask a person what they scored"):
+        assert words in everything, words
+    for template in ("Consent for notes and photos", "Sign-in sheet", "Feedback form"):
+        assert template in everything, template

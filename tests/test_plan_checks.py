@@ -327,3 +327,45 @@ def test_a_review_session_closes_the_loop(plans):
     review = plans["review-session"]
     assert review.follows == "board-session"
     assert "action sheet" in review.input and review.steps[1].notes.startswith("A minute of silent thinking")
+
+
+# --- young people (review finding 28) ----------------------------------------------------------
+
+def test_the_young_peoples_session_is_safe_consented_paid_and_after_school(plans):
+    young = plans["young-people-session"]
+    assert young.minutes == 90 and young.arrival >= 10
+    assert young.at_least("users") >= DISCLOSURE_THRESHOLD
+    assert young.input and young.output and young.materials and young.sheets == ("quick",)
+    assert any(s.is_break for s in young.steps)
+    before = " ".join((*young.invite, *young.pre_work, *young.room)).lower()
+    for point in ("two adults with enhanced dbs checks", "safeguarding lead", "never one adult alone",
+                  "parent or guardian for everyone under 16", "vouchers", "outside school hours", "aged 13 to 18"):
+        assert point in before, point
+    # The welcome says what happens on a disclosure; scores are private, then combined.
+    welcome = young.steps[0].notes
+    assert "safeguarding lead" in welcome and "pass it on" in welcome and "consent form" in welcome
+    collate = next(i for i, s in enumerate(young.steps) if s.collated_by)
+    shown = next(i for i, s in enumerate(young.steps) if s.shows)
+    assert collate < shown and young.steps[shown].shows == ("everyone",)
+    # Voice methods, and the Lundy model named as the kit's suggestion, not the report's.
+    steps = " ".join(s.notes for s in young.steps).lower()
+    for method in ("silent thinking", "without names", "adults turned away", "watches who has not spoken"):
+        assert method in steps, method
+    for word in ("Space and voice", "Audience and influence"):
+        assert word in " ".join(s.notes for s in young.steps)
+    assert "Lundy model" in young.purpose and "the kit's suggestion, not the report's" in young.purpose
+
+
+def test_the_young_peoples_page_and_the_guide(real_kit, plans):
+    made = {p.path: p.markdown for p in render_session_pages(real_kit, Options(public_url=PUBLIC_URL))}
+    page = made[plans["young-people-session"].page]
+    assert "(90 minutes)" in page and "**Scores shown:** the combined result for everyone in the room only" in page
+    assert "(../downloads/editable/young-people-session.docx)" in page
+    assert "young-people-session" in made["sessions/index.md"]
+    guide = (ROOT / "docs" / "facilitator-guide.md").read_text(encoding="utf-8")
+    section = re.sub(r"\s+", " ", guide.split("## Young people", 1)[1].split("\n## ", 1)[0])
+    assert section.startswith(" *The kit's suggestion, not a finding of the report")
+    assert "(sessions/young-people-session.md)" in section
+    for point in ("enhanced DBS checks", "safeguarding lead", "call 999", "parent or guardian signs for everyone "
+                  "under 16", "vouchers", "after school", "Space, voice, audience, influence", "Lundy, L. (2007)"):
+        assert point in section, point

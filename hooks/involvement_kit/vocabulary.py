@@ -208,6 +208,9 @@ CARD_LABELS = {"instructions": "How to use the deck", "blank": "Your own card", 
 # the page and the card front say so in these words.
 KEY_ENABLER = "Key enabler"
 KEY_ENABLERS_NOTE = "The report's key findings name two enablers as key."
+# Each record's question written to people who use services (`user_question`), from their own
+# experience, beside the questions an organisation asks itself: the page and the card head it so.
+USER_QUESTION = "Ask people who use services"
 # The first point of each easy-read record page says what kind of thing it is.
 KIND_PICTURES = {
     "enabler": ("images/symbols/good.svg", "A thumb up"),

@@ -91,7 +91,8 @@ def test_a_good_record_appended_the_same_way_builds(corpus_project, tmp_path):
     header = {"file": "leader-behaviours.yml", "how": "append"}
     break_kit(project / "kit", header, (b"- id: corpus-case\n  title: A corpus case\n"
                                         b"  summary: A record that is right in every way but one.\n"
-                                        b"  source: kit\n  report_section: none\n"))
+                                        b"  source: kit\n  report_section: none\n"
+                                        b"  user_question: When did you last see something change here?\n"))
     result = mkdocs_build(project, tmp_path / "control-site")
     restore(project / "kit", pristine)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -74,17 +74,17 @@ def error_for_appended(tmp_path, text: str) -> str:
 
 def test_anchor_bomb_is_answered_at_once(tmp_path):
     message = error_for_appended(tmp_path, BOMB)
-    assert "kit/barriers.yml, line 11: record 'bomb', field 'summary': expected text, found a list" in message
+    assert "kit/barriers.yml, line 12: record 'bomb', field 'summary': expected text, found a list" in message
 
 
 def test_alias_inside_its_own_anchor(tmp_path):
     message = error_for_appended(tmp_path, "- &loop [*loop]\n")
-    assert "kit/barriers.yml, line 8: item 2 should be a record" in message
+    assert "kit/barriers.yml, line 9: item 2 should be a record" in message
 
 
 def test_a_list_as_a_key(tmp_path):
     message = error_for_appended(tmp_path, "- id: odd\n  title: Odd\n  ? [a, b]\n  : c\n")
-    assert "kit/barriers.yml, line 10: a key must be a single name such as 'title', found a list" in message
+    assert "kit/barriers.yml, line 11: a key must be a single name such as 'title', found a list" in message
 
 
 def test_nesting_too_deep(tmp_path):
@@ -93,7 +93,7 @@ def test_nesting_too_deep(tmp_path):
 
 
 RECORD = ("- id: corpus-case\n  title: A corpus case\n  summary: A record right in every way but one.\n"
-          "  source: kit\n  report_section: none\n")
+          "  source: kit\n  report_section: none\n  user_question: Who asked you last?\n")
 
 
 @pytest.mark.parametrize("body, scheme", [

@@ -14,6 +14,7 @@ from ..errors import KitError, Problem
 from ..vocabulary import EASY_READ_SYMBOLS, QUICK_CHECK_SIZE, SCALE
 from .easy_read_pages import load_pages
 from .easy_read_rules import (
+    WE,
     Jargon,
     PictureUse,
     check_records,
@@ -260,6 +261,8 @@ def _record(kind: Kind, source: Source, index: int, item: object, problems: list
         _older_easy_read(values, problem)
     if kind.name == "activity":
         _output_picture(values, problem)
+    if isinstance(values.get("user_question"), str):
+        _check_user_question(values["user_question"], problem)
     if len(problems) > before:
         return None
     return MODELS.get(kind.name, Record)(kind=kind, file=source.name, **values)
@@ -275,6 +278,16 @@ def _output_picture(values: Values, problem: Report) -> None:
         problem("output_picture", "has no 'output_alt'; add one saying what the drawing shows")
     if alt and not picture:
         problem("output_alt", "describes no drawing; add 'output_picture', or remove this")
+
+
+def _check_user_question(text: str, problem: Report) -> None:
+    """The twin of the organisation's questions: asked of people who use services, so 'we' or 'our' would
+    speak for the organisation to them, and a statement would not invite their answer."""
+    if found := WE.search(text):
+        problem("user_question", f"says '{found.group(0)}', which speaks for the organisation; write to people "
+                "who use services as 'you' and name the organisation ('here', 'this organisation')")
+    if text.strip() and not text.rstrip().endswith("?"):
+        problem("user_question", "should be a question to people who use services, ending with '?'")
 
 
 def _older_easy_read(values: Values, problem: Report) -> None:

@@ -58,6 +58,7 @@ class Record:
     findings: tuple[str, ...] = ()
     opening_question: str = ""
     questions: tuple[str, ...] = ()
+    user_question: str = ""
     related: tuple[str, ...] = ()
     easy_title: str = ""
     easy_read: tuple[EasyReadPoint, ...] = ()

@@ -85,6 +85,10 @@ _COMMON = (
           help="One question that opens discussion; printed on the card front."),
     Field("questions", "texts", max_words=20, max_chars=160, min_items=0, max_items=3,
           help="Two or three discussion questions; printed on the back of the card and on the page."),
+    Field("user_question", "text", required=True, max_words=20, max_chars=160,
+          help="One question written to people who use services, about what they have seen for themselves "
+               "('When did you last see something change because users asked?'). Speak to them as 'you', never "
+               "'we' or 'our' for the organisation, and end with a question mark; printed on the card and the page."),
     Field("related", "ids", refers_to=("enabler", "barrier", "leader_behaviour"),
           help="Ids of related enablers, barriers or leader behaviours."),
     Field("easy_title", "text", max_words=8, max_chars=70,

@@ -41,6 +41,7 @@ from ..vocabulary import (
     SOURCE_LABELS,
     SYMBOL_CREDIT,
     SYMBOLS_FOLDER,
+    USER_QUESTION,
     deck_pdf,
     download,
     kind_with_source,
@@ -72,7 +73,7 @@ INSTRUCTIONS = {
 
 _EMPTY = {"picture": "", "picture_source": "", "picture_alt": "", "credit": "", "number": "",
           "opening_question": "", "findings": [], "questions": [], "purpose": "", "minutes": 0, "people": "",
-          "materials": [], "steps": [], "groups": []}
+          "materials": [], "steps": [], "groups": [], "user_question": "", "user_question_label": ""}
 
 # The back of every index card: the kit's suggestion for keeping the deck in order.
 INDEX_STEPS = [
@@ -136,6 +137,8 @@ def card(record: Record, kit: Kit, options: Options) -> Json:
         "opening_question": record.opening_question,
         "findings": list(record.findings[:_limit(kind, "findings")]),
         "questions": list(record.questions[:_limit(kind, "questions")]),
+        "user_question": record.user_question,
+        "user_question_label": USER_QUESTION,
         "source": record.source,
         "source_label": SOURCE_LABELS[record.source],
         "url": options.page_url(record.page),
