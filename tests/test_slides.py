@@ -108,6 +108,27 @@ def test_purpose_timetable_kinds_ground_rules_and_what_happens_next(real_kit, de
         assert all(flat(p.title) in last for p in after)
 
 
+def users_only(plan) -> bool:
+    return {a.group for a in plan.attendance} == {"users"}
+
+
+def test_a_room_of_users_sees_the_cards_questions_for_people_who_use_services(real_kit, decks):
+    """The user group's slides asked the organisation's questions ("did we act on"), which users cannot
+    answer; in a room of users only, each record card's slide asks its question for people who use services."""
+    rooms = [plan for plan in real_kit.sessions if users_only(plan)]
+    assert rooms
+    shown = 0
+    for plan in rooms:
+        text = flat(" ".join(page_texts(decks[slides_pdf(plan.id)])))
+        for row in real_kit.schedule(plan):
+            for card in row.cards:
+                if getattr(card, "user_question", ""):
+                    assert flat(card.user_question) in text, (plan.id, card.id)
+                    assert flat(card.opening_question) not in text, (plan.id, card.id)
+                    shown += 1
+    assert shown >= 3
+
+
 def test_every_step_and_its_questions_in_order_one_slide_each(real_kit, decks):
     checked = 0
     for plan in real_kit.sessions:
@@ -115,7 +136,8 @@ def test_every_step_and_its_questions_in_order_one_slide_each(real_kit, decks):
         steps = [p for p in pages if p.startswith("Step ")]
         at = 0
         for row in real_kit.schedule(plan):
-            questions = [slides.card_question(c) for c in row.cards if slides.card_question(c)]
+            questions = [slides.card_question(c, users_only(plan)) for c in row.cards
+                         if slides.card_question(c, users_only(plan))]
             for question in questions or [""]:
                 page = steps[at]
                 assert page.startswith(f"Step {row.number} of {len(plan.steps)}"), (plan.id, page)
@@ -134,7 +156,7 @@ def test_no_text_under_24pt_and_each_question_larger_than_the_rest(real_kit, dec
         large = flat(" ".join(text for size, text in found if size >= 29.95))
         for row in real_kit.schedule(plan):
             for card in row.cards:
-                question = flat(slides.card_question(card))
+                question = flat(slides.card_question(card, users_only(plan)))
                 assert question in large, (plan.id, card.id)
                 size = min(s for s, t in found if flat(t) and question.startswith(flat(t)))
                 assert size >= (35.95 if len(question) <= slides.LONG_QUESTION else 29.95), (plan.id, card.id)

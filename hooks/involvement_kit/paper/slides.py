@@ -78,18 +78,27 @@ def timetable_parts(table: list[tuple[str, str, str]]) -> list[list[tuple[str, s
     return parts
 
 
-def card_question(card: Record | Activity) -> str:
-    """What a card asks the room: a record's opening question, an activity's invitation."""
-    return card.invitation if isinstance(card, Activity) else card.opening_question
+def _field(card: Record | Activity, users_only: bool) -> str:
+    """Which field a card asks the room: an activity's invitation; a record's opening question, or in a
+    room of users only its question for people who use services (the opening one speaks for the organisation)."""
+    if isinstance(card, Activity):
+        return "invitation"
+    return "user_question" if users_only and card.user_question else "opening_question"
 
 
-def _question_field(card: Record | Activity) -> tuple[str, str, str]:
-    return (card.file, card.id, "invitation" if isinstance(card, Activity) else "opening_question")
+def card_question(card: Record | Activity, users_only: bool = False) -> str:
+    """What a card asks the room (see `_field`)."""
+    return str(getattr(card, _field(card, users_only)))
+
+
+def _question_field(card: Record | Activity, users_only: bool = False) -> tuple[str, str, str]:
+    return (card.file, card.id, _field(card, users_only))
 
 
 def plan_slides(kit: Kit, plan: SessionPlan, options: Options) -> list[Json]:
     own = SOURCE_LABELS[plan.source] + (f" · {options.organisation}" if options.organisation else "")
     rows = kit.schedule(plan)
+    users_only = {a.group for a in plan.attendance} == {"users"}
 
     def of(field: str) -> tuple[str, str, str]:
         return (plan.file, plan.id, field)
@@ -112,12 +121,12 @@ def plan_slides(kit: Kit, plan: SessionPlan, options: Options) -> list[Json]:
     for row in rows:
         step = row.step
         where = f"Step {row.number} of {len(rows)} · {clock(step.minutes)}"
-        asked = [(card, card_question(card)) for card in row.cards if card_question(card)]
+        asked = [(card, card_question(card, users_only)) for card in row.cards if card_question(card, users_only)]
         if not asked:
             slides.append(_slide(step.title, of(f"steps[{row.number}].title"), kicker=where))
         for n, (card, question) in enumerate(asked, 1):
             kicker = where + (f" · question {n} of {len(asked)}" if len(asked) > 1 else "")
-            slides.append(_slide(step.title, _question_field(card), kicker=kicker, question=question,
+            slides.append(_slide(step.title, _question_field(card, users_only), kicker=kicker, question=question,
                                  label=f"Card: {card.title}"))
     _, after = kit.sequence(plan)
     nexts = tuple(f"Next: {p.title}, which starts from what we agree today." for p in after)
