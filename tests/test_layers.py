@@ -142,3 +142,28 @@ def test_the_layer_check_can_fail(tmp_path, monkeypatch):
     finally:
         fake.unlink()
     assert wrong == ["involvement_kit.paper.cards"]
+
+
+# The import names of the project's own dependencies (pyproject.toml [project] dependencies, and
+# what they bring): all a built site's environment has. Test tools (pypdf, playwright ...) are not there.
+RUNTIME = {"mkdocs", "material", "pymdownx", "yaml", "jinja2", "markupsafe", "typst", "segno",
+           "fontpkg_atkinson_hyperlegible", "docx"}
+
+
+def third_party_imports(path: Path) -> set[str]:
+    import sys
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                 else [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else [])
+        found |= {n.split(".")[0] for n in names}
+    return {n for n in found if n not in sys.stdlib_module_names and n not in (PACKAGE, "__future__")}
+
+
+def test_the_core_imports_only_what_make_site_installs():
+    """`make site` installs the kit's dependencies, not the test tools: a build step that read its PDF
+    back with pypdf worked in the suite's environment and failed on a stock machine."""
+    strays = {f"{path.relative_to(ROOT)}: {sorted(third_party_imports(path) - RUNTIME)}"
+              for path in [*CORE.rglob("*.py"), ROOT / "hooks" / "kit_hooks.py"] if third_party_imports(path) - RUNTIME}
+    assert strays == set()

@@ -13,7 +13,6 @@ and names the plan and field whose text is too long, so it stops the build like 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from ..content.model import Activity, Kit, Record, SessionPlan
 from ..content.options import Options
@@ -21,7 +20,7 @@ from ..errors import Problem
 from ..outputs import BuildContext
 from ..vocabulary import GROUND_RULES, SCALE, SOURCE_LABELS, clock, slides_pdf
 from .briefing import REFERENCE
-from .typesetting import Batch, Check, Job, Json
+from .typesetting import Batch, Job, Json, Overflow
 
 TEMPLATE = "slides.typ"
 # Where the words of the slides every plan shares are written.
@@ -140,45 +139,18 @@ def plan_slides(kit: Kit, plan: SessionPlan, options: Options) -> list[Json]:
 
 
 def slides_data(kit: Kit, plan: SessionPlan, options: Options) -> Json:
-    return {"title": plan.title, "slides": plan_slides(kit, plan, options)}
+    return {"id": plan.id, "title": plan.title, "slides": plan_slides(kit, plan, options)}
 
 
-def _no_overflow(found: dict[str, str]) -> Problem:
-    return Problem("kit", f"a slide does not fit: {found}")
-
-
-_STRAIGHT = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.translate(_STRAIGHT).split())
-
-
-def _page_texts(path: Path) -> list[str]:
-    from pypdf import PdfReader
-
-    return [_flat(page.extract_text() or "") for page in PdfReader(path).pages]
-
-
-def overflow_check(decks: dict[str, Json]) -> Check:
-    """One page a slide: a page more means a text ran on; name the slide it ran from."""
-    def check(job: Job, made: Path) -> list[Problem]:
-        data = decks[job.output]
-        slides, pages = data["slides"], _page_texts(made)
-        if len(pages) == len(slides):
-            return []
-        # Pages follow slides until a page does not start the next slide: the one before ran on.
-        index = 0
-        for text in pages:
-            if index < len(slides) and text.startswith(_flat(f"{slides[index]['kicker']} {slides[index]['heading']}")):
-                index += 1
-            else:
-                break
-        slide = slides[max(0, index - 1)]
+def overflow_problem(decks: dict[str, Json]) -> Overflow:
+    """A slide that runs past its page (measured in slides.typ) -> the field to shorten."""
+    def problem(found: dict[str, str]) -> Problem:
+        data = decks[found.get("deck", "")]
+        slide = data["slides"][int(found.get("slide", "0"))]
         file, record, field = slide["where"]
-        return [Problem(file, f"the text is too long for the slide '{slide['heading']}' of the session "
-                        f"'{data['title']}'; shorten it", record=record, field=field)]
-    return check
+        return Problem(file, f"the text is too long for the slide '{slide['heading']}' of the session "
+                       f"'{data['title']}'; shorten it", record=record, field=field)
+    return problem
 
 
 def batch(ctx: BuildContext) -> Batch | None:
@@ -195,5 +167,5 @@ def batch(ctx: BuildContext) -> Batch | None:
         job = Job(f"{plan.id}.pdf", TEMPLATE, {"data": name}, reads=(name,))
         jobs.append(job)
         site[job.output] = slides_pdf(plan.id)
-        decks[job.output] = data
-    return Batch("slides", files, jobs, site, _no_overflow, check=overflow_check(decks))
+        decks[plan.id] = data
+    return Batch("slides", files, jobs, site, overflow_problem(decks))
