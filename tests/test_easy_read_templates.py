@@ -211,3 +211,15 @@ def test_every_easy_read_template_page_in_the_pack_credits_the_symbols(kit, pack
                                                  for t in EASY_READ_TEMPLATES.values()):
             for number in range(first, last + 1):
                 assert "Mulberry Symbols" in flat(pages[number - 1]), (what, number)
+
+
+def test_every_plan_that_pays_carries_the_payment_letter(kit, packs):
+    """Review finding 21: a plan that pays people hands out the letter for the benefits office."""
+    paying = [plan for plan in kit.sessions if "expenses-claim" in plan.materials]
+    assert len(paying) >= 7
+    for plan in paying:
+        assert "payment-letter" in plan.materials, plan.id
+        pages = layout_pages(packs[f"downloads/packs/{plan.id}-a4.pdf"])
+        row = next((r for r in contents(pages) if r[2].startswith("Template: Payment letter")), None)
+        assert row, plan.id
+        assert "To whom it may concern" in flat(" ".join(pages[row[0] - 1:row[1]])), plan.id

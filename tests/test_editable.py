@@ -72,3 +72,18 @@ def test_the_young_peoples_plan_reads_back(made):
     for words in ("A session for young people after school", "Welcome and staying safe", "enhanced DBS checks",
                   "parent or guardian for everyone under 16", "Audience and influence"):
         assert words in text, words
+
+
+def test_the_payment_letter_reads_back(made):
+    """Review finding 21: the letter for the benefits office is editable, like every template."""
+    _, files = made
+    letter = Document(str(files["downloads/editable/payment-letter.docx"]))
+    assert letter.core_properties.title == SESSION_TEMPLATES["payment-letter"]
+    assert [c.text for c in letter.tables[0].rows[0].cells] == ["Payment", "Amount", "Date paid",
+                                                               "How: cash, bank transfer or voucher"]
+    assert [r.cells[0].text for r in letter.tables[0].rows[1:]] == [
+        "Fee for their time", "Expenses paid back (travel, care, support), against receipts"]
+    text = text_of(files["downloads/editable/payment-letter.docx"])
+    for words in ("To whom it may concern", "service user involvement", "This was not employment",
+                  "welfare-rights advice"):
+        assert words in text, words

@@ -369,3 +369,13 @@ def test_the_young_peoples_page_and_the_guide(real_kit, plans):
     for point in ("enhanced DBS checks", "safeguarding lead", "call 999", "parent or guardian signs for everyone "
                   "under 16", "vouchers", "after school", "Space, voice, audience, influence", "Lundy, L. (2007)"):
         assert point in section, point
+
+
+def test_the_guide_links_the_payment_letter():
+    """Review finding 21: the guide's "letter for the benefits office" is a template you can open."""
+    from involvement_kit.vocabulary import template_docx, template_pdf
+    guide = (ROOT / "docs" / "facilitator-guide.md").read_text(encoding="utf-8")
+    section = guide.split("### Payments and benefits in the UK", 1)[1].split("\n## ", 1)[0]
+    for target in (template_pdf("payment-letter", "a4"), template_pdf("payment-letter", "letter"),
+                   template_docx("payment-letter")):
+        assert f"]({target})" in section, target

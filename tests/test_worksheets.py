@@ -69,3 +69,20 @@ def test_what_each_template_says(made):
     assert "1. " + kit.quick_check[0].text[:30] in text["spread-chart"]
     assert "Never mark one person's score" in text["spread-chart"]
     assert "What stops users going higher" in text["structure-chart"] and "The board" in text["structure-chart"]
+
+
+def test_the_payment_letter_says_what_was_paid_when_how_and_why(made):
+    """Review finding 21: the guide promises a letter for the benefits office; this is it."""
+    _, files = made
+    for paper in ("a4", "letter"):
+        text = text_of(files[f"downloads/session-templates/payment-letter-{paper}.pdf"])
+        for words in ("From (the organisation)", "Address", "To whom it may concern", "the benefits office",
+                      "service user involvement", "Date they took part",
+                      # Fee and expenses apart, each with its amount, date and how it was paid.
+                      "Fee for their time", "Expenses paid back", "Amount", "Date paid",
+                      "cash, bank transfer or voucher", "Why we paid it",
+                      "expertise as a person who uses services", "This was not employment",
+                      "check current guidance", "welfare-rights advice"):
+            assert words in text, (paper, words)
+        # Nothing of scoring on a letter about money.
+        assert "score" not in text.lower(), paper

@@ -151,6 +151,7 @@ SESSION_TEMPLATES = {
     "agenda": "Agenda with times",
     "sign-in": "Sign-in sheet (counts roles, never names)",
     "expenses-claim": "Expenses and fee claim",
+    "payment-letter": "Payment letter for the benefits office",
     "consent-slip": "Consent for notes and photos",
     "action-sheet": "Action sheet",
     "feedback-form": "Feedback form",

@@ -11,7 +11,7 @@ Each template is the kit's suggestion. Its blocks are plain data, so the Typst t
 - {"kind": "labels", "items": [(big, small), ...]}: large labels, one to a half page.
 
 Nothing here asks for a name except the claim form, which needs one to pay a person and goes
-to finance only.
+to finance only, and the payment letter, which is about one person and goes only to them.
 """
 
 from __future__ import annotations
@@ -114,6 +114,37 @@ def _expenses() -> tuple[Block, ...]:
     )
 
 
+def _payment_letter() -> tuple[Block, ...]:
+    # What the guide's "Payments and benefits" asks for (review finding 21): what was paid, when,
+    # how and why, fee and expenses apart. It states facts the organisation knows and no view of
+    # the law; the person gets the advice.
+    return (
+        {"kind": "fields", "items": ["From (the organisation)", "Address", "Address", "Postcode",
+                                     "Telephone or email", "Date of this letter"]},
+        _para("To whom it may concern, for example the benefits office (Jobcentre Plus, the Universal Credit "
+              "service or the council)"),
+        {"kind": "fields", "items": ["About (name of the person who took part)"]},
+        _heading("What they took part in"),
+        _para("The person named above took part in service user involvement with us. We asked for their "
+              "views, as someone who uses services, to help us plan and improve what we do."),
+        {"kind": "fields", "items": ["Date they took part", "What it was (for example, a user group meeting)"]},
+        _heading("What we paid, when and how"),
+        {"kind": "table", "columns": ["Payment", "Amount", "Date paid", "How: cash, bank transfer or voucher"],
+         "rows": [["Fee for their time", "", "", ""],
+                  ["Expenses paid back (travel, care, support), against receipts", "", "", ""]], "blank": 0},
+        _heading("Why we paid it"),
+        _para("The fee thanks them for their time and their expertise as a person who uses services. The "
+              "expenses only pay back what it cost them to take part."),
+        _para("This was not employment. They chose whether to take part and whether to accept a payment. "
+              "We did not employ them and there was no contract of employment."),
+        {"kind": "fields", "items": ["Signed, for the organisation", "Name and role of the person signing"]},
+        _heading("For the person who took part"),
+        _para("Keep this letter and a copy. When you report the payment, call it service user involvement. "
+              "The rules on payments and benefits differ by benefit and change, often each April: check current "
+              "guidance and get independent welfare-rights advice. This letter is not advice about benefits."),
+    )
+
+
 def _consent() -> tuple[Block, ...]:
     return (
         {"kind": "fields", "items": ["Slip number (keep the stub with the same number)"]},
@@ -187,6 +218,7 @@ def session_templates(kit: Kit, options: Options) -> tuple[SessionTemplate, ...]
         "agenda": _agenda(),
         "sign-in": _sign_in(options),
         "expenses-claim": _expenses(),
+        "payment-letter": _payment_letter(),
         "consent-slip": _consent(),
         "action-sheet": _actions(),
         "feedback-form": _feedback(),
