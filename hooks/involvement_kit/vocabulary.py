@@ -180,6 +180,7 @@ EASY_READ_TEMPLATES = {
     "invitation": "Come to our meeting",
     "agenda": "What happens at the meeting",
     "sign-in": "Who came to the meeting",
+    "expenses-claim": "Money for coming to the meeting",
     "consent-slip": "Notes and photos: you choose",
     "feedback-form": "How was the meeting?",
     "follow-up-letter": "After the meeting: you said, we did",

@@ -352,6 +352,44 @@ def _easy_sign_in(options: Options) -> tuple[Block, ...]:
     )
 
 
+def _easy_expenses() -> tuple[Block, ...]:
+    # The one easy-read form that asks a name, because a payment needs one (finding 27d). It says
+    # why, and that the form stays apart from anything said or scored in the meeting.
+    bank = _symbol("cash-point", "A cash machine")
+    return (
+        _point("Fill in this form to get your money.", EASY_READ_SYMBOLS["money"]),
+        _point("Day and date of the meeting:", CALENDAR, "write", lines=1),
+        _point("We need your name to pay you. Write your name here:", WRITE, "write", lines=1),
+        _point("Only the people who pay you see this form. We keep it apart from your scores and what you said.",
+               _symbol("save", "A save sign")),
+        _point("We pay back what it cost you to come. This money is called expenses.",
+               _symbol("receive", "A hand taking an apple from another hand")),
+        _point("What did you pay for? Tick what you paid for.", _symbol("what", "A question mark"), "answer",
+               options=[_point("Bus, train or taxi", _symbol("bus", "A bus")),
+                        _point("Someone to help me", _symbol("hold-hands", "One hand holding another hand")),
+                        _point("Someone to look after my family", _symbol("family", "A family")),
+                        _point("Something else", WHO)]),
+        {"kind": "rows", "columns": ["What you paid for", "How much"], "blank": 4},
+        _point("Please give us your tickets and receipts. A receipt is the paper that shows what you paid.",
+               _symbol("pen-and-paper", "Paper and a pen")),
+        _point("We pay you for your time too. What money do you want for your time?", CLOCK, "answer",
+               options=[_point("All of it", EASY_READ_SYMBOLS["money"]),
+                        _point("Some of it", _symbol("some", "A few squares")),
+                        _point("None of it", _symbol("empty", "An empty glass"))]),
+        _point("Money can change your benefits. Ask us who can help you check first.",
+               _symbol("help", "Two hands helping")),
+        _point("How do you want the money?", _symbol("ask", "A question in a speech bubble"), "answer",
+               options=[_point("Cash on the day", EASY_READ_SYMBOLS["money"]),
+                        _point("Into my bank", bank),
+                        _point("A cheque", _symbol("post-letter", "A hand posting a letter"))]),
+        _point("For money into your bank, write your bank details here:", bank, "write", lines=2),
+        _point("Sign here:", _symbol("pencil-and-paper", "A pencil and paper"), "write", lines=1),
+        _point("You can ask us for a letter for the benefits office. It says what we paid you, when and why.",
+               LETTER),
+        _point("Who to ask about money:", ASK, "write", lines=1),
+    )
+
+
 def _easy_consent() -> tuple[Block, ...]:
     return (
         _point("Please do not write your name.", NO_NAME),
@@ -403,6 +441,7 @@ def easy_read_templates(options: Options) -> tuple[SessionTemplate, ...]:
         "invitation": _easy_invitation(options),
         "agenda": _easy_agenda(),
         "sign-in": _easy_sign_in(options),
+        "expenses-claim": _easy_expenses(),
         "consent-slip": _easy_consent(),
         "feedback-form": _easy_feedback(),
         "follow-up-letter": _easy_follow_up(options),
