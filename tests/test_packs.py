@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from involvement_kit.paper import packs, typesetting
 from involvement_kit.content.options import Options
 from test_cards import ICON_DIRS, PUBLIC_URL, kit_folder, load
 from test_print_layout import PAPERS, bbox_blocks, locate, text_runs, title_positions
+from involvement_kit.vocabulary import clock
 
 # pdftotext reads the packs back (test_print_layout.bbox_blocks).
 pytestmark = pytest.mark.needs("poppler")
@@ -218,3 +220,33 @@ def test_the_young_peoples_pack_carries_safeguarding_consent_and_its_templates(r
         assert words in everything, words
     for template in ("Consent for notes and photos", "Sign-in sheet", "Feedback form"):
         assert template in everything, template
+
+
+def _timetable_page(pdf: Path) -> list[str]:
+    """The lines of the page that prints the timetable, from the table's header to its total."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for page in text.split("\f"):
+        lines = page.splitlines()
+        start = next((n for n, line in enumerate(lines) if re.match(r"\s*Step\s+What happens", line)), None)
+        if start is not None:
+            return lines[start:]
+    raise AssertionError(f"no timetable in {pdf}")
+
+
+def test_the_timetable_has_an_empty_column_for_real_times(real, tmp_path):
+    """Review finding 15e: the clock is relative, so the printed timetable, like the editable copy, has
+    an empty "Your times" column to write the times of the day in; it still fits on one page."""
+    kit, files = real
+    letter = render(kit, tmp_path / "cache", paper="letter")
+    for plan in kit.sessions:
+        for pdf in (files[f"downloads/packs/{plan.id}-a4.pdf"], letter[f"downloads/packs/{plan.id}-letter.pdf"]):
+            lines = _timetable_page(pdf)
+            assert re.match(r"\s*Step\s+What happens\s+Minutes\s+Clock\s+Your times\s*$", lines[0]), (plan.id, lines[0])
+            # Every step's clock is the last thing on its line: the column after it is left to write in.
+            for row in kit.schedule(plan):
+                clock_range = f"{clock(row.start)} to {clock(row.end)}"
+                found = [line for line in lines if clock_range in line]
+                assert found and found[0].rstrip().endswith(clock_range), (plan.id, clock_range)
+            # The whole table, total included, is on the one page.
+            assert any(re.search(rf"Total\s+{plan.minutes}\s+{re.escape(clock(plan.minutes))}\s*$", line)
+                       for line in lines), plan.id
