@@ -76,11 +76,14 @@ def test_the_payment_letter_says_what_was_paid_when_how_and_why(made):
     _, files = made
     for paper in ("a4", "letter"):
         text = text_of(files[f"downloads/session-templates/payment-letter-{paper}.pdf"])
+        # One sheet, as a letter should be.
+        assert len(PdfReader(files[f"downloads/session-templates/payment-letter-{paper}.pdf"]).pages) == 1, paper
         for words in ("From (the organisation)", "Address", "To whom it may concern", "the benefits office",
                       "service user involvement", "Date they took part",
+                      "Address and postcode",
                       # Fee and expenses apart, each with its amount, date and how it was paid.
                       "Fee for their time", "Expenses paid back", "Amount", "Date paid",
-                      "cash, bank transfer or voucher", "Why we paid it",
+                      "How (cash, bank, voucher)", "Why we paid it",
                       "expertise as a person who uses services", "This was not employment",
                       "check current guidance", "welfare-rights advice"):
             assert words in text, (paper, words)

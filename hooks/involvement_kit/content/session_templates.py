@@ -119,29 +119,27 @@ def _payment_letter() -> tuple[Block, ...]:
     # how and why, fee and expenses apart. It states facts the organisation knows and no view of
     # the law; the person gets the advice.
     return (
-        {"kind": "fields", "items": ["From (the organisation)", "Address", "Address", "Postcode",
-                                     "Telephone or email", "Date of this letter"]},
-        _para("To whom it may concern, for example the benefits office (Jobcentre Plus, the Universal Credit "
-              "service or the council)"),
+        {"kind": "fields", "items": ["From (the organisation)", "Address", "Address and postcode",
+                                     "Date of this letter"]},
+        _para("To whom it may concern, for example the benefits office or the council"),
         {"kind": "fields", "items": ["About (name of the person who took part)"]},
         _heading("What they took part in"),
         _para("The person named above took part in service user involvement with us. We asked for their "
               "views, as someone who uses services, to help us plan and improve what we do."),
-        {"kind": "fields", "items": ["Date they took part", "What it was (for example, a user group meeting)"]},
+        {"kind": "fields", "items": ["Date they took part, and what it was (for example, a user group meeting)"]},
         _heading("What we paid, when and how"),
-        {"kind": "table", "columns": ["Payment", "Amount", "Date paid", "How: cash, bank transfer or voucher"],
+        {"kind": "table", "columns": ["Payment", "Amount", "Date paid", "How (cash, bank, voucher)"],
          "rows": [["Fee for their time", "", "", ""],
                   ["Expenses paid back (travel, care, support), against receipts", "", "", ""]], "blank": 0},
         _heading("Why we paid it"),
         _para("The fee thanks them for their time and their expertise as a person who uses services. The "
-              "expenses only pay back what it cost them to take part."),
-        _para("This was not employment. They chose whether to take part and whether to accept a payment. "
-              "We did not employ them and there was no contract of employment."),
-        {"kind": "fields", "items": ["Signed, for the organisation", "Name and role of the person signing"]},
+              "expenses only pay back what it cost them to take part. This was not employment. They chose "
+              "whether to take part and whether to accept a payment. We did not employ them and there was no "
+              "contract of employment."),
+        {"kind": "fields", "items": ["Signed for the organisation (name and role)"]},
         _heading("For the person who took part"),
-        _para("Keep this letter and a copy. When you report the payment, call it service user involvement. "
-              "The rules on payments and benefits differ by benefit and change, often each April: check current "
-              "guidance and get independent welfare-rights advice. This letter is not advice about benefits."),
+        _para("Keep a copy. Report the payment as service user involvement. The rules differ by benefit and "
+              "change, often each April: check current guidance and get independent welfare-rights advice."),
     )
 
 
