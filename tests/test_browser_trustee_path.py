@@ -56,9 +56,11 @@ def test_trustees_and_scorer_sit_in_the_first_screen_of_the_menu(desk, site_url,
 
 # --- item 6: leadership in one place -----------------------------------------------------
 
-def test_leadership_page_is_at_most_4000_px_tall(desk, site_url):
+def test_leadership_page_is_at_most_4500_px_tall(desk, site_url):
+    # 4000 px until each behaviour gained its question for people who use services (issue 20, item 6):
+    # both questions now share one box, and the limit allows that one line more a behaviour.
     desk.goto(site_url + "/leadership/index.html")
-    assert desk.evaluate("document.documentElement.scrollHeight") <= 4000
+    assert desk.evaluate("document.documentElement.scrollHeight") <= 4500
 
 
 def test_checklist_shows_each_behaviour_once_in_straight_columns(desk, site_url):
