@@ -89,3 +89,14 @@ def test_the_payment_letter_says_what_was_paid_when_how_and_why(made):
             assert words in text, (paper, words)
         # Nothing of scoring on a letter about money.
         assert "score" not in text.lower(), paper
+
+
+def test_the_letters_and_forms_people_are_sent_fit_one_sheet(made):
+    """The invitation ran onto a second page on both papers, with its Privacy heading alone at the foot of
+    the first: a letter someone is sent, or a form they fill in, should be one sheet."""
+    _, files = made
+    for name in ("invitation", "follow-up-letter", "payment-letter", "consent-slip", "feedback-form",
+                 "expenses-claim", "sign-in", "agenda", "action-sheet"):
+        for paper in ("a4", "letter"):
+            pages = PdfReader(files[f"downloads/session-templates/{name}-{paper}.pdf"]).pages
+            assert len(pages) == 1, (name, paper, len(pages))

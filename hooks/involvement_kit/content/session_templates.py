@@ -54,8 +54,8 @@ def _heading(text: str) -> Block:
 
 def _invitation() -> tuple[Block, ...]:
     return (
-        {"kind": "fields", "items": ["Session", "Date", "Start time (doors open earlier for tea)",
-                                     "Finish time", "Place, and how to get there", "Who will be there (roles)"]},
+        {"kind": "fields", "items": ["Session", "Date", "Start and finish times (doors open earlier for tea)",
+                                     "Place, and how to get there", "Who will be there (roles)"]},
         _heading("What it is for"),
         _para("We want to hear what you think about how people who use our services have a say here, "
               "and what should change."),
