@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # xdist_group marks under pytest 9.2: pytest-xdist issue 1386.) PYTEST_ARGS=-n0: one process.
 PYTEST_ARGS ?= -n auto --dist loadfile --no-loadscope-reorder
 
-.PHONY: all setup setup-test site publish offline serve test test-fast bench audit check clean distclean lock
+.PHONY: all setup setup-test site publish offline serve test test-fast bench profile audit check clean distclean lock
 
 all: site
 
@@ -68,6 +68,10 @@ check: setup
 bench: setup-test
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_scale.py
+
+# Where a cold build's time goes: each paper output on its own, median of 5 (scripts/profile_paper.py).
+profile: setup-test
+	$(BIN)/python scripts/profile_paper.py
 
 clean:
 	rm -rf site .site-staging .site-old .cache build

@@ -17,7 +17,7 @@ def drop_missing_downloads(markdown: str, page_path: str, made: set[str]) -> str
     def replace(match: re.Match[str]) -> str:
         text, target = match.group(1), match.group(2)
         path = target.split("#")[0]
-        if "://" in path or not path.endswith((".pdf", ".zip")):
+        if "://" in path or not path.endswith((".pdf", ".zip", ".docx")):
             return match.group(0)
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
         if not resolved.startswith("downloads/") or resolved in made:
