@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -393,7 +394,14 @@ def test_activities_with_easy_read_points_appear_on_the_workshop_page(tmp_path):
     assert "### Sort the examples { #sort-the-examples }" in page and "Talk in pairs about one card." in page
     assert rules.check_page(page, hard, file="workshops") == []
     # Without activities in easy read, the heading goes too.
-    plain = {p.path: p.markdown for p, _, _ in render_easy_read_pages(load_kit(ROOT / "kit"), Options(), hard)}
+    bare = tmp_path / "bare"
+    shutil.copytree(ROOT / "kit", bare)
+    activities = (bare / "activities.yml").read_text(encoding="utf-8")
+    activities = re.sub(r"(?m)^  easy_title: .*\n  easy_read:\n(?:    .*\n|      .*\n)*", "", activities)
+    (bare / "activities.yml").write_text(activities, encoding="utf-8")
+    without = load_kit(bare, label="kit")
+    assert not any(a.easy_read for a in without.activities)
+    plain = {p.path: p.markdown for p, _, _ in render_easy_read_pages(without, Options(), hard)}
     assert "Things to do in a workshop" not in plain["easy-read/workshops.md"]
 
 

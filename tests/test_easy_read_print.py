@@ -22,6 +22,8 @@ from involvement_kit.content.options import Options
 from kitfiles import BASIC, make_kit, render_paper, replace_in
 
 KIT = load_kit(ROOT / "kit")
+# What has an easy-read card: the records, then the activities (a user group runs them too).
+CARDED = KIT.enablers + KIT.barriers + KIT.leader_behaviours + KIT.activities
 ICONS = [Path(__import__("material").__file__).parent / "templates" / ".icons"]
 A4 = (595.28, 841.89)
 MIN_PT = 15.95  # 16 pt, less a rounding hair
@@ -64,7 +66,7 @@ def test_a4_and_all_text_at_least_16pt(built_site, name):
         assert name == "cards" or abs(width - A4[0]) < 1, (width, height)
     sizes = Counter()
     # Only the cards' record ids, for the facilitator, may be smaller: 12 pt, print's floor.
-    ids = {r.id for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours}
+    ids = {r.id for r in CARDED}
     for size, _, text in runs(reader):
         if name == "cards" and text.strip() in ids:
             assert size >= 11.95, (size, text)
@@ -108,7 +110,7 @@ def test_booklet_explains_its_hard_words_and_says_it_is_not_yet_checked(built_si
 
 def test_cards_one_for_each_record_with_easy_read(built_site):
     reader = pdf(built_site, "cards")
-    records = [r for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read]
+    records = [r for r in CARDED if r.easy_read]
     assert len(reader.pages) == math.ceil(len(records) / 2)
     text = text_of(reader)
     for record in records:
@@ -122,7 +124,7 @@ def test_cards_one_for_each_record_with_easy_read(built_site):
 
 def test_each_card_shows_its_record_id_at_its_foot(built_site):
     path = built_site / "downloads" / "easy-read-cards.pdf"
-    records = [r for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read]
+    records = [r for r in CARDED if r.easy_read]
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
     words = text.split()
@@ -326,7 +328,7 @@ def test_easy_read_cards_on_letter_are_half_letter_two_to_a_landscape_sheet(lett
     """Issue 18: on `paper: letter` the easy-read cards were still A5 on landscape A4."""
     path = letter_easy_read["downloads/easy-read-cards.pdf"]
     reader = PdfReader(path)
-    records = [r for r in KIT.enablers + KIT.barriers + KIT.leader_behaviours if r.easy_read]
+    records = [r for r in CARDED if r.easy_read]
     assert len(reader.pages) == math.ceil(len(records) / 2)
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER_LANDSCAPE

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from involvement_kit.content.model import Activity
 from pypdf import PdfReader
 from test_cards import kit_folder, load
 from test_packs import render
@@ -191,9 +192,10 @@ def test_the_user_group_pack_carries_its_easy_read_pages_and_cards(real_packs):
         starts = [n for n, text in enumerate(flat_pages, 1) if text.startswith(title)]
         assert len(starts) == 1 and starts[0] % 2 == 1, title
     assert "Write or draw the three things that matter most to your group." in everything
-    # The easy-read cards of its cards, with their easy-read words.
+    # The easy-read cards of its cards, with their easy-read words: every card its steps use has one,
+    # the activity cards too (issue 20, item 6: the presence audit had only its standard card).
     easy = [c for c in kit.plan_cards(plan) if getattr(c, "easy_read", ())]
-    assert easy
+    assert easy == kit.plan_cards(plan) and any(isinstance(c, Activity) for c in easy)
     first, last = next(row[:2] for row in contents(pages) if row[2].endswith("easy-read cards."))
     card_pages = " ".join(flat_pages[first - 1:last])
     for record in easy:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..content.easy_read_pages import plain, scale_words, sections_for
 from ..content.easy_read_rules import HardWords, markdown_to_text
-from ..content.model import EasyReadPage, EasyReadSection, Kit, Record, Statement
+from ..content.model import Activity, EasyReadPage, EasyReadSection, Kit, Record, Statement
 from ..content.options import Options
 from ..content.session_templates import Block, easy_read_templates, easy_read_text
 from ..errors import Problem
@@ -51,6 +51,8 @@ PICTURE_COLOUR = "#283593"
 # The copied name of a symbol from docs/images/symbols/ (see _Pictures).
 SYMBOL_FILES = SYMBOLS.replace("/", "-") + "-"
 TALK_QUESTION = "Do leaders do this where you are?"
+# The question on an activity's easy-read card: what the group found, in its own words.
+EASY_ACTIVITY_QUESTION = "What did your group find out?"
 # The easy-read pages the booklet prints, by id: the first on the cover, the others as chapters.
 BOOKLET_CHAPTERS = ("index", "involvement")
 
@@ -112,6 +114,13 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
             "file": record.file,
         }
 
+    def activity_item(activity: Activity) -> Json:
+        """An activity's easy-read card, for a user group that runs it (issue 20, item 6)."""
+        return {"id": activity.id, "kind": "activity", "kind_label": activity.kind.label,
+                "title": activity.plain_title, "question": EASY_ACTIVITY_QUESTION,
+                "points": [_point(p.text, p.picture, p.alt, pictures) for p in activity.easy_read],
+                "checked": activity.easy_read_review.done, "file": activity.file}
+
     pages = {page.id: page for page in kit.easy_read_pages}
 
     def from_page(page_id: str) -> Json:
@@ -172,6 +181,8 @@ def build_data(kit: Kit, options: Options, hard: HardWords, pictures: _Pictures)
         "barriers": barriers,
         "leaders": leaders,
         "own": own_records,
+        # Activities print as easy-read cards only (after the records'), never in the booklet.
+        "activities": [activity_item(a) for a in kit.activities if a.easy_read],
         "own_heading": EASY_READ_OWN_HEADING,
         "own_intro": EASY_READ_OWN_INTRO,
         "own_picture": pictures(EASY_READ_PICTURES["own"][0]),
@@ -266,7 +277,8 @@ def batch(ctx: BuildContext) -> Batch | None:
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
     jobs = [Job(EASY_READ_FILES[name], entry, {"paper": ctx.options.paper}) for name, entry in TEMPLATES.items()]
-    cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"] + data["own"]}
+    cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"] + data["own"]
+             + data["activities"]}
     return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),
                  _check)
 

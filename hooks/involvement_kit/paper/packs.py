@@ -91,7 +91,8 @@ def build_pack(kit: Kit, plan: SessionPlan, options: Options, date: str) -> Json
     cards = [_card_data(item, kit, options) for item in kit.plan_cards(plan)]
     easy_pages = plan_easy_read_pages(kit, plan) if "easy-read" in options.outputs else []
     # A session that uses easy-read pages uses the easy-read cards too, where a card has them.
-    easy_cards = [c.id for c in kit.plan_cards(plan) if easy_pages and isinstance(c, Record) and c.easy_read]
+    # A session run in easy read gets the easy-read card of each record and activity its steps use.
+    easy_cards = [c.id for c in kit.plan_cards(plan) if easy_pages and c.easy_read]
     sheets = [name for name in plan.sheets if name in SETS] if kit.statements else []
     steps = []
     for row in kit.schedule(plan):
