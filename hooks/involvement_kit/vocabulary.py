@@ -213,6 +213,9 @@ KEY_ENABLERS_NOTE = "The report's key findings name two enablers as key."
 # Each record's question written to people who use services (`user_question`), from their own
 # experience, beside the questions an organisation asks itself: the page and the card head it so.
 USER_QUESTION = "Ask people who use services"
+# A plan's timetable, printed in its pack and in its editable copy: the last column is left empty
+# for the real times of the day (review finding 15e).
+TIMETABLE_COLUMNS = ("Step", "What happens", "Minutes", "Clock", "Your times")
 # The first point of each easy-read record page says what kind of thing it is.
 KIND_PICTURES = {
     "enabler": ("images/symbols/good.svg", "A thumb up"),

@@ -58,6 +58,12 @@ class Options:
         return (self.paper,) + tuple(p for p in PAPERS if p != self.paper)
 
     @property
+    def pack_papers(self) -> tuple[str, ...]:
+        """A pack is made on the organisation's own paper only: it bundles files that exist in both
+        sizes, and each pack is the slowest thing the build makes."""
+        return (self.paper,)
+
+    @property
     def feedback_link(self) -> str:
         return f"mailto:{self.feedback}" if _EMAIL.match(self.feedback) else self.feedback
 

@@ -18,7 +18,7 @@ from docx.shared import Pt
 from ..content.model import Kit, SessionPlan
 from ..content.session_templates import Block, SessionTemplate, session_templates
 from ..outputs import BuildContext
-from ..vocabulary import SESSION_TEMPLATES, SOURCE_LABELS, clock, template_docx
+from ..vocabulary import SESSION_TEMPLATES, SOURCE_LABELS, TIMETABLE_COLUMNS, clock, template_docx
 from .sessions import attendance_line, sequence_lines, shown_line
 
 FOLDER = "editable"
@@ -66,7 +66,7 @@ def plan_document(kit: Kit, plan: SessionPlan) -> DocxDocument:
         document.add_paragraph(f"Doors open {plan.arrival} minutes before the start, for arrival and tea; "
                                "that time is not counted in the timetable.")
     document.add_heading("Timetable", level=1)
-    _table(document, ["Step", "What happens", "Minutes", "Clock", "Your times"],
+    _table(document, list(TIMETABLE_COLUMNS),
            [[str(row.number), row.step.title, str(row.step.minutes), f"{clock(row.start)} to {clock(row.end)}", ""]
             for row in kit.schedule(plan)])
     document.add_heading("Steps", level=1)

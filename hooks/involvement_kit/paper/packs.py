@@ -24,7 +24,16 @@ import os
 from ..content.model import Activity, Kit, Record, SessionPlan
 from ..content.options import Options
 from ..outputs import BuildContext
-from ..vocabulary import EASY_READ_TEMPLATES, PACKS, SESSION_TEMPLATES, SETS, SOURCE_LABELS, clock, slides_pdf
+from ..vocabulary import (
+    EASY_READ_TEMPLATES,
+    PACKS,
+    SESSION_TEMPLATES,
+    SETS,
+    SOURCE_LABELS,
+    TIMETABLE_COLUMNS,
+    clock,
+    slides_pdf,
+)
 from . import easy_read
 from .cards import activity_card, card, card_files, index_cards, overflow_problem
 from .sessions import session_extras, session_step
@@ -188,6 +197,7 @@ def _pack_data(kit: Kit, plan: SessionPlan, options: Options, date: str, steps: 
             "outcomes": list(plan.outcomes), "invite": list(plan.invite), "pre_work": list(plan.pre_work),
             "room": list(plan.room), "minutes": plan.minutes, "total_clock": clock(plan.minutes),
             "source_label": SOURCE_LABELS[plan.source], "steps": steps, **session_extras(kit, plan),
+            "timetable_columns": list(TIMETABLE_COLUMNS),
         },
         "cards": cards,
         "sheets": sheets,
@@ -198,12 +208,6 @@ def _pack_data(kit: Kit, plan: SessionPlan, options: Options, date: str, steps: 
 
 def _json(data: Json) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def pack_papers(options: Options) -> tuple[str, ...]:
-    """A pack is made on the organisation's own paper only: it bundles files that exist in both
-    sizes, and each pack is the slowest thing the build makes."""
-    return (options.paper,)
 
 
 def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
@@ -235,7 +239,7 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
         reads += [f"worksheet-{name}.json" for name in pack["templates"]]
         if pack["easy_pages"] or pack["easy_cards"]:
             reads += ["easy-read.json"] + [name for name in files if name.startswith("pictures/")]
-        for paper in pack_papers(options):
+        for paper in options.pack_papers:
             jobs.append(Job(f"{plan_id}-{paper}.pdf", PACK, {"data": f"pack-{plan_id}.json", "paper": paper},
                             reads=tuple(reads), gathers=not pack["check"]))
     return Batch("packs", files, jobs, {job.output: f"{PACKS}/{job.output}" for job in jobs},

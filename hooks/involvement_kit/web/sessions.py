@@ -31,12 +31,6 @@ from ..vocabulary import (
 from .pages import links_from
 
 
-def pack_papers(options: Options) -> tuple[str, ...]:
-    """A pack is made on the organisation's own paper only: it bundles files that exist in both
-    sizes, and each pack is the slowest thing the build makes."""
-    return (options.paper,)
-
-
 def _easy_read_titles() -> dict[str, str]:
     """Easy-read page title (lower case, without 'Easy read: ') -> its docs path."""
     return {title.lower().removeprefix("easy read: "): path for path, _, title, _, _ in EASY_READ_PAGES}
@@ -63,7 +57,7 @@ def session_page(kit: Kit, plan: SessionPlan, options: Options) -> Page:
     cards = kit.plan_cards(plan)
     easy_read = [(m, easy_read_link(m, options)) for step in plan.steps for m in step.materials
                  if easy_read_link(m, options)]
-    packs = [(paper, pack_pdf(plan.id, paper)) for paper in pack_papers(options)]
+    packs = [(paper, pack_pdf(plan.id, paper)) for paper in options.pack_papers]
     before, after = kit.sequence(plan)
     text = render(
         "pages/session.md.j2", plan=plan, record=plan, rows=kit.schedule(plan), cards=cards, easy_read=easy_read,
