@@ -47,7 +47,7 @@ def on_config(config):
     try:
         _prepared = prepare_reusing(Path(config.config_file_path).parent, config.extra.get("kit"),
                                     docs_dir=Path(config.docs_dir), icon_dirs=ICON_DIRS, site_name=config.site_name,
-                                    live=_live)
+                                    live=_live, behind=not _live)
     except KitError as exc:
         raise PluginError(exc.describe()) from None
     if not _prepared.options.public_url:
@@ -72,7 +72,9 @@ def on_files(files, config):
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
     for site_path, path in _prepared.downloads:
-        files.append(File.generated(config, site_path, abs_src_path=str(path)))
+        # A file still being made (see on_post_build) is copied once made.
+        made = File if Path(path).is_file() else _MadeDuringBuild
+        files.append(made.generated(config, site_path, abs_src_path=str(path)))
     for site_path, text in _prepared.assets + _prepared.brand.stylesheets:
         files.append(File.generated(config, site_path, content=text))
     for site_path, text in vendor_assets(Path(config.config_file_path).parent):
@@ -149,10 +151,28 @@ def _show_mistakes_in_the_browser(server):
     server._serve_request = serve_or_show_the_mistake
 
 
+class _MadeDuringBuild(File):
+    """A download Typst is making while MkDocs renders the pages: copied by on_post_build."""
+
+    def copy_file(self, dirty=False):
+        _copy_when_made.append(self)
+
+
+_copy_when_made: list[File] = []
+
+
 def on_post_build(config):
     assert _prepared is not None
-    if _prepared.later:
-        threading.Thread(target=_finish_later, args=(_prepared.later, Path(config.site_dir)), daemon=True).start()
+    later = _prepared.later
+    if later and later.serve_earlier:
+        threading.Thread(target=_finish_later, args=(later, Path(config.site_dir)), daemon=True).start()
+    elif later:
+        try:
+            later.finish()
+        except KitError as exc:
+            raise PluginError(exc.describe()) from None
+    while _copy_when_made:
+        File.copy_file(_copy_when_made.pop())
 
 
 def _finish_later(later, site_dir: Path) -> None:

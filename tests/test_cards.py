@@ -170,15 +170,17 @@ def long_titled(kit):
 
 
 def typeset_index_cards(kit, index: list, tmp_path: Path) -> list:
-    """The deck's first file, fit check on, holding only these index cards (a record front with the
-    longest title may not fit, so only the index cards and their own files go to Typst)."""
+    """The deck's first file, with the fit check every deck has, holding only these index cards (a
+    record front with the longest title may not fit, so only the index cards and their own files go
+    to Typst)."""
     from involvement_kit.paper.typesetting import Batch, typeset
     data = {**build_cards(kit, Options()), "cards": index}
     job = printing.planned_jobs(data, Options())[0]
     files = printing.card_files(build_context(kit, Options(), cache_dir=tmp_path), index)
     files["cards.json"] = printing.cards_json(data)
     return typeset([Batch("cards", files, [job], {job.output: job.output},
-                          printing.overflow_problem({c["id"]: c for c in index}))], tmp_path / "cache")["cards"]
+                          printing.overflow_problem({c["id"]: c for c in index}),
+                          measure=printing.measure_job("cards.json", check=True))], tmp_path / "cache")["cards"]
 
 
 def test_a_long_list_takes_as_many_index_cards_as_it_needs_and_each_fits(tmp_path):

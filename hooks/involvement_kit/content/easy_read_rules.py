@@ -129,16 +129,20 @@ class HardWords:
         self._owner = {s.lower(): e for s, e in spellings}
         self._pattern = (re.compile("|".join(_term_pattern(s) for s, _ in spellings), re.I)
                          if spellings else None)
+        self._found: dict[str, tuple[HardWord, ...]] = {}
 
     def used_in(self, text: str) -> list[HardWord]:
         """The hard words in `text`, in the order they first appear."""
         if self._pattern is None:
             return []
-        seen: dict[str, HardWord] = {}
-        for match in self._pattern.finditer(text):
-            entry = self._owner[re.sub(r"\s+", " ", match.group(0)).lower()]
-            seen.setdefault(entry.word, entry)
-        return list(seen.values())
+        # The checks ask about the same page text once for each word on it.
+        if (found := self._found.get(text)) is None:
+            seen: dict[str, HardWord] = {}
+            for match in self._pattern.finditer(text):
+                entry = self._owner[re.sub(r"\s+", " ", match.group(0)).lower()]
+                seen.setdefault(entry.word, entry)
+            found = self._found[text] = tuple(seen.values())
+        return list(found)
 
     def find(self, entry: HardWord, text: str) -> tuple[int, int] | None:
         """Where `entry` (in any of its spellings) is first used in `text`, outside bold, links' addresses

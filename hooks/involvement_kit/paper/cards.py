@@ -301,26 +301,31 @@ def overflow_problem(cards: dict[str, Json]) -> Overflow:
 def planned_jobs(data: Json, options: Options) -> list[Job]:
     """Every file: the decks (the organisation's paper first), one PDF per card, the previews.
 
-    The first deck carries the fit check of every face; the others trust it.
+    None of them checks the fit: `measure_job` has checked every face before any is made.
     """
     jobs = []
     for paper in options.papers:
         for layout in CARD_LAYOUTS:
             jobs.append(Job(deck_pdf(layout, paper), "deck.typ", {"layout": layout, "paper": paper},
-                            reads=None, gathers=True))
+                            reads=None, gathers=True, checks=False))
     for item in page_cards(data):
         own = f"card-{item['id']}.json"
         reads = (own, f"icons/{item['kind']}.svg") + ((f"qr/{item['id']}.svg",) if item["url"] else ()) \
             + ((item["picture"],) if item["picture"] else ())
         jobs.append(Job(f"{CARD_FOLDER}/{item['id']}.pdf", "deck.typ",
-                        {"layout": "one", "paper": options.paper, "card": item["id"], "data": own}, reads=reads))
+                        {"layout": "one", "paper": options.paper, "card": item["id"], "data": own}, reads=reads,
+                        checks=False))
     for layout, stem in CARD_LAYOUTS.items():
         jobs.append(Job(f"{PREVIEWS}/{stem}.png", "deck.typ",
                         {"layout": layout, "paper": options.paper, "preview": "yes"}, ppi=PREVIEW_PPI,
-                        gathers=True))
-    first = jobs[0]
-    jobs[0] = Job(first.output, first.entry, {**first.inputs, "check": "yes"}, first.reads, first.ppi, gathers=False)
+                        gathers=True, checks=False))
     return jobs
+
+
+def measure_job(data_file: str, *, check: bool) -> Job:
+    """The fit check of every card in `data_file` (with `check`) and where each card's picture goes."""
+    return Job("measured.json", "card-measure.typ", {"data": data_file, "check": "yes" if check else "no"},
+               reads=None)
 
 
 def batch(ctx: BuildContext) -> Batch | None:
@@ -334,4 +339,4 @@ def batch(ctx: BuildContext) -> Batch | None:
         files[f"card-{item['id']}.json"] = cards_json({**data, "cards": [item]})
     jobs = planned_jobs(data, ctx.options)
     return Batch("cards", files, jobs, {job.output: download(job.output) for job in jobs},
-                 overflow_problem({c["id"]: c for c in data["cards"]}))
+                 overflow_problem({c["id"]: c for c in data["cards"]}), measure=measure_job("cards.json", check=True))

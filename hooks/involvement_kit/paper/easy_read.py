@@ -46,6 +46,7 @@ from .typesetting import Batch, Job, Json, Overflow
 
 TEMPLATES = {"booklet": "easy-read-booklet.typ", "cards": "easy-read-cards.typ", "scoring": "easy-read-scoring.typ",
              "review": "easy-read-review.typ", "templates": "easy-read-templates.typ"}
+CHECKED = ("booklet", "cards")
 MAX_BOOKLET_PAGES = 48
 PICTURE_COLOUR = "#283593"
 # The copied name of a symbol from docs/images/symbols/ (see _Pictures).
@@ -276,7 +277,9 @@ def batch(ctx: BuildContext) -> Batch | None:
             # The symbols keep their own colours.
             content = content.replace(b"<svg ", f'<svg fill="{PICTURE_COLOUR}" '.encode(), 1)
         files[name] = content
-    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": ctx.options.paper}) for name, entry in TEMPLATES.items()]
+    # Only the booklet (its page limit) and the cards (their fit) can find a mistake.
+    jobs = [Job(EASY_READ_FILES[name], entry, {"paper": ctx.options.paper}, checks=name in CHECKED)
+            for name, entry in TEMPLATES.items()]
     cards = {c["id"]: c for c in data["enablers"] + data["barriers"] + data["leaders"] + data["own"]
              + data["activities"]}
     return Batch("easy-read", files, jobs, {job.output: download(job.output) for job in jobs}, _overflow(cards),

@@ -2,77 +2,70 @@
 add real times, the venue or a changed step in a word processor without touching YAML.
 
 They are made from the same records as the pages and PDFs: the plan model (with the words
-paper/sessions.py gives the pack) and content/session_templates.py. python-docx writes them; the
-tests open them again and read them back.
+paper/sessions.py gives the pack) and content/session_templates.py. Each copy is described
+here as a list of blocks; a worker process writes it with python-docx (worker.py), so the
+build's own process goes on rendering pages. The tests open them again and read them back.
 """
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
-
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from typing import Any
 
 from ..content.model import Kit, SessionPlan
 from ..content.session_templates import Block, SessionTemplate, session_templates
 from ..outputs import BuildContext
 from ..vocabulary import SESSION_TEMPLATES, SOURCE_LABELS, TIMETABLE_COLUMNS, clock, template_docx
+from . import workers
 from .sessions import attendance_line, sequence_lines, shown_line
 
 FOLDER = "editable"
+FONT, SIZE = "Arial", 12
+AUTHOR = "User involvement kit"
+# A copy's blocks, as worker.write_docx reads them.
+Blocks = list[list[Any]]
 
 
-def _new(title: str, source: str) -> DocxDocument:
-    document = Document()
-    # python-docx finds a style by scanning every style for each paragraph: remembered per
-    # document, the copies take a third less time, and they are on a cold build's critical path.
-    part = document.part
-    part.get_style_id = functools.cache(part.get_style_id)  # type: ignore[method-assign]
-    style = document.styles["Normal"]
-    style.font.name = "Arial"
-    style.font.size = Pt(12)
-    document.core_properties.title = title
-    document.core_properties.author = "User involvement kit"
-    document.add_heading(title, level=0)
-    document.add_paragraph(f"User involvement kit · {SOURCE_LABELS[source]}. Adapt it to your group.")
-    return document
+def _new(title: str, source: str) -> Blocks:
+    return [["heading", title, 0],
+            ["para", f"User involvement kit · {SOURCE_LABELS[source]}. Adapt it to your group.", None]]
 
 
-def _bullets(document: DocxDocument, heading: str, items: tuple[str, ...] | list[str]) -> None:
+def _bullets(blocks: Blocks, heading: str, items: tuple[str, ...] | list[str]) -> None:
     if not items:
         return
-    document.add_heading(heading, level=1)
-    for item in items:
-        document.add_paragraph(item, style="List Bullet")
+    blocks.append(["heading", heading, 1])
+    blocks.extend(["para", item, "List Bullet"] for item in items)
 
 
-def plan_document(kit: Kit, plan: SessionPlan) -> DocxDocument:
-    document = _new(plan.title, plan.source)
-    document.add_paragraph(plan.summary)
-    document.add_paragraph(f"Total time: {clock(plan.minutes)} ({plan.minutes} minutes), added up from "
-                           f"{len(plan.steps)} steps.")
-    _bullets(document, "Where this session sits in the sequence", sequence_lines(kit, plan))
-    document.add_heading("Purpose", level=1)
-    document.add_paragraph(plan.purpose)
-    _bullets(document, "What the group will have at the end", plan.outcomes)
-    _bullets(document, "Who to invite", plan.invite)
+def _para(text: str) -> list[Any]:
+    return ["para", text, None]
+
+
+def plan_blocks(kit: Kit, plan: SessionPlan) -> Blocks:
+    blocks = _new(plan.title, plan.source)
+    blocks.append(_para(plan.summary))
+    blocks.append(_para(f"Total time: {clock(plan.minutes)} ({plan.minutes} minutes), added up from "
+                        f"{len(plan.steps)} steps."))
+    _bullets(blocks, "Where this session sits in the sequence", sequence_lines(kit, plan))
+    blocks += [["heading", "Purpose", 1], _para(plan.purpose)]
+    _bullets(blocks, "What the group will have at the end", plan.outcomes)
+    _bullets(blocks, "Who to invite", plan.invite)
     if plan.attendance:
-        document.add_paragraph(attendance_line(plan))
-    _bullets(document, "Before the session", plan.pre_work)
-    _bullets(document, "Room and access needs", plan.room)
+        blocks.append(_para(attendance_line(plan)))
+    _bullets(blocks, "Before the session", plan.pre_work)
+    _bullets(blocks, "Room and access needs", plan.room)
     if plan.arrival:
-        document.add_paragraph(f"Doors open {plan.arrival} minutes before the start, for arrival and tea; "
-                               "that time is not counted in the timetable.")
-    document.add_heading("Timetable", level=1)
-    _table(document, list(TIMETABLE_COLUMNS),
-           [[str(row.number), row.step.title, str(row.step.minutes), f"{clock(row.start)} to {clock(row.end)}", ""]
-            for row in kit.schedule(plan)])
-    document.add_heading("Steps", level=1)
+        blocks.append(_para(f"Doors open {plan.arrival} minutes before the start, for arrival and tea; "
+                            "that time is not counted in the timetable."))
+    blocks.append(["heading", "Timetable", 1])
+    blocks.append(["table", list(TIMETABLE_COLUMNS),
+                   [[str(row.number), row.step.title, str(row.step.minutes),
+                     f"{clock(row.start)} to {clock(row.end)}", ""] for row in kit.schedule(plan)]])
+    blocks.append(["heading", "Steps", 1])
     for row in kit.schedule(plan):
         step = row.step
-        document.add_heading(f"{row.number}. {step.title} ({step.minutes} min)", level=2)
+        blocks.append(["heading", f"{row.number}. {step.title} ({step.minutes} min)", 2])
         lines = []
         if row.cards:
             lines.append(("Cards", "; ".join(c.title for c in row.cards)))
@@ -83,68 +76,63 @@ def plan_document(kit: Kit, plan: SessionPlan) -> DocxDocument:
                             ("If it goes wrong", step.if_wrong)):
             if text:
                 lines.append((label, text))
-        for label, text in lines:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(text)
-    _bullets(document, "Templates for this session",
+        blocks.extend(["labelled", f"{label}: ", text] for label, text in lines)
+    _bullets(blocks, "Templates for this session",
              [SESSION_TEMPLATES[name] for name in plan.materials if name in SESSION_TEMPLATES])
-    return document
+    return blocks
 
 
-def _table(document: DocxDocument, columns: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, columns, strict=True):
-        cell.text = text
-    for values in rows:
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            cell.text = text
-
-
-def _block(document: DocxDocument, block: Block) -> None:
+def _block(blocks: Blocks, block: Block) -> None:
     kind = block["kind"]
     if kind == "heading":
-        document.add_heading(block["text"], level=1)
+        blocks.append(["heading", block["text"], 1])
     elif kind == "para":
-        document.add_paragraph(block["text"])
+        blocks.append(_para(block["text"]))
     elif kind == "fields":
-        for label in block["items"]:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run("_" * 40)
+        blocks.extend(["labelled", f"{label}: ", "_" * 40] for label in block["items"])
     elif kind == "checks":
-        for label in block["items"]:
-            document.add_paragraph(f"☐ {label}")
+        blocks.extend(_para(f"☐ {label}") for label in block["items"])
     elif kind == "table":
-        _table(document, block["columns"], [*block["rows"], *([[""] * len(block["columns"])] * block["blank"])])
+        blocks.append(["table", block["columns"],
+                       [*block["rows"], *([[""] * len(block["columns"])] * block["blank"])]])
     elif kind == "slips":
-        for text in [*block["items"], *[""] * block["blank"]]:
-            document.add_paragraph(text or "_" * 40, style="List Number")
+        blocks.extend(["para", text or "_" * 40, "List Number"] for text in [*block["items"], *[""] * block["blank"]])
     elif kind == "labels":
         for big, small in block["items"]:
-            document.add_heading(big, level=1)
-            document.add_paragraph(small)
+            blocks += [["heading", big, 1], _para(small)]
 
 
-def template_document(template: SessionTemplate) -> DocxDocument:
-    document = _new(template.title, "kit")
+def template_blocks(template: SessionTemplate) -> Blocks:
+    blocks = _new(template.title, "kit")
     for block in template.blocks:
-        _block(document, block)
-    return document
+        _block(blocks, block)
+    return blocks
 
 
-def write(ctx: BuildContext) -> list[tuple[str, Path]]:
-    """(site path, file) of every editable copy; none when packs are off."""
+def planned(ctx: BuildContext) -> list[tuple[str, Path]]:
+    """(site path, file) of every editable copy `write` makes; none when packs are off."""
     if not ctx.wants("packs") or not ctx.kit.sessions:
         return []
     folder = Path(ctx.cache_dir) / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    made = []
-    documents = [(plan.id, plan_document(ctx.kit, plan)) for plan in ctx.kit.sessions]
-    documents += [(t.id, template_document(t)) for t in session_templates(ctx.kit, ctx.options)]
-    for name, document in documents:
-        path = folder / f"{name}.docx"
-        document.save(str(path))
-        made.append((template_docx(name), path))
-    return made
+    names = [plan.id for plan in ctx.kit.sessions] + [t.id for t in session_templates(ctx.kit, ctx.options)]
+    return [(template_docx(name), folder / f"{name}.docx") for name in names]
+
+
+def _copies(ctx: BuildContext) -> list[tuple[str, Path, str, Blocks]]:
+    made = [(plan.title, plan_blocks(ctx.kit, plan)) for plan in ctx.kit.sessions]
+    made += [(t.title, template_blocks(t)) for t in session_templates(ctx.kit, ctx.options)]
+    return [(site_path, path, title, blocks)
+            for (site_path, path), (title, blocks) in zip(planned(ctx), made, strict=False)]
+
+
+def write(ctx: BuildContext) -> list[tuple[str, Path]]:
+    """Write every editable copy (in the worker processes); returns `planned(ctx)`."""
+    copies = _copies(ctx)
+    if copies:
+        copies[0][1].parent.mkdir(parents=True, exist_ok=True)
+    futures = [workers.pool().submit("docx", {"out": str(path), "title": title, "author": AUTHOR, "font": FONT,
+                                              "size": SIZE, "blocks": blocks})
+               for _, path, title, blocks in copies]
+    for future in futures:
+        future.result()
+    return [(site_path, path) for site_path, path, _, _ in copies]

@@ -35,13 +35,15 @@ from ..vocabulary import (
     slides_pdf,
 )
 from . import easy_read
-from .cards import activity_card, card, card_files, index_cards, overflow_problem
+from .cards import activity_card, card, card_files, index_cards, measure_job, overflow_problem
 from .sessions import session_extras, session_step
 from .sheets import sheet_files
 from .typesetting import Batch, Job, Json
 from .worksheets import worksheet_files
 
 PACK = "pack.typ"
+# Every card the packs print, for their measure (typesetting.Batch.measure).
+MEASURED_CARDS = "pack-cards.json"
 # How to print each kind of part, on the contents page.
 PRINT_PLAIN = "Two-sided, flip on long edge, on plain paper."
 PRINT_CARDS = ("Two-sided, flip on long edge, at actual size (100%), on card (about 200 gsm). "
@@ -201,8 +203,6 @@ def _pack_data(kit: Kit, plan: SessionPlan, options: Options, date: str, steps: 
         },
         "cards": cards,
         "sheets": sheets,
-        # The deck's build checks that every face fits; a pack checks its own only when there is no deck.
-        "check": "cards" not in options.outputs,
     }
 
 
@@ -218,6 +218,9 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
     date = date or ctx.date or build_date()
     packs = {plan.id: build_pack(kit, plan, options, date) for plan in kit.sessions}
     every_card = {c["id"]: c for pack in packs.values() for c in pack["index_cards"] + pack["cards"]}
+    # A card's measure is kept by its id: the same id must be the same card in every pack.
+    if any(c != every_card[c["id"]] for pack in packs.values() for c in pack["cards"]):
+        raise RuntimeError("two packs print different cards under one id")
     files = card_files(ctx, list(every_card.values()))
     if kit.statements:
         files.update(sheet_files(kit, options))
@@ -241,6 +244,11 @@ def batch(ctx: BuildContext, date: str | None = None) -> Batch | None:
             reads += ["easy-read.json"] + [name for name in files if name.startswith("pictures/")]
         for paper in options.pack_papers:
             jobs.append(Job(f"{plan_id}-{paper}.pdf", PACK, {"data": f"pack-{plan_id}.json", "paper": paper},
-                            reads=tuple(reads), gathers=not pack["check"]))
+                            reads=tuple(reads), gathers=True, checks=False))
+    # Every pack's cards measured once (each pack's index cards are its own, so all are listed).
+    # The deck's build checks that every face fits; the packs check their own only when there is no deck.
+    files[MEASURED_CARDS] = _json({"cards": [c for pack in packs.values() for c in pack["index_cards"]]
+                                   + [c for c in every_card.values() if c["kind"] != "index"]})
+    measure = measure_job(MEASURED_CARDS, check="cards" not in options.outputs)
     return Batch("packs", files, jobs, {job.output: f"{PACKS}/{job.output}" for job in jobs},
-                 overflow_problem(every_card))
+                 overflow_problem(every_card), measure=measure)

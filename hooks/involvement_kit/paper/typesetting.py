@@ -10,10 +10,19 @@ Typst version, the fonts, every template, the job's inputs and the data files it
 build where nothing changed runs no Typst; an edit to one record remakes only the files
 that show it (its own card PDF, the decks, the packs that hold it), not the other cards.
 
-A live preview (`mkdocs serve`) may pass `later`: then a pending file that gathers many
-records (a deck, a preview of one, a pack: `Job.gathers`) and was made before is served as
-it was made before, and remade by `Later.finish` once the pages show. Every file that
-checks the fit of the cards, and each record's own card, is still made first.
+A batch may name a `measure` job: a Typst query made before any of its files, whose
+`<measured>` metadata every file then reads (the cards' picture sizes: measuring a face is
+most of a deck's layout, and every deck shows the same faces). It is cached like a file.
+
+Only the measuring and the jobs that check something (`Job.checks`) must be done before
+MkDocs writes a page: they are the ones that can find a content mistake. A caller may pass
+`later` for the rest:
+
+- a build (`Later(serve_earlier=False)`) makes every file that checks nothing in the
+  background while MkDocs renders the pages, and `Later.finish` waits for them;
+- a live preview (`Later(serve_earlier=True)`) serves a pending file that gathers many
+  records (a deck, a preview of one, a pack: `Job.gathers`) and was made before as it was
+  made before, and `Later.finish` remakes it once the pages show.
 
 Templates report text that does not fit by panicking with `kit-overflow|key=value|...`;
 the batch turns each into a content mistake naming the record and field, so a card that
@@ -22,25 +31,26 @@ overflows stops the build like any other mistake.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import re
 import shutil
 import threading
+import uuid
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
 from ..errors import KitError, Problem
+from . import workers
 from .cache import Fingerprint
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "typst"
-# One compiler a core: Typst lets go of the interpreter while it works.
-WORKERS = max(1, os.cpu_count() or 1)
 _OVERFLOW = re.compile(r"kit-overflow((?:\|[a-z_]+=[^|\s\"]*)+)")
 # Typst's smart quotes reach only markup, never text that arrives as data: the data files get
 # curly quotes as they are written out, so print uses one style of quote throughout.
@@ -79,6 +89,9 @@ class Job:
     # Made from many records and checking none of them (a deck, a pack): a live preview may
     # make it after the pages show.
     gathers: bool = False
+    # It can find a content mistake (text that does not fit, too many pages), so it is made
+    # before any page is written. False: a build may make it while the pages are rendered.
+    checks: bool = True
 
 
 Overflow = Callable[[dict[str, str]], Problem]
@@ -99,6 +112,9 @@ class Batch:
     overflow: Overflow
     # Rules a made file must keep (a page limit, say), checked before it is kept.
     check: Check | None = None
+    # A query made before the jobs; its <measured> metadata is written to `measure.output`
+    # in their folder and named to each by sys.inputs.measured. Its panics are mistakes too.
+    measure: Job | None = None
 
 
 def font_dir() -> Path:
@@ -136,37 +152,94 @@ def job_key(batch: Batch, job: Job, templates: Mapping[str, bytes]) -> str:
 
 
 def _cached(cache_dir: Path, batch: Batch, job: Job, key: str) -> Path:
-    suffix = ".png" if job.ppi else ".pdf"
+    suffix = ".png" if job.ppi else ".json" if job is batch.measure else ".pdf"
     return Path(cache_dir) / batch.name / f"{key}{suffix}"
 
 
-class Later:
-    """Files a live preview serves as made before until `finish` remakes them from this build's inputs."""
+Planned = tuple[Batch, Job, str]
 
-    def __init__(self) -> None:
-        self._pending: list[tuple[Batch, Job, str]] = []
+
+class Later:
+    """The files a build makes after its checks: see the module's docstring.
+
+    `serve_earlier`: a live preview's (serve a gathering file as made before, remake it when
+    `finish` is called); otherwise a build's (make every file that checks nothing now, in the
+    background, while the caller goes on; `finish` waits for them).
+    """
+
+    def __init__(self, *, serve_earlier: bool) -> None:
+        self.serve_earlier = serve_earlier
+        self._pending: list[Planned] = []
         self._templates: Mapping[str, bytes] = {}
         self._cache_dir = Path()
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+        self._extra: list[Callable[[], object]] = []
+        self._finished: list[Callable[[], object]] = []
 
     def __bool__(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending or self._extra or self._thread)
+
+    def also(self, work: Callable[[], object]) -> None:
+        """Other work for the background (a build's editable copies): run beside Typst."""
+        self._extra.append(work)
+
+    def when_finished(self, then: Callable[[], object]) -> None:
+        """Run `then` once `finish` has made everything without a mistake (a build's only)."""
+        self._finished.append(then)
+
+    def _start(self) -> None:
+        # The files that gather many records are the longest to make: first, so the workers end together.
+        pending = sorted(self._pending, key=lambda item: not item[1].gathers)
+        extra = self._extra
+
+        def work() -> None:
+            try:
+                with ThreadPoolExecutor(1 + len(extra)) as pool:
+                    futures = [pool.submit(job) for job in extra]
+                    if pending:
+                        _make(pending, self._templates, self._cache_dir)
+                    for future in futures:
+                        future.result()
+            except BaseException as exc:  # handed to whoever calls finish()
+                self._failure = exc
+
+        self._thread = threading.Thread(target=work, name="kit-typeset-later", daemon=True)
+        self._thread.start()
 
     def finish(self) -> list[tuple[str, Path]]:
-        """Make the files; returns (site path, file on disk) for each. Raises KitError, as a build does."""
+        """Make (or wait for) the files: (site path, file on disk) for each. Raises KitError, as a build does."""
         with _LATER_LOCK:
-            pending, self._pending = self._pending, []
-            if pending:
-                _make(pending, self._templates, self._cache_dir)
-                for batch in {id(b): b for b, _, _ in pending}.values():
-                    made = {job.output: _cached(self._cache_dir, b, job, key).name
-                            for b, job, key in pending if b is batch}
-                    _write_latest(self._cache_dir / batch.name, {**_latest(self._cache_dir / batch.name), **made})
+            if not self.serve_earlier:
+                _wait(self)
+                pending, self._pending, self._extra = self._pending, [], []
+                finished, self._finished = self._finished, []
+                for then in finished:
+                    then()
+            else:
+                pending, self._pending = self._pending, []
+                if pending:
+                    _make(pending, self._templates, self._cache_dir)
+                    for batch in {id(b): b for b, _, _ in pending}.values():
+                        made = {job.output: _cached(self._cache_dir, b, job, key).name
+                                for b, job, key in pending if b is batch}
+                        _write_latest(self._cache_dir / batch.name, {**_latest(self._cache_dir / batch.name), **made})
             return [(batch.site_paths[job.output], _cached(self._cache_dir, batch, job, key))
                     for batch, job, key in pending]
 
 
+def _wait(later: Later) -> None:
+    thread, later._thread = later._thread, None
+    if thread is not None:
+        thread.join()
+    failure, later._failure = later._failure, None
+    if failure is not None:
+        raise failure
+
+
 # A build waits for files left for later by the build before it, so two never make the same file.
 _LATER_LOCK = threading.Lock()
+_running: list[Later] = []
 _LATEST = "latest.json"
 
 
@@ -174,37 +247,66 @@ def typeset(batches: Sequence[Batch], cache_dir: Path,
             later: Later | None = None) -> dict[str, list[tuple[str, Path]]]:
     """Every batch's files as (site path, file on disk), by batch name; made only when an input changed.
 
+    With `later`, some files may not be made yet when this returns (see the module's docstring).
     Raises KitError with every text that does not fit, in job order, so the same mistake
     is always reported first.
     """
     cache_dir = Path(cache_dir)
     with _LATER_LOCK:
+        while _running:
+            with contextlib.suppress(Exception):  # that build has reported it; this one remakes the file
+                _wait(_running.pop())
         templates = _templates()
         planned = [(batch, job, job_key(batch, job, templates)) for batch in batches for job in batch.jobs]
-        keys = {id(job): key for _, job, key in planned}
         pending = [item for item in planned if not _cached(cache_dir, *item).is_file()]
-        earlier: dict[tuple[str, str], Path] = {}
+        # A batch measures before any of its files is made, and every measure checks before the pages.
+        measures = [(batch, batch.measure, job_key(batch, batch.measure, templates))
+                    for batch in {b.name: b for b, _, _ in pending}.values() if batch.measure is not None]
+        deferred, earlier = _for_later(pending, later, cache_dir)
+        left = {id(job) for _, job, _ in deferred}
+        now = [item for item in measures if not _cached(cache_dir, *item).is_file()]
+        now += [item for item in pending if id(item[1]) not in left]
+        if now:
+            _make(now, templates, cache_dir)
         if later is not None:
-            for batch in {b.name: b for b, job, _ in pending if job.gathers}.values():
-                for output, name in _latest(cache_dir / batch.name).items():
-                    if (cache_dir / batch.name / name).is_file():
-                        earlier[(batch.name, output)] = cache_dir / batch.name / name
-            deferred = [item for item in pending if item[1].gathers and (item[0].name, item[1].output) in earlier]
-            pending = [item for item in pending if item not in deferred]
             later._pending, later._templates, later._cache_dir = deferred, templates, cache_dir
-            earlier = {(batch.name, job.output): earlier[(batch.name, job.output)] for batch, job, _ in deferred}
-        if pending:
-            _make(pending, templates, cache_dir)
-        result: dict[str, list[tuple[str, Path]]] = {}
-        for batch in batches:
-            folder = cache_dir / batch.name
-            made = [(job.output, earlier.get((batch.name, job.output)) or _cached(cache_dir, batch, job, keys[id(job)]))
-                    for job in batch.jobs]
-            result[batch.name] = [(batch.site_paths[output], path) for output, path in made]
-            names = {output: path.name for output, path in made}
-            if folder.is_dir() and _latest(folder) != names:
-                _write_latest(folder, names)
-            _forget_old(folder, set(names.values()) | {_LATEST})
+            if not later.serve_earlier and (deferred or later._extra):
+                later._start()
+                _running.append(later)
+        return _served(batches, planned, measures, earlier, cache_dir)
+
+
+def _for_later(pending: list[Planned], later: Later | None,
+               cache_dir: Path) -> tuple[list[Planned], dict[tuple[str, str], Path]]:
+    """The files left for `later`, and (live preview) the file made before that each is served as meanwhile."""
+    if later is None:
+        return [], {}
+    if not later.serve_earlier:
+        return [item for item in pending if not item[1].checks], {}
+    earlier: dict[tuple[str, str], Path] = {}
+    for batch in {b.name: b for b, job, _ in pending if job.gathers}.values():
+        for output, name in _latest(cache_dir / batch.name).items():
+            if (cache_dir / batch.name / name).is_file():
+                earlier[(batch.name, output)] = cache_dir / batch.name / name
+    deferred = [item for item in pending if item[1].gathers and (item[0].name, item[1].output) in earlier]
+    return deferred, {(batch.name, job.output): earlier[(batch.name, job.output)] for batch, job, _ in deferred}
+
+
+def _served(batches: Sequence[Batch], planned: list[Planned], measures: list[Planned],
+            earlier: dict[tuple[str, str], Path], cache_dir: Path) -> dict[str, list[tuple[str, Path]]]:
+    """Each batch's (site path, file), noted as the latest served; files of old inputs are removed."""
+    keys = {id(job): key for _, job, key in planned}
+    kept = {batch.name: _cached(cache_dir, batch, job, key).name for batch, job, key in measures}
+    result: dict[str, list[tuple[str, Path]]] = {}
+    for batch in batches:
+        folder = cache_dir / batch.name
+        made = [(job.output, earlier.get((batch.name, job.output)) or _cached(cache_dir, batch, job, keys[id(job)]))
+                for job in batch.jobs]
+        result[batch.name] = [(batch.site_paths[output], path) for output, path in made]
+        names = {output: path.name for output, path in made}
+        if folder.is_dir() and _latest(folder) != names:
+            _write_latest(folder, names)
+        _forget_old(folder, set(names.values()) | {_LATEST} | ({kept[batch.name]} if batch.name in kept else set()))
     return result
 
 
@@ -218,70 +320,93 @@ def _latest(folder: Path) -> dict[str, str]:
 
 
 def _write_latest(folder: Path, made: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     partial = folder / f".work-{_LATEST}-{os.getpid()}"
     partial.write_text(json.dumps(made, sort_keys=True), encoding="utf-8")
     os.replace(partial, folder / _LATEST)
 
 
-def _make(pending: list[tuple[Batch, Job, str]], templates: Mapping[str, bytes], cache_dir: Path) -> None:
+def _make(pending: list[Planned], templates: Mapping[str, bytes], cache_dir: Path) -> None:
+    """Make these files and measures, each measure before the files of its batch; raises KitError
+    with every mistake they found."""
+    if not pending:
+        return
     works: dict[str, Path] = {}
     for batch, _, _ in pending:
         if batch.name not in works:
-            works[batch.name] = _work_folder(cache_dir / batch.name, batch, templates)
-    local = threading.local()
-    run = functools.partial(_run, works=works, local=local, cache_dir=cache_dir)
+            works[batch.name] = _work_folder(cache_dir, batch, templates)
     try:
-        workers = max(1, min(WORKERS, len(pending)))
-        with ThreadPoolExecutor(workers) as pool:
-            futures = [pool.submit(run, item) for item in pending]
-            outcomes: list[list[Problem]] = []
-            failures: list[RuntimeError] = []
-            for future in futures:
-                try:
-                    outcomes.append(future.result())
-                except RuntimeError as exc:
-                    failures.append(exc)
+        outcomes = _Outcomes(works, cache_dir)
+        measuring = {batch.name for batch, job, _ in pending if job is batch.measure}
+        measures = outcomes.submit([item for item in pending if item[1] is item[0].measure])
+        free = outcomes.submit([item for item in pending if item[0].name not in measuring])
+        outcomes.collect(measures)
+        for (batch, job, key), _ in measures:
+            if (found := _cached(cache_dir, batch, job, key)).is_file():
+                shutil.copyfile(found, works[batch.name] / job.output)
+        # A batch whose measure found a mistake makes nothing more.
+        then = outcomes.submit([(batch, job, key) for batch, job, key in pending
+                                if batch.name in measuring and batch.measure is not None and job is not batch.measure
+                                and (works[batch.name] / batch.measure.output).is_file()])
+        outcomes.collect(free + then)
     finally:
         for work in works.values():
             shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        raise failures[0]
+    if outcomes.failures:
+        raise outcomes.failures[0]
     problems: list[Problem] = []
-    for outcome in outcomes:
+    for outcome in outcomes.problems:
         problems.extend(p for p in outcome if p not in problems)
     if problems:
         raise KitError(problems)
 
 
-def _run(item: tuple[Batch, Job, str], works: Mapping[str, Path], local: threading.local,
-         cache_dir: Path) -> list[Problem]:
-    """Typeset one job: the problems its check or its overflow markers found."""
-    import typst
+class _Outcomes:
+    """What the workers made of one `_make`'s files, in the order they were asked for."""
 
-    batch, job, key = item
-    work = works[batch.name]
-    compilers = local.__dict__.setdefault("compilers", {})
-    compiler = compilers.get((work, job.entry))
-    if compiler is None:
-        compiler = typst.Compiler(input=str(work / job.entry), root=str(work), font_paths=[str(font_dir())],
-                                  ignore_system_fonts=True)
-        compilers[(work, job.entry)] = compiler
+    def __init__(self, works: Mapping[str, Path], cache_dir: Path) -> None:
+        self.works, self.cache_dir = works, cache_dir
+        self.token = uuid.uuid4().hex
+        self.problems: list[list[Problem]] = []
+        self.failures: list[RuntimeError] = []
+
+    def submit(self, items: list[Planned]) -> list[tuple[Planned, Future[workers.Answer]]]:
+        pool = workers.pool()
+        return [(item, pool.submit("typst", _compile_call(item, self.works[item[0].name], self.token)))
+                for item in items]
+
+    def collect(self, futures: list[tuple[Planned, Future[workers.Answer]]]) -> None:
+        for item, future in futures:
+            try:
+                self.problems.append(_outcome(item, self.works[item[0].name], future.result(), self.cache_dir))
+            except RuntimeError as exc:
+                self.failures.append(exc)
+
+
+def _compile_call(item: Planned, work: Path, token: str) -> dict[str, Any]:
+    batch, job, _ = item
+    inputs = dict(job.inputs)
+    if batch.measure is not None and job is not batch.measure:
+        inputs["measured"] = batch.measure.output
     out = work / ".out" / job.output
     out.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        if job.ppi:
-            pages = compiler.compile(format="png", ppi=job.ppi, sys_inputs=dict(job.inputs))
-            out.write_bytes(pages[0] if isinstance(pages, list) else pages)
-        else:
-            compiler.compile(output=str(out), sys_inputs=dict(job.inputs), pdf_standards=PDF_STANDARDS)
-    except typst.TypstError as exc:
-        message = str(getattr(exc, "message", exc))
+    return {"token": token, "work": str(work), "entry": job.entry, "inputs": inputs, "out": str(out),
+            "fonts": str(font_dir()), "ppi": job.ppi, "query": "<measured>" if job is batch.measure else "",
+            "standards": PDF_STANDARDS}
+
+
+def _outcome(item: Planned, work: Path, error: list[str] | None, cache_dir: Path) -> list[Problem]:
+    """One job's problems from its check or its overflow markers; the file is kept when there are none."""
+    batch, job, key = item
+    if error is not None:
+        message, whole = error
         found = [dict(pair.split("=", 1) for pair in match.strip("|").split("|"))
                  for match in _OVERFLOW.findall(message)]
         if found:
             return [batch.overflow(values) for values in found]
-        raise RuntimeError(f"Typst could not lay out {job.output} ({batch.name}): {exc}") from exc
-    problems = batch.check(job, out) if batch.check else []
+        raise RuntimeError(f"Typst could not lay out {job.output} ({batch.name}): {whole}")
+    out = work / ".out" / job.output
+    problems = batch.check(job, out) if batch.check and job is not batch.measure else []
     if not problems:
         target = _cached(cache_dir, batch, job, key)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -289,8 +414,8 @@ def _run(item: tuple[Batch, Job, str], works: Mapping[str, Path], local: threadi
     return problems
 
 
-def _work_folder(root: Path, batch: Batch, templates: Mapping[str, bytes]) -> Path:
-    work = root / f".work-{os.getpid()}-{threading.get_ident()}"
+def _work_folder(cache_dir: Path, batch: Batch, templates: Mapping[str, bytes]) -> Path:
+    work = cache_dir / batch.name / f".work-{os.getpid()}-{threading.get_ident()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     for name, text in templates.items():
@@ -301,6 +426,10 @@ def _work_folder(root: Path, batch: Batch, templates: Mapping[str, bytes]) -> Pa
         if name.endswith(".json"):
             value = json.dumps(curly_quotes(json.loads(value)), ensure_ascii=False)
         path.write_bytes(_as_bytes(value))
+    if batch.measure is not None:
+        found = _cached(cache_dir, batch, batch.measure, job_key(batch, batch.measure, templates))
+        if found.is_file():
+            shutil.copyfile(found, work / batch.measure.output)
     return work
 
 

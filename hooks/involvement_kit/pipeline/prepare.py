@@ -8,6 +8,7 @@ MkDocs cleans `site/`. Other engines or scripts can call it the same way.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..content.easy_read_rules import load_hard_words, load_jargon
 from ..content.loader import load_kit
 from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
-from ..paper import briefing, cards, editable, packs, sheets, slides, worksheets
+from ..paper import briefing, cards, editable, packs, sheets, slides, workers, worksheets
 from ..paper import easy_read as easy_read_print
 from ..paper.typesetting import Batch, Later, typeset
 from ..scoring.history import load_history
@@ -61,16 +62,22 @@ def context(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
 
 def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
             site_name: str = "User involvement kit", later: Later | None = None) -> Prepared:
-    """`later`: a live preview's; see `typesetting.typeset`."""
+    """`later`: see `typesetting.typeset`. A build's `later` also writes the editable copies."""
+    workers.pool()  # started while the content is read: they load Typst meanwhile
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
+    # The editable copies are pure Python: written while Typst works, they cost little wall time.
+    # A build leaves them, and every PDF that checks nothing, for while MkDocs renders the pages.
+    behind = later is not None and not later.serve_earlier
+    if behind:
+        assert later is not None
+        later.also(functools.partial(editable.write, ctx))
     # Typst works outside the interpreter, so it makes the PDFs while the pages are rendered.
     # A mistake on a page is raised before one on paper (the pool waits for Typst either way),
     # so the same mistake always comes first.
-    # The editable copies are pure Python: written while Typst works, they cost little wall time.
     with ThreadPoolExecutor(2) as pool:
         printing = pool.submit(typeset, batches, ctx.cache_dir, later)
-        editing = pool.submit(editable.write, ctx)
+        editing = pool.submit(editable.planned if behind else editable.write, ctx)
         rendered = [render(ctx) for render in WEB]
         files = printing.result()
         copies = editing.result()

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..content.model import Kit
 from ..content.options import Options
 from ..outputs import Branding, NavSections, Page
+
+if TYPE_CHECKING:
+    from ..paper.typesetting import Later
 
 # Rendered PDFs and stored results live outside site/, which MkDocs cleans before every build.
 CACHE_DIR = Path(".cache") / "kit"
@@ -30,9 +34,9 @@ class Prepared:
     assets: tuple[tuple[str, str], ...] = ()
     own_dir: Path | None = None
     brand: Branding = Branding(None, None)
-    # In a live preview, the gathering files (decks, packs) this build serves as made before
-    # and makes once the pages show (`typesetting.Later`); never stored.
-    later: object = field(default=None, compare=False, repr=False)
+    # The files made after the pages show (a live preview's decks and packs) or while they
+    # are rendered (a build's files that check nothing): `typesetting.Later`; never stored.
+    later: Later | None = field(default=None, compare=False, repr=False)
 
     @property
     def watched(self) -> tuple[Path, ...]:

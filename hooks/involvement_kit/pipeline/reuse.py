@@ -30,11 +30,14 @@ _CONTENT_SUFFIXES = {".md", ".yml", ".yaml"}
 
 
 def prepare_reusing(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs: list[Path],
-                    site_name: str, live: bool = False) -> Prepared:
+                    site_name: str, live: bool = False, behind: bool = False) -> Prepared:
     """`project.prepare`, or its stored result when nothing that shapes it has changed.
 
     `live`: for a live preview, which may serve decks and packs as made before while it
     remakes them (`Prepared.later`); such a result is not stored.
+    `behind`: for a build, which lets the files that check nothing be made while MkDocs
+    renders the pages (`Prepared.later`: call its `finish` before the build ends); the
+    result is stored once they are made.
     """
     project_dir = Path(project_dir)
     key = fingerprint(project_dir, raw_options, docs_dir=Path(docs_dir), icon_dirs=icon_dirs, site_name=site_name)
@@ -53,13 +56,16 @@ def prepare_reusing(project_dir: Path, raw_options: object, *, docs_dir: Path, i
     catcher = _Catcher()
     logger = logging.getLogger(LOGGER)
     logger.addHandler(catcher)
-    later = Later() if live else None
+    later = Later(serve_earlier=True) if live else Later(serve_earlier=False) if behind else None
     try:
         prepared = prepare(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs, site_name=site_name,
                            later=later)
     finally:
         logger.removeHandler(catcher)
+    if later and later.serve_earlier:
+        return replace(prepared, later=later)
     if later:
+        later.when_finished(lambda: _save(store, path, (prepared, catcher.records)))
         return replace(prepared, later=later)
     _save(store, path, (prepared, catcher.records))
     return prepared

@@ -1,0 +1,89 @@
+"""The worker processes that make paper files (worker.py): one a core, fed from one queue.
+
+Started on the first file and kept for the life of this process, so a live preview's
+rebuilds reuse them; ended, and waited for, when it exits, so their time counts as its
+children's. A worker that dies fails what it was making, and is started again.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+from . import worker
+
+COUNT = int(os.environ.get("KIT_W", max(1, os.cpu_count() or 1)))
+_SCRIPT = Path(worker.__file__)
+Answer = list[str] | None
+
+
+class Workers:
+    def __init__(self, count: int) -> None:
+        self._tasks: queue.SimpleQueue[tuple[str, dict[str, Any], Future[Answer]]] = queue.SimpleQueue()
+        self._processes: list[subprocess.Popen[str]] = []
+        for n in range(count):
+            threading.Thread(target=self._serve, args=(self._start(),), name=f"kit-worker-{n}", daemon=True).start()
+        atexit.register(self.close)
+
+    def _start(self) -> subprocess.Popen[str]:
+        process = subprocess.Popen([sys.executable, str(_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   text=True, encoding="utf-8")
+        self._processes.append(process)
+        return process
+
+    def submit(self, do: str, args: dict[str, Any]) -> Future[Answer]:
+        """Ask a worker to `do` ("typst" or "docx") with these arguments: its answer, in time."""
+        future: Future[Answer] = Future()
+        self._tasks.put((do, args, future))
+        return future
+
+    def close(self) -> None:
+        for process in self._processes:
+            if process.stdin is not None:
+                process.stdin.close()
+        for process in self._processes:
+            process.wait()
+
+    def _serve(self, process: subprocess.Popen[str] | None) -> None:
+        while True:
+            do, args, future = self._tasks.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                if process is None or process.poll() is not None:
+                    process = self._start()
+                assert process.stdin is not None and process.stdout is not None
+                process.stdin.write(json.dumps({"do": do, "args": args}) + "\n")
+                process.stdin.flush()
+                line = process.stdout.readline()
+                if not line:
+                    raise RuntimeError(f"the worker stopped (exit status {process.wait()})")
+                answer = json.loads(line)
+                if "failed" in answer:
+                    raise RuntimeError(answer["failed"])
+                future.set_result(answer["error"])
+            except (OSError, ValueError, RuntimeError) as exc:
+                if process is not None and process.poll() is not None:
+                    process = None
+                future.set_exception(RuntimeError(f"could not make {args.get('out', do)}: {exc}"))
+
+
+_POOL: Workers | None = None
+_LOCK = threading.Lock()
+
+
+def pool() -> Workers:
+    """The workers, started now if they are not yet (a build starts them first, while it reads the content)."""
+    global _POOL
+    with _LOCK:
+        if _POOL is None:
+            _POOL = Workers(COUNT)
+        return _POOL
