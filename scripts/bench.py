@@ -66,7 +66,8 @@ def copy_project(source: Path, dest: Path) -> Path:
     for part in PROJECT_PARTS:
         src = source / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            # Compiled code is copied too (scripts/setup.sh compiles the kit's), as it is there for a build.
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("*.egg-info"))
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest

@@ -68,6 +68,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   "${pip[@]}" install --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
+# The kit's own code is installed editable, so where PYTHONDONTWRITEBYTECODE is set (as on this
+# project's CI machines) Python would compile it again for every build: compiled here once, as
+# pip compiles the packages it installs. Only changed files are compiled again.
+"$VENV/bin/python" -m compileall -q hooks >/dev/null
 
 [ "$want_test" = "--test" ] || exit 0
 

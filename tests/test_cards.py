@@ -86,17 +86,23 @@ def with_long_back(folder: Path, record_id: str, file: str = "enablers.yml") -> 
     path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def count_typst_runs(monkeypatch) -> list:
+    """Each time Typst is given any file to make: the files."""
+    calls = []
+
+    class Counted(typesetting._Run):
+        def __init__(self, now, after, templates, cache_dir):
+            if now or after:
+                calls.append(now + after)
+            super().__init__(now, after, templates, cache_dir)
+
+    monkeypatch.setattr(typesetting, "_Run", Counted)
+    return calls
+
+
 @pytest.fixture
 def counted_typeset(monkeypatch):
-    calls = []
-    real = typesetting._make
-
-    def make(pending, templates, cache_dir):
-        calls.append(pending)
-        return real(pending, templates, cache_dir)
-
-    monkeypatch.setattr(typesetting, "_make", make)
-    return calls
+    return count_typst_runs(monkeypatch)
 
 
 # --- card data ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from kitfiles import render_paper
 from conftest import ROOT
 from involvement_kit.paper import packs, typesetting
 from involvement_kit.content.options import Options
-from test_cards import ICON_DIRS, PUBLIC_URL, kit_folder, load
+from test_cards import ICON_DIRS, PUBLIC_URL, count_typst_runs, kit_folder, load
 from test_print_layout import PAPERS, bbox_blocks, locate, text_runs, title_positions
 from involvement_kit.vocabulary import clock
 
@@ -165,9 +165,7 @@ def test_fixture_packs_without_statements_or_cards(tmp_path):
 
 def test_cache_and_date(tmp_path, monkeypatch):
     kit = load(kit_folder(tmp_path / "kit"))
-    calls = []
-    real_make = typesetting._make
-    monkeypatch.setattr(typesetting, "_make", lambda *a: calls.append(1) or real_make(*a))
+    calls = count_typst_runs(monkeypatch)
     first = render(kit, tmp_path / "cache")
     again = render(kit, tmp_path / "cache")
     assert first == again and len(calls) == 1

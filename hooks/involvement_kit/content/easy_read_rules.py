@@ -130,15 +130,19 @@ class HardWords:
         self._pattern = (re.compile("|".join(_term_pattern(s) for s, _ in spellings), re.I)
                          if spellings else None)
         self._found: dict[str, tuple[HardWord, ...]] = {}
+        self._spellings = tuple({" ".join(s.lower().split()) for s, _ in spellings})
 
     def used_in(self, text: str) -> list[HardWord]:
         """The hard words in `text`, in the order they first appear."""
         if self._pattern is None:
             return []
-        # The checks ask about the same page text once for each word on it.
+        # The checks ask about the same page text once for each word on it, and most texts
+        # hold none of the words: a plain search for each spelling rules those out first.
         if (found := self._found.get(text)) is None:
             seen: dict[str, HardWord] = {}
-            for match in self._pattern.finditer(text):
+            lowered = " ".join(text.lower().split())
+            candidates = any(spelling in lowered for spelling in self._spellings)
+            for match in self._pattern.finditer(text) if candidates else ():
                 entry = self._owner[re.sub(r"\s+", " ", match.group(0)).lower()]
                 seen.setdefault(entry.word, entry)
             found = self._found[text] = tuple(seen.values())

@@ -31,7 +31,6 @@ overflows stops the build like any other mistake.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import os
@@ -40,7 +39,7 @@ import shutil
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -163,18 +162,19 @@ class Later:
     """The files a build makes after its checks: see the module's docstring.
 
     `serve_earlier`: a live preview's (serve a gathering file as made before, remake it when
-    `finish` is called); otherwise a build's (make every file that checks nothing now, in the
-    background, while the caller goes on; `finish` waits for them).
+    `finish` is called); otherwise a build's (the workers make every file that checks nothing
+    while the caller goes on; `finish` waits for them).
     """
 
     def __init__(self, *, serve_earlier: bool) -> None:
         self.serve_earlier = serve_earlier
         self._pending: list[Planned] = []
+        self._run: _Run | None = None
         self._templates: Mapping[str, bytes] = {}
         self._cache_dir = Path()
+        self._extra: list[Callable[[], object]] = []
         self._thread: threading.Thread | None = None
         self._failure: BaseException | None = None
-        self._extra: list[Callable[[], object]] = []
         self._finished: list[Callable[[], object]] = []
 
     def __bool__(self) -> bool:
@@ -188,59 +188,89 @@ class Later:
         """Run `then` once `finish` has made everything without a mistake (a build's only)."""
         self._finished.append(then)
 
-    def _start(self) -> None:
-        # The files that gather many records are the longest to make: first, so the workers end together.
-        pending = sorted(self._pending, key=lambda item: not item[1].gathers)
+    def _start_extra(self) -> None:
         extra = self._extra
 
         def work() -> None:
             try:
-                with ThreadPoolExecutor(1 + len(extra)) as pool:
-                    futures = [pool.submit(job) for job in extra]
-                    if pending:
-                        _make(pending, self._templates, self._cache_dir)
-                    for future in futures:
-                        future.result()
+                for job in extra:
+                    job()
             except BaseException as exc:  # handed to whoever calls finish()
                 self._failure = exc
 
-        self._thread = threading.Thread(target=work, name="kit-typeset-later", daemon=True)
+        self._thread = threading.Thread(target=work, name="kit-later", daemon=True)
         self._thread.start()
 
     def finish(self) -> list[tuple[str, Path]]:
         """Make (or wait for) the files: (site path, file on disk) for each. Raises KitError, as a build does."""
-        with _LATER_LOCK:
-            if not self.serve_earlier:
-                _wait(self)
-                pending, self._pending, self._extra = self._pending, [], []
-                finished, self._finished = self._finished, []
-                for then in finished:
-                    then()
-            else:
-                pending, self._pending = self._pending, []
-                if pending:
-                    _make(pending, self._templates, self._cache_dir)
-                    for batch in {id(b): b for b, _, _ in pending}.values():
-                        made = {job.output: _cached(self._cache_dir, b, job, key).name
-                                for b, job, key in pending if b is batch}
-                        _write_latest(self._cache_dir / batch.name, {**_latest(self._cache_dir / batch.name), **made})
-            return [(batch.site_paths[job.output], _cached(self._cache_dir, batch, job, key))
-                    for batch, job, key in pending]
+        pending, self._pending = self._pending, []
+        if not self.serve_earlier:
+            thread, self._thread, self._extra = self._thread, None, []
+            if thread is not None:
+                thread.join()
+            if self._run is not None:
+                self._run.wait(pending)
+            failure, self._failure = self._failure, None
+            if failure is not None:
+                raise failure
+            finished, self._finished = self._finished, []
+            for then in finished:
+                then()
+        elif pending:
+            with _LOCK:
+                _settle_earlier()
+                _make(pending, self._templates, self._cache_dir)
+            for batch in {id(b): b for b, _, _ in pending}.values():
+                made = {job.output: _cached(self._cache_dir, b, job, key).name for b, job, key in pending if b is batch}
+                _write_latest(self._cache_dir / batch.name, {**_latest(self._cache_dir / batch.name), **made})
+        return [(batch.site_paths[job.output], _cached(self._cache_dir, batch, job, key))
+                for batch, job, key in pending]
 
 
-def _wait(later: Later) -> None:
-    thread, later._thread = later._thread, None
-    if thread is not None:
-        thread.join()
-    failure, later._failure = later._failure, None
-    if failure is not None:
-        raise failure
-
-
-# A build waits for files left for later by the build before it, so two never make the same file.
-_LATER_LOCK = threading.Lock()
-_running: list[Later] = []
+# A build waits until the files of the build before it are made, so two never make the same file.
+_LOCK = threading.Lock()
+_running: list[_Run] = []
 _LATEST = "latest.json"
+
+
+def _settle_earlier() -> None:
+    while _running:
+        _running.pop().done.wait()
+
+
+class Typesetting:
+    """A typeset under way: the workers have every file; `result` waits for the ones that check."""
+
+    def __init__(self, batches: Sequence[Batch], cache_dir: Path, later: Later | None = None) -> None:
+        cache_dir = Path(cache_dir)
+        with _LOCK:
+            _settle_earlier()
+            templates = _templates()
+            planned = [(batch, job, job_key(batch, job, templates)) for batch in batches for job in batch.jobs]
+            pending = [item for item in planned if not _cached(cache_dir, *item).is_file()]
+            # A batch measures before any of its files is made, and every measure checks before the pages.
+            measures = [(batch, batch.measure, job_key(batch, batch.measure, templates))
+                        for batch in {b.name: b for b, _, _ in pending}.values() if batch.measure is not None]
+            deferred, earlier = _for_later(pending, later, cache_dir)
+            left = {id(job) for _, job, _ in deferred}
+            self._now = [item for item in measures if not _cached(cache_dir, *item).is_file()]
+            self._now += [item for item in pending if id(item[1]) not in left]
+            behind = later is not None and not later.serve_earlier
+            self._run = _Run(self._now, deferred if behind else [], templates, cache_dir)
+            _running.append(self._run)
+            if later is not None:
+                later._pending, later._templates, later._cache_dir = deferred, templates, cache_dir
+                if behind:
+                    later._run = self._run
+                    if later._extra:
+                        later._start_extra()
+            self._served = _served(batches, planned, measures, earlier, cache_dir)
+
+    def result(self) -> dict[str, list[tuple[str, Path]]]:
+        """Every batch's files as (site path, file on disk), by batch name. Raises KitError with
+        every text that does not fit, in job order, so the same mistake is always reported first."""
+        self._run.wait(self._now)
+        return self._served
 
 
 def typeset(batches: Sequence[Batch], cache_dir: Path,
@@ -251,29 +281,7 @@ def typeset(batches: Sequence[Batch], cache_dir: Path,
     Raises KitError with every text that does not fit, in job order, so the same mistake
     is always reported first.
     """
-    cache_dir = Path(cache_dir)
-    with _LATER_LOCK:
-        while _running:
-            with contextlib.suppress(Exception):  # that build has reported it; this one remakes the file
-                _wait(_running.pop())
-        templates = _templates()
-        planned = [(batch, job, job_key(batch, job, templates)) for batch in batches for job in batch.jobs]
-        pending = [item for item in planned if not _cached(cache_dir, *item).is_file()]
-        # A batch measures before any of its files is made, and every measure checks before the pages.
-        measures = [(batch, batch.measure, job_key(batch, batch.measure, templates))
-                    for batch in {b.name: b for b, _, _ in pending}.values() if batch.measure is not None]
-        deferred, earlier = _for_later(pending, later, cache_dir)
-        left = {id(job) for _, job, _ in deferred}
-        now = [item for item in measures if not _cached(cache_dir, *item).is_file()]
-        now += [item for item in pending if id(item[1]) not in left]
-        if now:
-            _make(now, templates, cache_dir)
-        if later is not None:
-            later._pending, later._templates, later._cache_dir = deferred, templates, cache_dir
-            if not later.serve_earlier and (deferred or later._extra):
-                later._start()
-                _running.append(later)
-        return _served(batches, planned, measures, earlier, cache_dir)
+    return Typesetting(batches, cache_dir, later).result()
 
 
 def _for_later(pending: list[Planned], later: Later | None,
@@ -282,7 +290,8 @@ def _for_later(pending: list[Planned], later: Later | None,
     if later is None:
         return [], {}
     if not later.serve_earlier:
-        return [item for item in pending if not item[1].checks], {}
+        # The files that gather many records are the longest to make: first, so the workers end together.
+        return sorted((item for item in pending if not item[1].checks), key=lambda item: not item[1].gathers), {}
     earlier: dict[tuple[str, str], Path] = {}
     for batch in {b.name: b for b, job, _ in pending if job.gathers}.values():
         for output, name in _latest(cache_dir / batch.name).items():
@@ -327,60 +336,85 @@ def _write_latest(folder: Path, made: dict[str, str]) -> None:
 
 
 def _make(pending: list[Planned], templates: Mapping[str, bytes], cache_dir: Path) -> None:
-    """Make these files and measures, each measure before the files of its batch; raises KitError
-    with every mistake they found."""
-    if not pending:
-        return
-    works: dict[str, Path] = {}
-    for batch, _, _ in pending:
-        if batch.name not in works:
-            works[batch.name] = _work_folder(cache_dir, batch, templates)
-    try:
-        outcomes = _Outcomes(works, cache_dir)
-        measuring = {batch.name for batch, job, _ in pending if job is batch.measure}
-        measures = outcomes.submit([item for item in pending if item[1] is item[0].measure])
-        free = outcomes.submit([item for item in pending if item[0].name not in measuring])
-        outcomes.collect(measures)
-        for (batch, job, key), _ in measures:
-            if (found := _cached(cache_dir, batch, job, key)).is_file():
-                shutil.copyfile(found, works[batch.name] / job.output)
-        # A batch whose measure found a mistake makes nothing more.
-        then = outcomes.submit([(batch, job, key) for batch, job, key in pending
-                                if batch.name in measuring and batch.measure is not None and job is not batch.measure
-                                and (works[batch.name] / batch.measure.output).is_file()])
-        outcomes.collect(free + then)
-    finally:
-        for work in works.values():
-            shutil.rmtree(work, ignore_errors=True)
-    if outcomes.failures:
-        raise outcomes.failures[0]
-    problems: list[Problem] = []
-    for outcome in outcomes.problems:
-        problems.extend(p for p in outcome if p not in problems)
-    if problems:
-        raise KitError(problems)
+    """Make these files and measures now; raises KitError with every mistake they found."""
+    if pending:
+        _Run(pending, [], templates, cache_dir).wait(pending)
 
 
-class _Outcomes:
-    """What the workers made of one `_make`'s files, in the order they were asked for."""
+class _Run:
+    """Files handed to the workers at once: each batch's measure first, the files that read it as
+    soon as it is made, then `after` (files the caller does not wait for now). Each file is kept
+    in the cache as it comes back, and the work folders go when the last has."""
 
-    def __init__(self, works: Mapping[str, Path], cache_dir: Path) -> None:
-        self.works, self.cache_dir = works, cache_dir
+    def __init__(self, now: list[Planned], after: list[Planned], templates: Mapping[str, bytes],
+                 cache_dir: Path) -> None:
+        items = now + after
+        self.cache_dir = cache_dir
         self.token = uuid.uuid4().hex
-        self.problems: list[list[Problem]] = []
-        self.failures: list[RuntimeError] = []
+        self.done = threading.Event()
+        self._lock = threading.Lock()
+        self._left = len(items)
+        self.works = {batch.name: _work_folder(cache_dir, batch, templates)
+                      for batch in {b.name: b for b, _, _ in items}.values()}
+        self._outcomes: dict[int, Future[list[Problem]]] = {id(job): Future() for _, job, _ in items}
+        measures = [item for item in items if item[1] is item[0].measure]
+        measuring = {batch.name for batch, _, _ in measures}
+        self._measures_left = len(measures)
+        # Released when every measure is made: the files that read one, then the rest of `after`.
+        self._held = [item for item in items if item[0].name in measuring and item[1] is not item[0].measure]
+        self._held += [item for item in after if item[0].name not in measuring]
+        if not items:
+            self.done.set()
+        for item in measures + [item for item in now if item[0].name not in measuring]:
+            self._submit(item)
+        if not measures:
+            self._release()
 
-    def submit(self, items: list[Planned]) -> list[tuple[Planned, Future[workers.Answer]]]:
-        pool = workers.pool()
-        return [(item, pool.submit("typst", _compile_call(item, self.works[item[0].name], self.token)))
-                for item in items]
+    def wait(self, items: list[Planned]) -> None:
+        """Raises the first failure, or KitError with every mistake these files found, in their order."""
+        problems: list[Problem] = []
+        for _, job, _ in items:
+            problems.extend(p for p in self._outcomes[id(job)].result() if p not in problems)
+        if problems:
+            raise KitError(problems)
 
-    def collect(self, futures: list[tuple[Planned, Future[workers.Answer]]]) -> None:
-        for item, future in futures:
-            try:
-                self.problems.append(_outcome(item, self.works[item[0].name], future.result(), self.cache_dir))
-            except RuntimeError as exc:
-                self.failures.append(exc)
+    def _submit(self, item: Planned) -> None:
+        asked = workers.pool().submit("typst", _compile_call(item, self.works[item[0].name], self.token))
+        asked.add_done_callback(functools.partial(self._settle, item))
+
+    def _settle(self, item: Planned, asked: Future[workers.Answer]) -> None:
+        batch, job, key = item
+        outcome = self._outcomes[id(job)]
+        try:
+            outcome.set_result(_outcome(item, self.works[batch.name], asked.result(), self.cache_dir))
+        except BaseException as exc:  # handed to whoever waits for this file
+            outcome.set_exception(exc)
+        if job is batch.measure:
+            if (made := _cached(self.cache_dir, *item)).is_file():
+                shutil.copyfile(made, self.works[batch.name] / job.output)
+            with self._lock:
+                self._measures_left -= 1
+                release = self._measures_left == 0
+            if release:
+                self._release()
+        self._one_done()
+
+    def _release(self) -> None:
+        for batch, job, key in self._held:
+            if batch.measure is None or (self.works[batch.name] / batch.measure.output).is_file():
+                self._submit((batch, job, key))
+            else:  # its measure found a mistake, which is reported
+                self._outcomes[id(job)].set_result([])
+                self._one_done()
+
+    def _one_done(self) -> None:
+        with self._lock:
+            self._left -= 1
+            last = self._left == 0
+        if last:
+            for work in self.works.values():
+                shutil.rmtree(work, ignore_errors=True)
+            self.done.set()
 
 
 def _compile_call(item: Planned, work: Path, token: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ diagnostic]} when Typst could not make it, or {"failed": traceback} when anythin
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import os
@@ -40,18 +41,22 @@ def typeset(token: str, work: str, entry: str, inputs: dict[str, str], out: str,
                                    ignore_system_fonts=True, sys_inputs=inputs)
             Path(out).write_text(asked.query(query, field="value", one=True), encoding="utf-8")
             return None
+        # The inputs go in a file the templates read (inputs.typ), the same for every compile of
+        # this worker: new sys.inputs would throw away everything Typst keeps between compiles.
+        named = f".inputs-{os.getpid()}.json"
+        Path(work, named).write_text(json.dumps(inputs), encoding="utf-8")
         compiler = _compilers.get((token, entry))
         if compiler is None:
             if len(_compilers) >= _KEEP:
                 _compilers.clear()
             compiler = typst.Compiler(input=str(Path(work) / entry), root=work, font_paths=[fonts],
-                                      ignore_system_fonts=True)
+                                      ignore_system_fonts=True, sys_inputs={"inputs": named})
             _compilers[(token, entry)] = compiler
         if ppi:
-            pages = compiler.compile(format="png", ppi=ppi, sys_inputs=inputs)
+            pages = compiler.compile(format="png", ppi=ppi)
             Path(out).write_bytes(cast(bytes, pages[0] if isinstance(pages, list) else pages))
         else:
-            compiler.compile(output=out, sys_inputs=inputs, pdf_standards=cast(Any, standards or []))
+            compiler.compile(output=out, pdf_standards=cast(Any, standards or []))
     except typst.TypstError as exc:
         return [str(getattr(exc, "message", exc)), str(exc)]
     except RuntimeError as exc:  # a query reports a panic as a plain RuntimeError
@@ -60,39 +65,44 @@ def typeset(token: str, work: str, entry: str, inputs: dict[str, str], out: str,
 
 
 @functools.cache
-def _docx_template() -> bytes:
-    """python-docx's own template without its Word 2010 copy of the styles (stylesWithEffects,
-    438 kB that Word 2013 and later, and LibreOffice, never read) and its thumbnail: each copy
-    is then written in half the time. Every style stays."""
-    import io
-
+def _docx_template(font: str, size: int) -> Any:
+    """python-docx's own template, read once, with the body font set, and without its Word 2010
+    copy of the styles (stylesWithEffects, 438 kB that Word 2013 and later, and LibreOffice,
+    never read) and its thumbnail: each copy is then written in half the time. Every style stays."""
     from docx import Document
+    from docx.shared import Pt
 
     document = Document()
     for rels in (document.part.package.rels, document.part.rels):
         for rel_id in [r.rId for r in rels.values() if r.reltype.endswith(("/stylesWithEffects", "/thumbnail"))]:
             rels.pop(rel_id)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    style = document.styles["Normal"]
+    style.font.name = font
+    style.font.size = Pt(size)
+    return document
+
+
+# Style name -> id, the same in every copy of the one template: python-docx would otherwise
+# scan every style for each name, in each document.
+_style_ids: dict[tuple[object, object], str | None] = {}
 
 
 def write_docx(out: str, title: str, author: str, font: str, size: int,
                blocks: list[list[Any]]) -> None:
     """A .docx of `blocks`: ["heading", text, level], ["para", text, style or null],
     ["labelled", label, text] (the label bold), ["table", columns, rows]."""
-    import io
-
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document(io.BytesIO(_docx_template()))
+    document = copy.deepcopy(_docx_template(font, size))
     part = document.part
-    # python-docx finds a style by scanning every style for each paragraph: remembered per document.
-    part.get_style_id = functools.cache(part.get_style_id)  # type: ignore[method-assign]
-    style = document.styles["Normal"]
-    style.font.name = font
-    style.font.size = Pt(size)
+    look_up = part.get_style_id
+
+    def style_id(style: object, style_type: object) -> str | None:
+        if not isinstance(style, str):
+            return look_up(style, style_type)  # type: ignore[no-any-return]
+        if (style, style_type) not in _style_ids:
+            _style_ids[(style, style_type)] = look_up(style, style_type)
+        return _style_ids[(style, style_type)]
+
+    part.get_style_id = style_id
     document.core_properties.title = title
     document.core_properties.author = author
     for kind, *args in blocks:
@@ -105,19 +115,22 @@ def write_docx(out: str, title: str, author: str, font: str, size: int,
             paragraph.add_run(args[0]).bold = True
             paragraph.add_run(args[1])
         elif kind == "table":
-            columns, rows = args
-            table = document.add_table(rows=1, cols=len(columns))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, columns, strict=True):
-                cell.text = text
-            for values in rows:
-                for cell, text in zip(table.add_row().cells, values, strict=True):
-                    cell.text = text
+            _table(document, *args)
         else:
             raise ValueError(f"no such block: {kind}")
     partial = f"{out}.{os.getpid()}.part"
     document.save(partial)
     os.replace(partial, out)
+
+
+def _table(document: Any, columns: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, columns, strict=True):
+        cell.text = text
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
 
 
 def main() -> int:

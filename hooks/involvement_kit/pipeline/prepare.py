@@ -21,7 +21,7 @@ from ..content.options import read_options
 from ..outputs import BuildContext, NavItem, Page, Pictures, Rendered
 from ..paper import briefing, cards, editable, packs, sheets, slides, workers, worksheets
 from ..paper import easy_read as easy_read_print
-from ..paper.typesetting import Batch, Later, typeset
+from ..paper.typesetting import Batch, Later, Typesetting
 from ..scoring.history import load_history
 from ..web import assets, easy_read, pages, pictures, sessions
 from ..web import briefing as briefing_page
@@ -66,17 +66,17 @@ def prepare(project_dir: Path, raw_options: object, *, docs_dir: Path, icon_dirs
     workers.pool()  # started while the content is read: they load Typst meanwhile
     ctx = context(project_dir, raw_options, docs_dir=docs_dir, icon_dirs=icon_dirs)
     batches = [b for b in (make(ctx) for make in PAPER) if b is not None]
-    # The editable copies are pure Python: written while Typst works, they cost little wall time.
-    # A build leaves them, and every PDF that checks nothing, for while MkDocs renders the pages.
+    # The editable copies are written by the workers too. A build leaves them, and every PDF that
+    # checks nothing, to be made while MkDocs renders the pages.
     behind = later is not None and not later.serve_earlier
     if behind:
         assert later is not None
         later.also(functools.partial(editable.write, ctx))
-    # Typst works outside the interpreter, so it makes the PDFs while the pages are rendered.
-    # A mistake on a page is raised before one on paper (the pool waits for Typst either way),
-    # so the same mistake always comes first.
-    with ThreadPoolExecutor(2) as pool:
-        printing = pool.submit(typeset, batches, ctx.cache_dir, later)
+    # The workers get every file first; the pages are rendered while they make them. A mistake
+    # on a page is raised before one on paper (the pool waits for Typst either way), so the same
+    # mistake always comes first.
+    printing = Typesetting(batches, ctx.cache_dir, later)
+    with ThreadPoolExecutor(1) as pool:
         editing = pool.submit(editable.planned if behind else editable.write, ctx)
         rendered = [render(ctx) for render in WEB]
         files = printing.result()
