@@ -112,7 +112,7 @@ class Batch:
     # Rules a made file must keep (a page limit, say), checked before it is kept.
     check: Check | None = None
     # A query made before the jobs; its <measured> metadata is written to `measure.output`
-    # in their folder and named to each by sys.inputs.measured. Its panics are mistakes too.
+    # in their folder and named to each as sys.inputs.measured. Its panics are mistakes too.
     measure: Job | None = None
 
 
@@ -420,12 +420,12 @@ class _Run:
 def _compile_call(item: Planned, work: Path, token: str) -> dict[str, Any]:
     batch, job, _ = item
     inputs = dict(job.inputs)
-    if batch.measure is not None and job is not batch.measure:
-        inputs["measured"] = batch.measure.output
+    measured = batch.measure.output if batch.measure is not None and job is not batch.measure else ""
     out = work / ".out" / job.output
     out.parent.mkdir(parents=True, exist_ok=True)
     return {"token": token, "work": str(work), "entry": job.entry, "inputs": inputs, "out": str(out),
             "fonts": str(font_dir()), "ppi": job.ppi, "query": "<measured>" if job is batch.measure else "",
+            "measured": measured,
             "standards": PDF_STANDARDS}
 
 

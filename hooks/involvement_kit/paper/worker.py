@@ -29,13 +29,14 @@ from xml.sax.saxutils import escape as xml_escape
 
 import typst
 
-# (folder token, entry) -> compiler; a folder's token is new each time it is written.
-_compilers: dict[tuple[str, str], typst.Compiler] = {}
+# (run token, folder, entry) -> compiler; a run's token is new each time its folders are written.
+_compilers: dict[tuple[str, str, str], typst.Compiler] = {}
 _KEEP = 32
 
 
 def typeset(token: str, work: str, entry: str, inputs: dict[str, str], out: str, fonts: str,
-            ppi: int = 0, query: str = "", standards: list[str] | None = None) -> list[str] | None:
+            ppi: int = 0, query: str = "", standards: list[str] | None = None,
+            measured: str = "") -> list[str] | None:
     """Write `out`: a PDF, the first page as PNG with `ppi`, or the JSON of `query`'s value."""
     try:
         if query:
@@ -47,13 +48,14 @@ def typeset(token: str, work: str, entry: str, inputs: dict[str, str], out: str,
         # this worker: new sys.inputs would throw away everything Typst keeps between compiles.
         named = f".inputs-{os.getpid()}.json"
         Path(work, named).write_text(json.dumps(inputs), encoding="utf-8")
-        compiler = _compilers.get((token, entry))
+        compiler = _compilers.get((token, work, entry))
         if compiler is None:
             if len(_compilers) >= _KEEP:
                 _compilers.clear()
+            fixed = {"inputs": named} | ({"measured": measured} if measured else {})
             compiler = typst.Compiler(input=str(Path(work) / entry), root=work, font_paths=[fonts],
-                                      ignore_system_fonts=True, sys_inputs={"inputs": named})
-            _compilers[(token, entry)] = compiler
+                                      ignore_system_fonts=True, sys_inputs=fixed)
+            _compilers[(token, work, entry)] = compiler
         if ppi:
             pages = compiler.compile(format="png", ppi=ppi)
             Path(out).write_bytes(cast(bytes, pages[0] if isinstance(pages, list) else pages))
