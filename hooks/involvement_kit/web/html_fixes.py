@@ -24,6 +24,7 @@ _NAMED = re.compile(r"""\saria-label(?:ledby)?\s*=""", re.I)
 _LABEL = re.compile(r"<label\b" + _ATTRS + r">", re.I)
 _FOR = re.compile(r"""\s+for\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_QUICK_ID = re.compile(r' id="([^"]*)"')
 _DRAWER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="__drawer")>')
 _NAV_LABEL = re.compile(r'<nav class="md-nav md-nav--primary"[^>]*\baria-label="([^"]+)"')
 _SEARCH_FORM_END = re.compile(r"(<form\b[^>]*\bclass=\"md-search__form\"(?:(?!</form>).)*?)(</form>)", re.I | re.S)
@@ -62,12 +63,19 @@ def _drop_dangling_label_targets(page: str) -> str:
     # On a page that is not in the navigation, Material still writes the table of
     # contents' title as <label for="__toc">, but no __toc check box exists to toggle.
     # A label for nothing is invalid HTML and does nothing when pressed; drop its `for`.
-    ids = {a or b for a, b in _ID.findall(page)}
+    # The theme writes every id as ` id="..."`; only a target not found so is looked for in
+    # every spelling an id may have (a scan of the whole page, several times slower).
+    quick = set(_QUICK_ID.findall(page))
+    every: set[str] = set()
 
     def fix(match: re.Match[str]) -> str:
         tag = match.group(0)
         target = _FOR.search(tag)
-        if target is None or (target.group(1) or target.group(2) or "") in ids:
+        if target is None or (name := target.group(1) or target.group(2) or "") in quick:
+            return tag
+        if not every:
+            every.update(a or b for a, b in _ID.findall(page))
+        if name in every:
             return tag
         return tag[:target.start()] + tag[target.end():]
 

@@ -3,6 +3,7 @@ the leadership page, and short pages where a record was switched off."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
 
@@ -17,8 +18,12 @@ from ..vocabulary import LEADERSHIP_PAGE, PRINT_PAGE, easy_read_page, overview_p
 def link(from_path: str, to_path: str) -> str:
     """Relative link between two docs paths, keeping any #anchor."""
     target, _, anchor = to_path.partition("#")
-    rel = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+    rel = _relative(target, posixpath.dirname(from_path) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+# The pages link between a few dozen paths thousands of times; relpath makes both absolute each time.
+_relative = functools.lru_cache(maxsize=4096)(posixpath.relpath)
 
 
 def links_from(path: str) -> Callable[[str], str]:
