@@ -205,6 +205,7 @@ class Later:
         """Make (or wait for) the files: (site path, file on disk) for each. Raises KitError, as a build does."""
         pending, self._pending = self._pending, []
         if not self.serve_earlier:
+            workers.pool().limit(workers.COUNT)
             thread, self._thread, self._extra = self._thread, None, []
             if thread is not None:
                 thread.join()
@@ -245,6 +246,7 @@ class Typesetting:
         cache_dir = Path(cache_dir)
         with _LOCK:
             _settle_earlier()
+            workers.pool().limit(workers.COUNT)
             templates = _templates()
             planned = [(batch, job, job_key(batch, job, templates)) for batch in batches for job in batch.jobs]
             pending = [item for item in planned if not _cached(cache_dir, *item).is_file()]
@@ -256,6 +258,7 @@ class Typesetting:
             self._now = [item for item in measures if not _cached(cache_dir, *item).is_file()]
             self._now += [item for item in pending if id(item[1]) not in left]
             behind = later is not None and not later.serve_earlier
+            self._behind = behind
             self._run = _Run(self._now, deferred if behind else [], templates, cache_dir)
             _running.append(self._run)
             if later is not None:
@@ -270,6 +273,10 @@ class Typesetting:
         """Every batch's files as (site path, file on disk), by batch name. Raises KitError with
         every text that does not fit, in job order, so the same mistake is always reported first."""
         self._run.wait(self._now)
+        if self._behind:
+            # The build goes on to render its pages: one core stays its own until `Later.finish`.
+            # Three busy processes on two cores each run a fifth slower (README, Speed).
+            workers.pool().limit(workers.COUNT - 1)
         return self._served
 
 
@@ -354,8 +361,6 @@ class _Run:
         self.done = threading.Event()
         self._lock = threading.Lock()
         self._left = len(items)
-        self.works = {batch.name: _work_folder(cache_dir, batch, templates)
-                      for batch in {b.name: b for b, _, _ in items}.values()}
         self._outcomes: dict[int, Future[list[Problem]]] = {id(job): Future() for _, job, _ in items}
         measures = [item for item in items if item[1] is item[0].measure]
         measuring = {batch.name for batch, _, _ in measures}
@@ -365,8 +370,17 @@ class _Run:
         self._held += [item for item in after if item[0].name not in measuring]
         if not items:
             self.done.set()
-        for item in measures + [item for item in now if item[0].name not in measuring]:
-            self._submit(item)
+        # Each batch's folder is written just before its first files go: the workers start on
+        # the measures while the other folders are written.
+        first = measures + [item for item in now if item[0].name not in measuring]
+        self.works: dict[str, Path] = {}
+        self._written = threading.Event()
+        for batch in {b.name: b for b, _, _ in first + self._held}.values():
+            self.works[batch.name] = _work_folder(cache_dir, batch, templates)
+            for item in first:
+                if item[0] is batch:
+                    self._submit(item)
+        self._written.set()
         if not measures:
             self._release()
 
@@ -400,6 +414,7 @@ class _Run:
         self._one_done()
 
     def _release(self) -> None:
+        self._written.wait()
         for batch, job, key in self._held:
             if batch.measure is None or (self.works[batch.name] / batch.measure.output).is_file():
                 self._submit((batch, job, key))

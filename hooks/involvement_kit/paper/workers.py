@@ -29,6 +29,9 @@ class Workers:
     def __init__(self, count: int) -> None:
         self._tasks: queue.SimpleQueue[tuple[str, dict[str, Any], Future[Answer]]] = queue.SimpleQueue()
         self._processes: list[subprocess.Popen[str]] = []
+        self._limit = count
+        self._running = 0
+        self._turns = threading.Condition()
         for n in range(count):
             threading.Thread(target=self._serve, args=(self._start(),), name=f"kit-worker-{n}", daemon=True).start()
         atexit.register(self.close)
@@ -55,28 +58,49 @@ class Workers:
         for process in self._processes:
             process.wait()
 
+    def limit(self, count: int) -> None:
+        """At most `count` workers at work from now on (at least one)."""
+        with self._turns:
+            self._limit = max(1, count)
+            self._turns.notify_all()
+
     def _serve(self, process: subprocess.Popen[str] | None) -> None:
         while True:
             do, args, future = self._tasks.get()
-            if not future.set_running_or_notify_cancel():
-                continue
+            with self._turns:
+                while self._running >= self._limit:
+                    self._turns.wait()
+                self._running += 1
             try:
-                if process is None or process.poll() is not None:
-                    process = self._start()
-                assert process.stdin is not None and process.stdout is not None
-                process.stdin.write(json.dumps({"do": do, "args": args}) + "\n")
-                process.stdin.flush()
-                line = process.stdout.readline()
-                if not line:
-                    raise RuntimeError(f"the worker stopped (exit status {process.wait()})")
-                answer = json.loads(line)
-                if "failed" in answer:
-                    raise RuntimeError(answer["failed"])
-                future.set_result(answer["error"])
-            except (OSError, ValueError, RuntimeError) as exc:
-                if process is not None and process.poll() is not None:
-                    process = None
-                future.set_exception(RuntimeError(f"could not make {args.get('out', do)}: {exc}"))
+                process = self._ask(process, do, args, future)
+            finally:
+                with self._turns:
+                    self._running -= 1
+                    self._turns.notify_all()
+
+    def _ask(self, process: subprocess.Popen[str] | None, do: str, args: dict[str, Any],
+             future: Future[Answer]) -> subprocess.Popen[str] | None:
+        """One file from this worker's process (started again if it died); the process to use next."""
+        if not future.set_running_or_notify_cancel():
+            return process
+        try:
+            if process is None or process.poll() is not None:
+                process = self._start()
+            assert process.stdin is not None and process.stdout is not None
+            process.stdin.write(json.dumps({"do": do, "args": args}) + "\n")
+            process.stdin.flush()
+            line = process.stdout.readline()
+            if not line:
+                raise RuntimeError(f"the worker stopped (exit status {process.wait()})")
+            answer = json.loads(line)
+            if "failed" in answer:
+                raise RuntimeError(answer["failed"])
+            future.set_result(answer["error"])
+        except (OSError, ValueError, RuntimeError) as exc:
+            if process is not None and process.poll() is not None:
+                process = None
+            future.set_exception(RuntimeError(f"could not make {args.get('out', do)}: {exc}"))
+        return process
 
 
 _POOL: Workers | None = None
