@@ -87,3 +87,20 @@ def test_the_payment_letter_reads_back(made):
     for words in ("To whom it may concern", "service user involvement", "This was not employment",
                   "welfare-rights advice"):
         assert words in text, words
+
+
+def test_the_template_is_python_docx_own_made_ready():
+    """templates/docx/editable.docx is what docx_template.py makes from the installed python-docx:
+    after python-docx changes, `python -m involvement_kit.paper.docx_template` writes it again."""
+    from involvement_kit.paper import docx_template
+    assert docx_template.parts(docx_template.TEMPLATE.read_bytes()) == docx_template.parts(docx_template.make())
+
+
+def test_a_copy_is_the_same_bytes_in_every_build(made, tmp_path):
+    """Each part is stored with a fixed time, so a rebuild changes no download."""
+    kit, files = made
+    plan = kit.sessions[0]
+    from involvement_kit.paper.editable import plan_blocks, write_docx
+    again = tmp_path / "again.docx"
+    write_docx(again, plan.title, plan_blocks(kit, plan))
+    assert again.read_bytes() == files[f"downloads/editable/{plan.id}.docx"].read_bytes()

@@ -3,24 +3,31 @@ add real times, the venue or a changed step in a word processor without touching
 
 They are made from the same records as the pages and PDFs: the plan model (with the words
 paper/sessions.py gives the pack) and content/session_templates.py. Each copy is described
-here as a list of blocks; a worker process writes it with python-docx (worker.py), so the
-build's own process goes on rendering pages. The tests open them again and read them back.
+here as a list of blocks, and its body written as python-docx writes it (the same elements,
+styles by their ids) into python-docx's own template (templates/docx/editable.docx, made by
+docx_template.py): python-docx itself took 20 ms a copy, most of it building elements one
+Python object at a time, and a build makes two dozen. The tests read every copy back with
+python-docx.
 """
 
 from __future__ import annotations
 
+import functools
+import io
+import os
+import zipfile
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from ..content.model import Kit, SessionPlan
 from ..content.session_templates import Block, SessionTemplate, session_templates
 from ..outputs import BuildContext
 from ..vocabulary import SESSION_TEMPLATES, SOURCE_LABELS, TIMETABLE_COLUMNS, clock, template_docx
-from . import workers
+from . import docx_template
 from .sessions import attendance_line, sequence_lines, shown_line
 
 FOLDER = "editable"
-FONT, SIZE = "Arial", 12
 AUTHOR = "User involvement kit"
 # A copy's blocks, as worker.write_docx reads them.
 Blocks = list[list[Any]]
@@ -126,13 +133,98 @@ def _copies(ctx: BuildContext) -> list[tuple[str, Path, str, Blocks]]:
 
 
 def write(ctx: BuildContext) -> list[tuple[str, Path]]:
-    """Write every editable copy (in the worker processes); returns `planned(ctx)`."""
+    """Write every editable copy; returns `planned(ctx)`."""
     copies = _copies(ctx)
     if copies:
         copies[0][1].parent.mkdir(parents=True, exist_ok=True)
-    futures = [workers.pool().submit("docx", {"out": str(path), "title": title, "author": AUTHOR, "font": FONT,
-                                              "size": SIZE, "blocks": blocks})
-               for _, path, title, blocks in copies]
-    for future in futures:
-        future.result()
+    for _, path, title, blocks in copies:
+        write_docx(path, title, blocks)
     return [(site_path, path) for site_path, path, _, _ in copies]
+
+
+@functools.cache
+def _template() -> tuple[bytes, str, str, str]:
+    """The template stored again without its document and core properties parts (each copy adds
+    its own, and the rest is not compressed again for every copy), and those two parts split
+    where each copy's blocks, title and author go."""
+    parts = docx_template.parts(docx_template.TEMPLATE.read_bytes())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts:
+            if name not in (_DOCUMENT, _CORE):
+                package.writestr(zipfile.ZipInfo(name, _STORED), data, compress_type=zipfile.ZIP_DEFLATED)
+    document = dict(parts)[_DOCUMENT].decode("utf-8")
+    end = document.index("<w:sectPr")
+    return buffer.getvalue(), document[:end], document[end:], dict(parts)[_CORE].decode("utf-8")
+
+
+_DOCUMENT, _CORE = "word/document.xml", "docProps/core.xml"
+# Every part is stored with this time, so the same copy is the same bytes in every build.
+_STORED = (2026, 1, 1, 0, 0, 0)
+
+
+def write_docx(path: Path, title: str, blocks: Blocks) -> None:
+    """A .docx of `blocks`: ["heading", text, level], ["para", text, style or None],
+    ["labelled", label, text] (the label bold), ["table", columns, rows]."""
+    base, head, tail, core = _template()
+    buffer = io.BytesIO(base)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package:
+        made = {_CORE: core.replace(docx_template.TITLE, escape(title)).replace(docx_template.AUTHOR, escape(AUTHOR)),
+                _DOCUMENT: head + "".join(_xml(kind, *args) for kind, *args in blocks) + tail}
+        for name, text in made.items():
+            package.writestr(zipfile.ZipInfo(name, _STORED), text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_bytes(buffer.getvalue())
+    os.replace(partial, path)
+
+
+# python-docx's style ids for the style names the blocks use.
+_STYLE_IDS = {"Title": "Title", "Heading 1": "Heading1", "Heading 2": "Heading2", "Heading 3": "Heading3",
+              "List Bullet": "ListBullet", "List Number": "ListNumber"}
+
+
+def _xml(kind: str, *args: Any) -> str:
+    if kind == "heading":
+        return _paragraph(_run(args[0]), "Title" if args[1] == 0 else f"Heading {args[1]}")
+    if kind == "para":
+        return _paragraph(_run(args[0]), args[1])
+    if kind == "labelled":
+        return _paragraph(_run(args[0], bold=True) + _run(args[1]), None)
+    if kind == "table":
+        return _table(*args)
+    raise ValueError(f"no such block: {kind}")
+
+
+def _paragraph(runs: str, style: str | None) -> str:
+    styled = f'<w:pPr><w:pStyle w:val="{_STYLE_IDS[style]}"/></w:pPr>' if style else ""
+    return f"<w:p>{styled}{runs}</w:p>"
+
+
+def _run(text: str, *, bold: bool = False) -> str:
+    # As python-docx's add_run: a tab and a line break are elements of their own.
+    pieces = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            pieces.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                pieces.append("<w:tab/>")
+            if chunk:
+                space = ' xml:space="preserve"' if chunk != chunk.strip() else ""
+                pieces.append(f"<w:t{space}>{escape(chunk)}</w:t>")
+    return "<w:r>" + ("<w:rPr><w:b/></w:rPr>" if bold else "") + "".join(pieces) + "</w:r>"
+
+
+# The width of the template's page between its margins, in twentieths of a point.
+_TEXT_WIDTH = 8640
+
+
+def _table(columns: list[str], rows: list[list[str]]) -> str:
+    width = _TEXT_WIDTH // len(columns)
+    cell = '<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="' + str(width) + '"/></w:tcPr>{}</w:tc>'
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in columns)
+    lines = "".join("<w:tr>" + "".join(cell.format(_paragraph(_run(text) if text else "", None)) for text in row)
+                    + "</w:tr>" for row in [columns, *rows])
+    return ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/>'
+            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+            f'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{lines}</w:tbl>')

@@ -46,7 +46,7 @@ class Workers:
         return process
 
     def submit(self, do: str, args: dict[str, Any]) -> Future[Answer]:
-        """Ask a worker to `do` ("typst" or "docx") with these arguments: its answer, in time."""
+        """Ask a worker to `do` ("typst") with these arguments: its answer, in time."""
         future: Future[Answer] = Future()
         self._tasks.put((do, args, future))
         return future
