@@ -118,8 +118,8 @@ class HardWord:
 
 def _terms_pattern(terms: list[str] | tuple[str, ...]) -> str:
     """Any of `terms` as a whole word (the first that matches where several do). The word
-    boundaries stand once outside the alternatives: inside each, the matcher took seven times
-    as long (every boundary tested at every position for every term)."""
+    boundaries stand once outside the alternatives: inside each, the matcher tested every
+    boundary at every position for every term, several times as long."""
     return (r"(?<![A-Za-z0-9\-])(?:" + "|".join(r"\s+".join(re.escape(part) for part in term.split()) for term in terms)
             + r")(?![A-Za-z0-9])")
 

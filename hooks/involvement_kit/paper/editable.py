@@ -5,9 +5,9 @@ They are made from the same records as the pages and PDFs: the plan model (with 
 paper/sessions.py gives the pack) and content/session_templates.py. Each copy is described
 here as a list of blocks, and its body written as python-docx writes it (the same elements,
 styles by their ids) into python-docx's own template (templates/docx/editable.docx, made by
-docx_template.py): python-docx itself took 20 ms a copy, most of it building elements one
-Python object at a time, and a build makes two dozen. The tests read every copy back with
-python-docx.
+docx_template.py): python-docx itself builds every element one Python object at a time,
+which made a build's two dozen copies a visible part of its time. The tests read every copy
+back with python-docx.
 """
 
 from __future__ import annotations

@@ -274,8 +274,8 @@ class Typesetting:
         every text that does not fit, in job order, so the same mistake is always reported first."""
         self._run.wait(self._now)
         if self._behind:
-            # The build goes on to render its pages: one core stays its own until `Later.finish`.
-            # Three busy processes on two cores each run a fifth slower (README, Speed).
+            # The build goes on to render its pages: one core stays its own until `Later.finish`,
+            # as three busy processes on two cores slow every one of them down.
             workers.pool().limit(workers.COUNT - 1)
         return self._served
 

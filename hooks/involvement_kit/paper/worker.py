@@ -1,10 +1,9 @@
 """A paper worker process: one Typst compile at a time, asked for over a pipe.
 
 Typst keeps its layout caches in process-wide tables behind locks, so two compilers in one
-process keep waiting on each other: on this kit's files two threads took 2.3 s of wall time
-and 3.8 s of CPU where two processes took 1.8 s and 3.4 s (README, Speed). So each core gets
-a worker process (`workers.py`), which keeps its compilers, and Typst's caches, between
-compiles of one folder.
+process keep waiting on each other: this kit's files took more wall time and more CPU on two
+threads than in two processes. So each core gets a worker process (`workers.py`), which
+keeps its compilers, and Typst's caches, between compiles of one folder.
 
 Run as a script, not through multiprocessing: it imports nothing of the kit, and never the
 caller's main module. It reads one JSON object a line from stdin, {"do": "typst",

@@ -38,7 +38,7 @@ class Workers:
 
     def _start(self) -> subprocess.Popen[str]:
         # One worker a core already: Typst's own threads would only take turns with the other
-        # worker and with the build (measured: README, Speed).
+        # worker and with the build.
         env = dict(os.environ, RAYON_NUM_THREADS="1")
         process = subprocess.Popen([sys.executable, str(_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    text=True, encoding="utf-8", env=env)
