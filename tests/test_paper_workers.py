@@ -112,3 +112,19 @@ def test_limited_workers_take_turns(tmp_path, monkeypatch):
         assert most[0] == 1
     finally:
         pool.close()
+
+
+def test_closing_with_files_still_waiting_ends_every_worker(tmp_path):
+    """A build that stops on a mistake exits with files queued: the workers end, none is started
+    again for a file asked for after (one was, and the build then waited for it for ever)."""
+    pool = workers.Workers(2)
+    futures = [pool.submit("typst", tiny_job(tmp_path, f"queued{n}")) for n in range(20)]
+    closing = threading.Thread(target=pool.close)
+    closing.start()
+    closing.join(timeout=60)
+    assert not closing.is_alive(), "close() waited for ever"
+    late = pool.submit("typst", tiny_job(tmp_path, "late"))
+    assert isinstance(late.exception(timeout=30), RuntimeError)
+    assert not (tmp_path / "late" / "t.pdf").exists()
+    assert all(process.poll() is not None for process in pool._processes), "a worker was started again"
+    assert all(f.done() for f in futures)

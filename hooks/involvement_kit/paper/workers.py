@@ -8,6 +8,7 @@ children's. A worker that dies fails what it was making, and is started again.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import queue
@@ -31,6 +32,7 @@ class Workers:
         self._processes: list[subprocess.Popen[str]] = []
         self._limit = count
         self._running = 0
+        self._closed = False
         self._turns = threading.Condition()
         for n in range(count):
             threading.Thread(target=self._serve, args=(self._start(),), name=f"kit-worker-{n}", daemon=True).start()
@@ -40,9 +42,12 @@ class Workers:
         # One worker a core already: Typst's own threads would only take turns with the other
         # worker and with the build.
         env = dict(os.environ, RAYON_NUM_THREADS="1")
-        process = subprocess.Popen([sys.executable, str(_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   text=True, encoding="utf-8", env=env)
-        self._processes.append(process)
+        with self._turns:
+            if self._closed:
+                raise RuntimeError("the workers are closed")
+            process = subprocess.Popen([sys.executable, str(_SCRIPT)], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+            self._processes.append(process)
         return process
 
     def submit(self, do: str, args: dict[str, Any]) -> Future[Answer]:
@@ -52,10 +57,18 @@ class Workers:
         return future
 
     def close(self) -> None:
-        for process in self._processes:
-            if process.stdin is not None:
-                process.stdin.close()
-        for process in self._processes:
+        """End every worker and wait for it. Files still waiting are never made: a build that
+        stopped on a mistake exits with files queued, and a worker that has ended must not be
+        started again for them (it would wait for work for ever, and the build for it)."""
+        with self._turns:
+            self._closed = True
+            processes = list(self._processes)
+            self._turns.notify_all()
+        for process in processes:
+            with contextlib.suppress(OSError, ValueError):  # a serving thread may be writing to it
+                if process.stdin is not None:
+                    process.stdin.close()
+        for process in processes:
             process.wait()
 
     def limit(self, count: int) -> None:
@@ -68,8 +81,11 @@ class Workers:
         while True:
             do, args, future = self._tasks.get()
             with self._turns:
-                while self._running >= self._limit:
+                while self._running >= self._limit and not self._closed:
                     self._turns.wait()
+                if self._closed:
+                    future.set_exception(RuntimeError("the workers are closed"))
+                    continue
                 self._running += 1
             try:
                 process = self._ask(process, do, args, future)
@@ -111,6 +127,6 @@ def pool() -> Workers:
     """The workers, started now if they are not yet (a build starts them first, while it reads the content)."""
     global _POOL
     with _LOCK:
-        if _POOL is None:
+        if _POOL is None or _POOL._closed:
             _POOL = Workers(COUNT)
         return _POOL
