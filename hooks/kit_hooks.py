@@ -71,6 +71,7 @@ def on_files(files, config):
         # A page kept only for old links is out of the menus on purpose: no "not in nav" note about it.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+    _copy_when_made.clear()  # a live preview's build that failed may have left some
     for site_path, path in _prepared.downloads:
         # A file still being made (see on_post_build) is copied once made.
         made = File if Path(path).is_file() else _MadeDuringBuild
