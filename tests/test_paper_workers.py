@@ -6,28 +6,16 @@ mistake (the measures and the checks), renders its pages, and waits for the rest
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
-import material
 import pytest
 
-from conftest import ROOT
 from involvement_kit.errors import KitError
 from involvement_kit.paper import typesetting, workers
 from involvement_kit.pipeline.reuse import prepare_reusing
 from test_cards import with_long_back
-
-ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
-OPTIONS = {"public_url": "https://kit.example.org", "kit_dir": "kit"}
-
-
-@pytest.fixture
-def project_dir(tmp_path):
-    for part in ("kit", "docs"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    return tmp_path
+from test_reuse import ICONS, OPTIONS, project_dir  # noqa: F401 - the same project copy as the reuse tests
 
 
 def build(project_dir):

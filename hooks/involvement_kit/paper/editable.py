@@ -118,18 +118,17 @@ def template_blocks(template: SessionTemplate) -> Blocks:
 
 def planned(ctx: BuildContext) -> list[tuple[str, Path]]:
     """(site path, file) of every editable copy `write` makes; none when packs are off."""
-    if not ctx.wants("packs") or not ctx.kit.sessions:
-        return []
-    folder = Path(ctx.cache_dir) / FOLDER
-    names = [plan.id for plan in ctx.kit.sessions] + [t.id for t in session_templates(ctx.kit, ctx.options)]
-    return [(template_docx(name), folder / f"{name}.docx") for name in names]
+    return [(site_path, path) for site_path, path, _, _ in _copies(ctx)]
 
 
 def _copies(ctx: BuildContext) -> list[tuple[str, Path, str, Blocks]]:
-    made = [(plan.title, plan_blocks(ctx.kit, plan)) for plan in ctx.kit.sessions]
-    made += [(t.title, template_blocks(t)) for t in session_templates(ctx.kit, ctx.options)]
-    return [(site_path, path, title, blocks)
-            for (site_path, path), (title, blocks) in zip(planned(ctx), made, strict=False)]
+    """(site path, file, title, blocks) of every copy: `planned`, with what each holds."""
+    if not ctx.wants("packs") or not ctx.kit.sessions:
+        return []
+    made = [(plan.id, plan.title, plan_blocks(ctx.kit, plan)) for plan in ctx.kit.sessions]
+    made += [(t.id, t.title, template_blocks(t)) for t in session_templates(ctx.kit, ctx.options)]
+    folder = Path(ctx.cache_dir) / FOLDER
+    return [(template_docx(name), folder / f"{name}.docx", title, blocks) for name, title, blocks in made]
 
 
 def write(ctx: BuildContext) -> list[tuple[str, Path]]:

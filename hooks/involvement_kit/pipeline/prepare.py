@@ -1,9 +1,11 @@
 """Everything one build needs, prepared before any output is written.
 
-The order is fixed: read and check the content, render the web pages (cheap, and they find
-most mistakes), then let Typst make every PDF in one pool while nothing else waits on it.
-The MkDocs hooks call `prepare` from `on_config`, so every content mistake is found before
-MkDocs cleans `site/`. Other engines or scripts can call it the same way.
+The order is fixed: read and check the content, hand every PDF to the Typst workers, render
+the web pages while they work (cheap, and they find most mistakes), then wait for the files
+that can find a mistake. The MkDocs hooks call `prepare` from `on_config`, so every content
+mistake is found before MkDocs cleans `site/`; a build leaves the other files to be finished
+while MkDocs renders its pages (`typesetting.Later`). Other engines or scripts can call it
+the same way.
 """
 
 from __future__ import annotations
